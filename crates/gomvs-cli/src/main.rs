@@ -1,0 +1,5 @@
+//! The `gomvs` command line.
+
+fn main() {
+    println!("gomvs");
+}

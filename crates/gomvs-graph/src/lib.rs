@@ -1,0 +1,11 @@
+//! `gomvs-graph`: the semantic layer of gomvs.
+//!
+//! Loads the module graph exactly as the Go command does (`cmd/go/internal/
+//! modload`, `mvs`, `modfetch`), offline, from module sources (file://
+//! GOPROXY directories, the module cache, directory replacements, memory),
+//! and records every replace, exclude and pruning decision as data.
+#![warn(missing_docs)]
+
+pub mod env;
+pub mod mvs;
+pub mod source;

@@ -1,0 +1,1 @@
+//! go.sum files (`modfetch.readGoSum`).

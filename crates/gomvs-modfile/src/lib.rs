@@ -1,0 +1,24 @@
+//! `gomvs-modfile`: the syntax layer of gomvs.
+//!
+//! Parses `go.mod`, `go.work` and `go.sum` files losslessly (every node keeps
+//! its position), and implements Go's module version and path rules exactly
+//! as `golang.org/x/mod` (semver, module, modfile, sumdb/dirhash) and the Go
+//! command's `gover` package do. It performs no I/O of its own: callers hand
+//! in bytes (or a reader for zip hashing).
+#![warn(missing_docs)]
+
+pub mod dirhash;
+pub mod error;
+pub mod gomod;
+pub mod gosum;
+pub mod gover;
+pub mod gowork;
+pub mod module;
+pub mod pseudo;
+pub mod semver;
+pub mod syntax;
+
+pub use error::{Error, ErrorList};
+pub use gomod::{parse, parse_lax, ModFile, VersionFixer};
+pub use gowork::{parse_work, WorkFile};
+pub use module::ModuleVersion;
