@@ -1,0 +1,1 @@
+//! JSON exactly as Go's `encoding/json` `MarshalIndent(v, "", "\t")` writes it.
