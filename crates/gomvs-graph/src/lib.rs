@@ -7,5 +7,13 @@
 #![warn(missing_docs)]
 
 pub mod env;
+pub mod error;
+pub mod fixer;
+pub mod godebug;
+mod godebug_table;
+pub mod loader;
 pub mod mvs;
+pub mod replace;
+pub mod requirements;
 pub mod source;
+pub mod summary;

@@ -1,0 +1,75 @@
+//! The root requirements of a load (`modload.Requirements`).
+
+use crate::summary::Pruning;
+use gomvs_modfile::{gover, ModuleVersion};
+use std::collections::{BTreeSet, HashMap};
+
+/// The roots of the module graph and the set of direct dependencies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Requirements {
+    /// How the graph below the roots is pruned.
+    pub pruning: Pruning,
+    /// Root modules, sorted by `gover::mod_sort` (duplicates possible until fixed).
+    pub roots: Vec<ModuleVersion>,
+    /// Paths required without `// indirect` by a main module, plus `go`.
+    pub direct: BTreeSet<String>,
+    max_root_version: HashMap<String, String>,
+}
+
+impl Requirements {
+    /// `newRequirements`: `roots` must already be sorted.
+    pub fn new(pruning: Pruning, roots: Vec<ModuleVersion>, direct: BTreeSet<String>) -> Self {
+        let mut max_root_version: HashMap<String, String> = HashMap::new();
+        for m in &roots {
+            match max_root_version.get(&m.path) {
+                Some(v) if gover::mod_compare(&m.path, v, &m.version).is_ge() => {}
+                _ => {
+                    max_root_version.insert(m.path.clone(), m.version.clone());
+                }
+            }
+        }
+        Requirements { pruning, roots, direct, max_root_version }
+    }
+
+    /// The highest root version of `path`, if it is a root (`rootSelected`
+    /// without the main-module case, which the caller handles).
+    pub fn root_version(&self, path: &str) -> Option<&str> {
+        self.max_root_version.get(path).map(String::as_str)
+    }
+
+    /// The go version root.
+    pub fn go_version(&self) -> &str {
+        self.root_version("go").unwrap_or(gover::DEFAULT_GO_MOD_VERSION)
+    }
+}
+
+/// Sorts module versions as `gover.ModSort`.
+pub fn mod_sort(list: &mut [ModuleVersion]) {
+    list.sort_by(|a, b| {
+        a.path.cmp(&b.path).then_with(|| mod_version_cmp(&a.path, &a.version, &b.version))
+    });
+}
+
+/// The version order of `gover.ModSort` for one path (ModCompare, then the
+/// `/suffix` tie-break on equal versions).
+fn mod_version_cmp(path: &str, a: &str, b: &str) -> std::cmp::Ordering {
+    let (av, asuf) = a.split_once('/').map_or((a, ""), |(v, s)| (v, s));
+    let (bv, bsuf) = b.split_once('/').map_or((b, ""), |(v, s)| (v, s));
+    if av != bv {
+        // Go's sort.Slice treats ModCompare == 0 with different strings as a tie.
+        return gover::mod_compare(path, av, bv);
+    }
+    asuf.cmp(bsuf)
+}
+
+/// `cmpVersion` of `modload/mvs.go`: the empty version (a main module) is
+/// greater than every other version; otherwise `gover.ModCompare`.
+pub fn cmp_version(path: &str, a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering::*;
+    match (a.is_empty(), b.is_empty()) {
+        (true, true) => Equal,
+        (true, false) => Greater,
+        (false, true) => Less,
+        (false, false) => gover::mod_compare(path, a, b),
+    }
+}

@@ -1,0 +1,141 @@
+//! Per-module summaries of go.mod files (`modload.modFileSummary`,
+//! `summaryFromModFile`), with the provenance of every requirement.
+
+use gomvs_modfile::gomod::ModFile;
+use gomvs_modfile::syntax::Span;
+use gomvs_modfile::{gover, ModuleVersion};
+use std::path::PathBuf;
+
+/// Whether a go.mod's dependencies are pruned (go ≥ 1.17), unpruned, or the
+/// workspace's union (`modload.modPruning`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Pruning {
+    /// Transitive dependencies of go ≥ 1.17 modules are pruned out.
+    Pruned,
+    /// Nothing is pruned out.
+    Unpruned,
+    /// Pruned to the union of the workspace modules.
+    Workspace,
+}
+
+impl Pruning {
+    /// `pruningForGoVersion`.
+    pub fn for_go_version(go_version: &str) -> Pruning {
+        if gover::compare(go_version, gover::EXPLICIT_INDIRECT_VERSION).is_lt() {
+            Pruning::Unpruned
+        } else {
+            Pruning::Pruned
+        }
+    }
+}
+
+/// Where the go.mod behind a summary came from.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SummarySource {
+    /// The `.mod` of a module version (the node itself or its module replacement).
+    Module {
+        /// The module version whose go.mod was read.
+        module: ModuleVersion,
+    },
+    /// The go.mod of a directory (a directory replacement or a workspace module).
+    Directory {
+        /// The go.mod file.
+        file: PathBuf,
+    },
+    /// Synthesized by the Go command (`go` and `toolchain` nodes).
+    Synthetic,
+}
+
+/// One retract directive of a summary.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Retraction {
+    /// Lowest retracted version.
+    pub low: String,
+    /// Highest retracted version.
+    pub high: String,
+    /// The rationale.
+    pub rationale: String,
+}
+
+/// What a module's go.mod contributes to the graph.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ModSummary {
+    /// The module path its go.mod declares (empty when missing).
+    pub module: String,
+    /// Its go line (empty when missing).
+    pub go_version: String,
+    /// Its toolchain line (empty when missing or ignored).
+    pub toolchain: String,
+    /// Pruned when its go line is ≥ 1.17.
+    pub pruning: Pruning,
+    /// Requirements in file order (duplicates kept), then `go@V` for go ≥ 1.21,
+    /// minus requirements on excluded versions.
+    pub require: Vec<ModuleVersion>,
+    /// For each entry of `require`, the span of its require line (`None` for `go@V`).
+    pub require_spans: Vec<Option<Span>>,
+    /// Requirements dropped because a main module excludes them, with their spans.
+    pub excluded: Vec<(ModuleVersion, Span)>,
+    /// Its retract directives.
+    pub retract: Vec<Retraction>,
+    /// Its `// Deprecated:` message.
+    pub deprecated: String,
+    /// Where the go.mod came from.
+    pub source: SummarySource,
+}
+
+impl ModSummary {
+    /// The synthesized summary of `go@V` / `toolchain@V` (`rawGoModSummary`).
+    pub fn synthetic(m: &ModuleVersion) -> ModSummary {
+        let mut require = Vec::new();
+        if m.path == "go" && gover::compare(&m.version, gover::GO_STRICT_VERSION).is_ge() {
+            require.push(ModuleVersion::new("toolchain", format!("go{}", m.version)));
+        }
+        let spans = vec![None; require.len()];
+        ModSummary {
+            module: m.path.clone(),
+            go_version: String::new(),
+            toolchain: String::new(),
+            pruning: Pruning::Pruned,
+            require,
+            require_spans: spans,
+            excluded: Vec::new(),
+            retract: Vec::new(),
+            deprecated: String::new(),
+            source: SummarySource::Synthetic,
+        }
+    }
+
+    /// `summaryFromModFile` without the too-new check (the caller does it).
+    pub fn from_mod_file(f: &ModFile, source: SummarySource) -> ModSummary {
+        let go_version = f.go.as_ref().map(|g| g.version.clone()).unwrap_or_default();
+        let pruning = if go_version.is_empty() { Pruning::Unpruned } else { Pruning::for_go_version(&go_version) };
+        let mut require = Vec::with_capacity(f.require.len() + 1);
+        let mut require_spans = Vec::with_capacity(f.require.len() + 1);
+        for r in &f.require {
+            require.push(r.module.clone());
+            require_spans.push(Some(r.span));
+        }
+        if !go_version.is_empty() && gover::compare(&go_version, gover::GO_STRICT_VERSION).is_ge() {
+            require.push(ModuleVersion::new("go", go_version.clone()));
+            require_spans.push(None);
+        }
+        ModSummary {
+            module: f.module.as_ref().map(|m| m.path.clone()).unwrap_or_default(),
+            go_version,
+            toolchain: f.toolchain.as_ref().map(|t| t.name.clone()).unwrap_or_default(),
+            pruning,
+            require,
+            require_spans,
+            excluded: Vec::new(),
+            retract: f
+                .retract
+                .iter()
+                .map(|r| Retraction { low: r.low.clone(), high: r.high.clone(), rationale: r.rationale.clone() })
+                .collect(),
+            deprecated: f.module.as_ref().map(|m| m.deprecated.clone()).unwrap_or_default(),
+            source,
+        }
+    }
+}
