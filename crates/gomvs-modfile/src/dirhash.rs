@@ -1,1 +1,149 @@
 //! `h1:` hashes (`golang.org/x/mod/sumdb/dirhash.Hash1`) of go.mod files and module zips.
+//!
+//! `Hash1` sorts the file names bytewise, rejects names containing a newline,
+//! and hashes the summary made of one line per file,
+//! `hex(sha256(contents)) + "  " + name + "\n"`, with SHA-256; the result is
+//! `"h1:" + base64(std, padded)` of that digest. A go.mod is hashed as the
+//! single file `go.mod` (`modfetch.goModSum`); a module zip by its entry
+//! names and decompressed contents (`dirhash.HashZip`).
+
+use std::collections::HashMap;
+use std::io::{Read, Seek};
+
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
+
+/// Why a hash could not be computed.
+#[derive(Debug, thiserror::Error)]
+pub enum DirHashError {
+    /// A file name contains `\n` (Go's exact message).
+    #[error("dirhash: filenames with newlines are not supported")]
+    NewlineInName,
+    /// The zip archive could not be read (the message is the `zip` crate's,
+    /// not Go's `archive/zip` text).
+    #[error("{0}")]
+    Zip(#[from] zip::result::ZipError),
+    /// Reading an entry's contents failed (e.g. a CRC-32 mismatch).
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// `dirhash.Hash1` over in-memory files: `(name, contents)` pairs in any order.
+/// Duplicate names are hashed once per occurrence, as Go does with a file list.
+pub fn hash1<N, C>(files: impl IntoIterator<Item = (N, C)>) -> Result<String, DirHashError>
+where
+    N: AsRef<[u8]>,
+    C: AsRef<[u8]>,
+{
+    let mut files: Vec<(N, C)> = files.into_iter().collect();
+    files.sort_by(|a, b| a.0.as_ref().cmp(b.0.as_ref()));
+    let mut summary = Sha256::new();
+    for (name, contents) in &files {
+        let name = name.as_ref();
+        if name.contains(&b'\n') {
+            return Err(DirHashError::NewlineInName);
+        }
+        add_summary_line(&mut summary, &Sha256::digest(contents.as_ref()), name);
+    }
+    Ok(finish(summary))
+}
+
+/// The `h1:` hash recorded in go.sum for a go.mod with these exact bytes
+/// (`modfetch.goModSum`: `Hash1` over the single file `go.mod`).
+pub fn hash_go_mod(data: &[u8]) -> String {
+    let mut summary = Sha256::new();
+    add_summary_line(&mut summary, &Sha256::digest(data), b"go.mod");
+    finish(summary)
+}
+
+/// `dirhash.HashZip(zip, Hash1)`: hashes every entry of the archive (directory
+/// entries included, as Go's `archive/zip` lists them) by its raw name and
+/// decompressed contents. When several entries share a name, Go hashes that
+/// name once per entry, each time with the contents of the last such entry.
+pub fn hash_zip<R: Read + Seek>(reader: R) -> Result<String, DirHashError> {
+    let mut archive = zip::ZipArchive::new(reader)?;
+    let mut names: Vec<(Vec<u8>, usize)> = Vec::with_capacity(archive.len());
+    for i in 0..archive.len() {
+        let entry = archive.by_index_raw(i)?;
+        names.push((entry.name_raw().to_vec(), i));
+    }
+    // zfiles[name] = last entry with that name.
+    let mut last: HashMap<Vec<u8>, usize> = HashMap::with_capacity(names.len());
+    for (name, i) in &names {
+        last.insert(name.clone(), *i);
+    }
+    names.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut digests: HashMap<usize, [u8; 32]> = HashMap::new();
+    let mut summary = Sha256::new();
+    for (name, _) in &names {
+        if name.contains(&b'\n') {
+            return Err(DirHashError::NewlineInName);
+        }
+        let idx = last.get(name).copied().unwrap_or_default();
+        let digest = match digests.get(&idx) {
+            Some(d) => *d,
+            None => {
+                let mut entry = archive.by_index(idx)?;
+                let mut hasher = Sha256::new();
+                std::io::copy(&mut entry, &mut hasher)?;
+                let d: [u8; 32] = hasher.finalize().into();
+                digests.insert(idx, d);
+                d
+            }
+        };
+        add_summary_line(&mut summary, &digest, name);
+    }
+    Ok(finish(summary))
+}
+
+/// Appends `hex(digest) + "  " + name + "\n"` (Go's `"%x  %s\n"`).
+fn add_summary_line(summary: &mut Sha256, digest: &[u8], name: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut hex = [0u8; 64];
+    for (pair, b) in hex.chunks_exact_mut(2).zip(digest) {
+        pair[0] = HEX[usize::from(b >> 4)];
+        pair[1] = HEX[usize::from(b & 0x0f)];
+    }
+    summary.update(&hex[..digest.len().min(32) * 2]);
+    summary.update(b"  ");
+    summary.update(name);
+    summary.update(b"\n");
+}
+
+fn finish(summary: Sha256) -> String {
+    format!(
+        "h1:{}",
+        base64::engine::general_purpose::STANDARD.encode(summary.finalize())
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_mod_hash_is_hash1_of_single_file() {
+        let data = b"module example.com/a\n";
+        assert_eq!(
+            hash_go_mod(data),
+            hash1([("go.mod", &data[..])]).expect("hash")
+        );
+    }
+
+    #[test]
+    fn empty_go_mod_is_the_legacy_hash() {
+        assert_eq!(hash_go_mod(b""), crate::gosum::EMPTY_GO_MOD_HASH);
+    }
+
+    #[test]
+    fn names_are_sorted_and_newlines_rejected() {
+        let a = hash1([("b", "1"), ("a", "2")]).expect("hash");
+        let b = hash1([("a", "2"), ("b", "1")]).expect("hash");
+        assert_eq!(a, b);
+        let err = hash1([("a\nb", "")]).expect_err("newline");
+        assert_eq!(
+            err.to_string(),
+            "dirhash: filenames with newlines are not supported"
+        );
+    }
+}
