@@ -12,7 +12,9 @@ use crate::replace::{clean_path, join_clean, DirectiveOrigin, ReplaceConflict, R
 use crate::requirements::{cmp_version, mod_sort, Requirements};
 use crate::source::ModuleSource;
 use crate::summary::{ModSummary, Pruning, SummarySource};
+use gomvs_modfile::dirhash::hash_go_mod;
 use gomvs_modfile::gomod::ModFile;
+use gomvs_modfile::gosum::{parse_go_sum, GoSum, SumFiles};
 use gomvs_modfile::gowork::WorkFile;
 use gomvs_modfile::syntax::Span;
 use gomvs_modfile::{gover, module, ModuleVersion};
@@ -149,27 +151,6 @@ pub struct MainModule {
     pub index: ModFileIndex,
 }
 
-/// Recorded go.sum hashes (main go.sum, or go.work.sum plus workspace go.sums).
-pub trait SumSource: Send + Sync {
-    /// Whether an `h1:` hash is recorded for `path version` (version may end in `/go.mod`).
-    fn has_h1(&self, path: &str, version: &str) -> bool;
-    /// The single recorded hash for `path version`, if exactly one is known.
-    fn recorded(&self, path: &str, version: &str) -> Option<String>;
-}
-
-/// No go.sum at all.
-#[derive(Debug, Default)]
-pub struct NoSums;
-
-impl SumSource for NoSums {
-    fn has_h1(&self, _: &str, _: &str) -> bool {
-        false
-    }
-    fn recorded(&self, _: &str, _: &str) -> Option<String> {
-        None
-    }
-}
-
 type SummaryResult = Result<Arc<ModSummary>, SummaryError>;
 
 /// One go invocation's loading state.
@@ -177,7 +158,9 @@ pub struct Session {
     /// The configuration.
     pub config: LoadConfig,
     source: Arc<dyn ModuleSource>,
-    sums: Arc<dyn SumSource>,
+    sums: SumFiles,
+    sum_error: Option<String>,
+    fatal: Mutex<Option<Fatal>>,
     /// The main modules, in go.work `use` order (or the single one).
     pub mains: Vec<MainModule>,
     /// The go.work file and its parse, in workspace mode.
@@ -242,7 +225,7 @@ const GO_MOD_DIRTY: &str = "go.mod needs update";
 impl Session {
     /// Opens the main module(s) as `modload.Init` + `loadModFile` do, up to
     /// (but not including) graph loading.
-    pub fn open(config: LoadConfig, source: Arc<dyn ModuleSource>, sums: Arc<dyn SumSource>) -> Result<Session, Fatal> {
+    pub fn open(config: LoadConfig, source: Arc<dyn ModuleSource>) -> Result<Session, Fatal> {
         let work_path = match &config.gowork {
             GoWork::Off => None,
             GoWork::Auto => find_upwards(&config.cwd, "go.work"),
@@ -256,7 +239,9 @@ impl Session {
         let mut session = Session {
             config,
             source,
-            sums,
+            sums: SumFiles::default(),
+            sum_error: None,
+            fatal: Mutex::new(None),
             mains: Vec::new(),
             work: None,
             replacements: Replacements::default(),
@@ -292,7 +277,52 @@ impl Session {
         session.read_main_modules(&mod_roots)?;
         session.make_main_modules()?;
         session.set_default_build_mode()?;
+        session.read_sums();
         Ok(session)
+    }
+
+    /// Reads go.sum (or go.work.sum and the workspace modules' go.sum files).
+    fn read_sums(&mut self) {
+        let read = |path: &Path| -> Result<GoSum, String> {
+            match std::fs::read(path) {
+                Ok(data) => parse_go_sum(&path.display().to_string(), &data).map_err(|e| e.to_string()),
+                Err(_) => parse_go_sum(&path.display().to_string(), b"").map_err(|e| e.to_string()),
+            }
+        };
+        let mut files = SumFiles::default();
+        let mut first_error = None;
+        let main_file = match &self.work {
+            Some((w, _)) => PathBuf::from(format!("{}.sum", w.display())),
+            None => self.mains.first().map(|m| m.root.join("go.sum")).unwrap_or_default(),
+        };
+        match read(&main_file) {
+            Ok(f) => files.main = f,
+            Err(e) => first_error = Some(e),
+        }
+        if self.work.is_some() {
+            for m in &self.mains {
+                match read(&m.root.join("go.sum")) {
+                    Ok(f) => files.workspace.push(f),
+                    Err(e) => {
+                        first_error.get_or_insert(e);
+                    }
+                }
+            }
+        }
+        self.sums = files;
+        self.sum_error = first_error;
+    }
+
+    /// Records a fatal error found while loading (Go exits on the spot).
+    fn set_fatal(&self, fatal: Fatal) {
+        if let Ok(mut f) = self.fatal.lock() {
+            f.get_or_insert(fatal);
+        }
+    }
+
+    /// The fatal error met while loading, if any: the command must stop with it.
+    pub fn take_fatal(&self) -> Option<Fatal> {
+        self.fatal.lock().ok().and_then(|mut f| f.take())
     }
 
     fn no_main_modules_error(&self) -> Fatal {
@@ -645,12 +675,16 @@ impl Session {
 
     /// Whether go.sum records an `h1:` hash for `path version` (`HaveSum`).
     pub fn has_sum(&self, path: &str, version: &str) -> bool {
-        self.sums.has_h1(path, version)
+        if let Some(e) = &self.sum_error {
+            self.set_fatal(Fatal { lines: vec![e.clone()], exit_code: 1 });
+            return false;
+        }
+        self.sums.have_sum(path, version)
     }
 
     /// The hash go.sum recorded for `path version`, if unambiguous (`RecordedSum`).
     pub fn recorded_sum(&self, path: &str, version: &str) -> Option<String> {
-        self.sums.recorded(path, version)
+        self.sums.recorded_sum(path, version).map(str::to_string)
     }
 
     /// The text of a failed `.info` lookup as a `go list -m` row error.
@@ -828,7 +862,16 @@ impl Session {
             }
         } else {
             match self.source.go_mod(m) {
-                Ok(d) => ("go.mod".to_string(), d.to_vec(), SummarySource::Module { module: m.clone() }),
+                Ok(d) => {
+                    if let Some(e) = &self.sum_error {
+                        self.set_fatal(Fatal { lines: vec![e.clone()], exit_code: 1 });
+                    }
+                    let h = hash_go_mod(&d);
+                    if let Err(mismatch) = self.sums.check(&m.path, &format!("{}/go.mod", m.version), &h) {
+                        self.set_fatal(Fatal { lines: vec![mismatch.to_string()], exit_code: 1 });
+                    }
+                    ("go.mod".to_string(), d.to_vec(), SummarySource::Module { module: m.clone() })
+                }
                 Err(e) => return Err(SummaryError::Module(ModuleError::new(m.clone(), e.message))),
             }
         };
@@ -862,7 +905,7 @@ impl Session {
         let actual = self.actual(m);
         if self.must_have_sums() && !actual.version.is_empty() {
             let key = format!("{}/go.mod", actual.version);
-            if !self.sums.has_h1(&actual.path, &key) {
+            if !self.has_sum(&actual.path, &key) {
                 return Err(SummaryError::Module(ModuleError::new(
                     actual.clone(),
                     format!("missing go.sum entry for go.mod file; to add it:\n\tgo mod download {}", m.path),
@@ -1197,22 +1240,49 @@ impl Session {
 
     /// Loads the full graph as `go list -m all` and `go mod graph` do
     /// (`LoadModGraph` / `expandGraph`), updating roots in memory where go would.
-    pub fn load(mut self) -> Result<Loaded, Fatal> {
-        let (initial, rs) = self.initial_requirements()?;
+    pub fn load(self) -> Result<Loaded, Fatal> {
+        let stderr_before = self.stderr.clone();
+        let with_warnings = |mut f: Fatal, warnings: &[String]| {
+            let mut lines = warnings.to_vec();
+            lines.append(&mut f.lines);
+            f.lines = lines;
+            f
+        };
+        match self.load_inner() {
+            Ok(loaded) => match loaded.session.take_fatal() {
+                Some(f) => Err(with_warnings(f, &loaded.session.stderr)),
+                None => Ok(loaded),
+            },
+            Err((f, warnings)) => Err(with_warnings(f, warnings.as_deref().unwrap_or(&stderr_before))),
+        }
+    }
+
+    fn load_inner(mut self) -> Result<Loaded, (Fatal, Option<Vec<String>>)> {
+        let (initial, rs) = match self.initial_requirements() {
+            Ok(r) => r,
+            Err(f) => {
+                let f = self.take_fatal().unwrap_or(f);
+                return Err((f, Some(self.stderr.clone())));
+            }
+        };
         if let Some(go_flag) = self.config.graph_go.clone() {
             let v = rs.go_version().to_string();
             if gover::compare(&v, gover::GO_STRICT_VERSION).is_ge() && gover::compare(&go_flag, &v).is_lt() {
-                return Err(Fatal::go(format!(
-                    "requested Go version {go_flag} cannot load module graph (requires Go >= {v})"
-                )));
+                return Err((
+                    Fatal::go(format!("requested Go version {go_flag} cannot load module graph (requires Go >= {v})")),
+                    Some(self.stderr.clone()),
+                ));
             }
             let mut rs = rs;
             if Pruning::for_go_version(&go_flag) == Pruning::Unpruned && rs.pruning != Pruning::Unpruned {
                 rs = Requirements::new(Pruning::Unpruned, rs.roots.clone(), rs.direct.clone());
             }
             let mg = self.read_mod_graph(rs.pruning, &rs.roots, &HashSet::new());
+            if let Some(f) = self.take_fatal() {
+                return Err((f, Some(self.stderr.clone())));
+            }
             if let Some(e) = &mg.error {
-                return Err(Fatal::go(e));
+                return Err((Fatal::go(e), Some(self.stderr.clone())));
             }
             return Ok(Loaded { session: self, requirements: rs, graph: mg, initial_requirements: initial, error: None });
         }

@@ -1,5 +1,8 @@
 //! One module per subcommand; each returns the process exit code.
 
+pub mod context;
+pub mod graph;
+pub mod list;
 pub mod parse;
 
 /// The text Go prints for an I/O error (`no such file or directory`, ...),

@@ -1,0 +1,63 @@
+//! The invocation context shared by the graph commands: the Go environment,
+//! the module source it implies, and how to report fatal errors.
+
+use gomvs_graph::env::GoEnv;
+use gomvs_graph::listing::CacheLayout;
+use gomvs_graph::loader::{Fatal, GoCommand, LoadConfig, Session};
+use gomvs_graph::source::ModuleSource;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// What is being run.
+pub struct Invocation {
+    /// The go command being emulated.
+    pub command: GoCommand,
+    /// `go mod graph -go=V`.
+    pub graph_go: Option<String>,
+}
+
+/// The environment and sources of one run.
+pub struct Context {
+    /// The loader configuration.
+    pub config: LoadConfig,
+    /// Where modules come from.
+    pub source: Arc<dyn ModuleSource>,
+    /// The module cache layout (for GoMod/Dir fields).
+    pub cache: CacheLayout,
+}
+
+impl Context {
+    /// Reads the process environment like the go command.
+    pub fn from_process(inv: Invocation) -> Result<Context, ExitCode> {
+        let env = match GoEnv::from_process() {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("go: {e}");
+                return Err(ExitCode::from(1));
+            }
+        };
+        let source = match env.sources() {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("go: {e}");
+                return Err(ExitCode::from(1));
+            }
+        };
+        let config = env.load_config(inv.command, inv.graph_go);
+        let cache = CacheLayout { root: env.module_cache_root() };
+        Ok(Context { config, source, cache })
+    }
+
+    /// Opens the main module(s).
+    pub fn open(&self) -> Result<Session, Fatal> {
+        Session::open(self.config.clone(), self.source.clone())
+    }
+}
+
+/// Prints `warnings` and the fatal error's lines on stderr; returns its exit status.
+pub fn print_fatal(warnings: &[String], fatal: &Fatal) -> ExitCode {
+    for line in warnings.iter().chain(fatal.lines.iter()) {
+        eprintln!("{line}");
+    }
+    ExitCode::from(u8::try_from(fatal.exit_code).unwrap_or(1))
+}
