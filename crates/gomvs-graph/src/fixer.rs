@@ -29,7 +29,7 @@ impl MainVersionFixer {
             return Err(format!("version {vers:?} invalid: malformed module path {path:?}"));
         };
         if !vers.is_empty() && module::canonical_version(vers) == vers {
-            module::check_path_major(vers, &path_major).map_err(|e| format!("version {vers:?} invalid: {e}"))?;
+            module::check_path_major(vers, &path_major).map_err(|e| e.to_string())?;
             return Ok(vers.to_string());
         }
         // A semver prefix (`v1`, `v1.2`) selects the highest matching version

@@ -442,8 +442,9 @@ impl Session {
                         }
                     }
                     let path = file.module.as_ref().map(|m| m.path.clone()).unwrap_or_default();
-                    if let Err(e) = module::check_import_path(&path) {
-                        errs.push(e.to_string().replacen("malformed import path", "malformed module path", 1));
+                    if let Err(mut e) = module::check_import_path(&path) {
+                        e.kind = module::PathKind::Module;
+                        errs.push(e.to_string());
                     }
                     let index = ModFileIndex::new(&file, needs_fix);
                     self.mains.push(MainModule {

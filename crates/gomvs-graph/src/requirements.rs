@@ -43,24 +43,7 @@ impl Requirements {
     }
 }
 
-/// Sorts module versions as `gover.ModSort`.
-pub fn mod_sort(list: &mut [ModuleVersion]) {
-    list.sort_by(|a, b| {
-        a.path.cmp(&b.path).then_with(|| mod_version_cmp(&a.path, &a.version, &b.version))
-    });
-}
-
-/// The version order of `gover.ModSort` for one path (ModCompare, then the
-/// `/suffix` tie-break on equal versions).
-fn mod_version_cmp(path: &str, a: &str, b: &str) -> std::cmp::Ordering {
-    let (av, asuf) = a.split_once('/').map_or((a, ""), |(v, s)| (v, s));
-    let (bv, bsuf) = b.split_once('/').map_or((b, ""), |(v, s)| (v, s));
-    if av != bv {
-        // Go's sort.Slice treats ModCompare == 0 with different strings as a tie.
-        return gover::mod_compare(path, av, bv);
-    }
-    asuf.cmp(bsuf)
-}
+pub use gomvs_modfile::gover::mod_sort;
 
 /// `cmpVersion` of `modload/mvs.go`: the empty version (a main module) is
 /// greater than every other version; otherwise `gover.ModCompare`.
