@@ -1,0 +1,206 @@
+//! Every operation of Go's `mvs_test.go` table (saved as data in
+//! `corpus/mvs-table/table.json`), run through the MVS algorithms with the
+//! test's `reqsMap` semantics, compared in order with Go's expected list.
+
+use gomvs_graph::mvs::{self, DowngradeReqs, GoErrorChain, Reqs, TextError, UpgradeReqs};
+use gomvs_modfile::ModuleVersion;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+fn shared_dir() -> PathBuf {
+    match std::env::var_os("GOMVS_SHARED_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"),
+    }
+}
+
+fn table_path() -> PathBuf {
+    shared_dir().join("corpus/mvs-table/table.json")
+}
+
+/// `m` of mvs_test.go: first character is the path, the rest the version.
+fn m(s: &str) -> ModuleVersion {
+    let mut chars = s.chars();
+    let path = chars.next().map(String::from).unwrap_or_default();
+    ModuleVersion::new(path, chars.as_str())
+}
+
+/// mvs_test.go's `reqsMap`. A BTreeMap keeps iteration deterministic; Go's
+/// map order does not affect any result of Upgrade or Previous.
+struct ReqsMap(BTreeMap<ModuleVersion, Arc<[ModuleVersion]>>);
+
+impl Reqs for ReqsMap {
+    type Error = TextError;
+
+    fn required(&self, m: &ModuleVersion) -> Result<Arc<[ModuleVersion]>, TextError> {
+        self.0
+            .get(m)
+            .cloned()
+            .ok_or_else(|| TextError(format!("missing module: {m}")))
+    }
+
+    fn max<'v>(&self, _path: &str, v1: &'v str, v2: &'v str) -> &'v str {
+        if v1 == "none" || v2.is_empty() {
+            return v2;
+        }
+        if v2 == "none" || v1.is_empty() {
+            return v1;
+        }
+        if v1 < v2 {
+            v2
+        } else {
+            v1
+        }
+    }
+}
+
+impl UpgradeReqs for ReqsMap {
+    fn upgrade(&self, m: &ModuleVersion) -> Result<ModuleVersion, TextError> {
+        let mut u = ModuleVersion::new("", "none");
+        for k in self.0.keys() {
+            if k.path == m.path
+                && self.max(&k.path, &u.version, &k.version) == k.version
+                && !k.version.ends_with(".hidden")
+            {
+                u = k.clone();
+            }
+        }
+        if u.path.is_empty() {
+            return Err(TextError(format!(
+                "missing module: {}",
+                ModuleVersion::new(m.path.as_str(), "")
+            )));
+        }
+        Ok(u)
+    }
+}
+
+impl DowngradeReqs for ReqsMap {
+    fn previous(&self, m: &ModuleVersion) -> Result<ModuleVersion, TextError> {
+        let mut p = ModuleVersion::new("", "");
+        for k in self.0.keys() {
+            if k.path == m.path
+                && p.version < k.version
+                && k.version < m.version
+                && !k.version.ends_with(".hidden")
+            {
+                p = k.clone();
+            }
+        }
+        if p.path.is_empty() {
+            return Ok(ModuleVersion::new(m.path.as_str(), "none"));
+        }
+        Ok(p)
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct Table {
+    tests: Vec<Test>,
+}
+
+#[derive(serde::Deserialize)]
+struct Test {
+    name: String,
+    reqs: HashMap<String, Vec<String>>,
+    ops: Vec<Op>,
+}
+
+#[derive(serde::Deserialize)]
+struct Op {
+    op: String,
+    target: String,
+    args: Vec<String>,
+    want: Vec<String>,
+    line: String,
+}
+
+fn run<E: GoErrorChain>(op: &Op, reqs: &ReqsMap) -> Result<Vec<ModuleVersion>, mvs::MvsError<E>>
+where
+    ReqsMap: Reqs<Error = E> + UpgradeReqs + DowngradeReqs,
+{
+    let target = m(&op.target);
+    let args: Vec<ModuleVersion> = op.args.iter().map(|a| m(a)).collect();
+    match op.op.as_str() {
+        "build" => mvs::build_list(std::slice::from_ref(&target), reqs),
+        "upgrade*" => mvs::upgrade_all(&target, reqs),
+        "upgrade" => mvs::upgrade(&target, reqs, &args),
+        "upgradereq" => {
+            let list = mvs::upgrade(&target, reqs, &args)?;
+            let mut up = ReqsMap(reqs.0.clone());
+            up.0.insert(target.clone(), list.into());
+            mvs::req(&target, &[], &up)
+        }
+        "downgrade" => {
+            // mvs_test.go passes kf[1:]: the target itself, then the arguments.
+            let mut downgrades = vec![target.clone()];
+            downgrades.extend(args);
+            mvs::downgrade(&target, reqs, &downgrades)
+        }
+        "req" => {
+            let base: Vec<&str> = op.args.iter().map(String::as_str).collect();
+            mvs::req(&target, &base, reqs)
+        }
+        other => panic!("unknown op {other:?} in {:?}", op.line),
+    }
+}
+
+#[test]
+fn every_op_of_mvs_test_go_matches() {
+    let path = table_path();
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "the MVS table corpus is required at {} (set GOMVS_SHARED_DIR to the shared dir): {e}",
+            path.display()
+        )
+    });
+    let table: Table =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert_eq!(
+        table.tests.len(),
+        39,
+        "{}: expected the 39 tests of mvs_test.go",
+        path.display()
+    );
+
+    let mut passed: BTreeMap<String, usize> = BTreeMap::new();
+    let mut failures = Vec::new();
+    for test in &table.tests {
+        let reqs = ReqsMap(
+            test.reqs
+                .iter()
+                .map(|(k, v)| (m(k), v.iter().map(|r| m(r)).collect::<Vec<_>>().into()))
+                .collect(),
+        );
+        for op in &test.ops {
+            let want: Vec<ModuleVersion> = op.want.iter().map(|w| m(w)).collect();
+            match run(op, &reqs) {
+                Ok(got) if got == want => *passed.entry(op.op.clone()).or_default() += 1,
+                Ok(got) => failures.push(format!("{}: {}: got {:?}", test.name, op.line, got)),
+                Err(e) => failures.push(format!("{}: {}: error {e}", test.name, op.line)),
+            }
+        }
+    }
+    let total: usize = passed.values().sum();
+    println!("mvs table: {total} ops passed: {passed:?}");
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    let expected: BTreeMap<String, usize> = [
+        ("build", 37),
+        ("downgrade", 12),
+        ("req", 12),
+        ("upgrade", 6),
+        ("upgrade*", 8),
+        ("upgradereq", 2),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    assert_eq!(passed, expected);
+    assert_eq!(total, 77);
+}
