@@ -130,7 +130,7 @@ where
             let list = mvs::upgrade(&target, reqs, &args)?;
             let mut up = ReqsMap(reqs.0.clone());
             up.0.insert(target.clone(), list.into());
-            mvs::req(&target, &[], &up)
+            mvs::req(&target, &[] as &[&str], &up)
         }
         "downgrade" => {
             // mvs_test.go passes kf[1:]: the target itself, then the arguments.

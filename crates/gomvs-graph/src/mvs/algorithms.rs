@@ -78,7 +78,7 @@ fn build_list_with<R: Reqs + ?Sized>(
         };
         // m is a target or was required by a module already in the graph,
         // and each module is dequeued once: require cannot fail.
-        let _ = g.require(&m, &required);
+        let _ = g.require(&m, required.iter());
         for r in required.iter() {
             if queued.insert(r.clone()) {
                 queue.push_back(r.clone());
@@ -88,7 +88,7 @@ fn build_list_with<R: Reqs + ?Sized>(
 
     if !errs.is_empty() {
         // Every module with an error is in the graph, so a path exists.
-        let path = g.find_path(|m| errs.contains_key(m)).unwrap_or_default();
+        let path = g.find_path(|m| errs.contains_key(m));
         let failed = path.last().and_then(|m| errs.remove(m));
         if let Some(err) = failed {
             let is_upgrade =
@@ -111,7 +111,11 @@ fn build_list_with<R: Reqs + ?Sized>(
 /// `mvs.Req`: the minimal requirement list of `main` that reproduces its
 /// build list, always listing the module paths in `base` (at their selected
 /// versions), sorted by path.
-pub fn req<R: Reqs + ?Sized>(main: &ModuleVersion, base: &[&str], reqs: &R) -> MvsResult<R::Error> {
+pub fn req<R: Reqs + ?Sized, S: AsRef<str>>(
+    main: &ModuleVersion,
+    base: &[S],
+    reqs: &R,
+) -> MvsResult<R::Error> {
     let list = build_list(std::slice::from_ref(main), reqs)?;
 
     let mut max: HashMap<&str, &str> = HashMap::with_capacity(list.len());
@@ -131,7 +135,8 @@ pub fn req<R: Reqs + ?Sized>(main: &ModuleVersion, base: &[&str], reqs: &R) -> M
     let mut have: HashSet<ModuleVersion> = HashSet::new();
     let mut min: Vec<ModuleVersion> = Vec::new();
     let mut have_base: HashSet<&str> = HashSet::new();
-    for &path in base {
+    for path in base {
+        let path = path.as_ref();
         if !have_base.insert(path) {
             continue;
         }

@@ -35,8 +35,10 @@ pub struct ModuleErrorRef<'a> {
     pub path: &'a str,
     /// The module version (may be empty).
     pub version: &'a str,
-    /// The wrapped error.
-    pub err: &'a dyn GoErrorChain,
+    /// The wrapped error (printed with `%v`).
+    pub err: &'a dyn Display,
+    /// The wrapped error when it is a `*module.InvalidVersionError`.
+    pub invalid_version: Option<InvalidVersionRef<'a>>,
 }
 
 /// A borrowed view of a `module.InvalidVersionError`.
@@ -52,11 +54,16 @@ pub struct InvalidVersionRef<'a> {
 
 impl InvalidVersionRef<'_> {
     fn noun(&self) -> &'static str {
-        if self.pseudo {
-            "pseudo-version"
-        } else {
-            "version"
-        }
+        noun(self.pseudo)
+    }
+}
+
+/// `(*module.InvalidVersionError).noun`.
+fn noun(pseudo: bool) -> &'static str {
+    if pseudo {
+        "pseudo-version"
+    } else {
+        "version"
     }
 }
 
@@ -69,7 +76,7 @@ impl GoErrorChain for TextError {}
 
 /// `module.ModuleError`: an error about a specific module version.
 #[derive(Debug, thiserror::Error)]
-#[error("{}", render_module_error(&self.path, &self.version, self.err.as_ref()))]
+#[error("{}", self.render())]
 pub struct ModuleError {
     /// The module path.
     pub path: String,
@@ -79,19 +86,27 @@ pub struct ModuleError {
     pub err: Box<dyn GoErrorChain + Send + Sync>,
 }
 
+impl ModuleError {
+    fn render(&self) -> String {
+        let invalid_version = self.err.as_invalid_version_error();
+        render_module_error(&self.path, &self.version, &self.err, invalid_version)
+    }
+}
+
 impl GoErrorChain for ModuleError {
     fn as_module_error(&self) -> Option<ModuleErrorRef<'_>> {
         Some(ModuleErrorRef {
             path: &self.path,
             version: &self.version,
-            err: self.err.as_ref(),
+            err: &self.err,
+            invalid_version: self.err.as_invalid_version_error(),
         })
     }
 }
 
 /// `module.InvalidVersionError`: an error about a version string.
 #[derive(Debug, thiserror::Error)]
-#[error("{} {} invalid: {}", if self.pseudo { "pseudo-version" } else { "version" }, go_quote(&self.version), self.err)]
+#[error("{} {} invalid: {}", noun(self.pseudo), go_quote(&self.version), self.err)]
 pub struct InvalidVersionError {
     /// The version.
     pub version: String,
@@ -112,8 +127,13 @@ impl GoErrorChain for InvalidVersionError {
 }
 
 /// `(*module.ModuleError).Error`.
-fn render_module_error(path: &str, version: &str, err: &dyn GoErrorChain) -> String {
-    if let Some(iv) = err.as_invalid_version_error() {
+fn render_module_error(
+    path: &str,
+    version: &str,
+    err: &dyn Display,
+    invalid_version: Option<InvalidVersionRef<'_>>,
+) -> String {
+    if let Some(iv) = invalid_version {
         return format!("{path}@{}: invalid {}: {}", iv.version, iv.noun(), iv.err);
     }
     if !version.is_empty() {
@@ -127,7 +147,7 @@ fn render_version_error(m: &ModuleVersion, err: &dyn GoErrorChain) -> String {
     if err.find_module_error() == Some((m.path.as_str(), m.version.as_str())) {
         return err.to_string();
     }
-    render_module_error(&m.path, &m.version, err)
+    render_module_error(&m.path, &m.version, err, err.as_invalid_version_error())
 }
 
 /// Go's `%q` for the strings that appear in these messages: printable ASCII
@@ -259,7 +279,7 @@ impl<E: GoErrorChain + 'static> BuildListError<E> {
         let m = &last.module;
         if let Some(me) = self.err.as_module_error() {
             let mut actual_version = me.version;
-            if let Some(iv) = me.err.as_invalid_version_error() {
+            if let Some(iv) = me.invalid_version {
                 actual_version = iv.version;
             }
             if me.path == m.path && actual_version == m.version {
@@ -299,13 +319,22 @@ pub enum MvsError<E: GoErrorChain + 'static> {
     Reqs(E),
     /// The `Reqs` broke its contract: a target was not selected at its own
     /// version (Go panics with this text).
-    #[error("mistake: chose versions {} instead of targets {}", go_struct_list(.chosen), go_struct_list(.targets))]
+    #[error("{}", target_mistake(.chosen, .targets))]
     TargetNotSelected {
         /// The versions chosen for the targets' positions.
         chosen: Vec<ModuleVersion>,
         /// The targets.
         targets: Vec<ModuleVersion>,
     },
+}
+
+/// The text of `buildList`'s panic when a target is not selected.
+fn target_mistake(chosen: &[ModuleVersion], targets: &[ModuleVersion]) -> String {
+    format!(
+        "mistake: chose versions {} instead of targets {}",
+        go_struct_list(chosen),
+        go_struct_list(targets)
+    )
 }
 
 /// Go's `%+v` of a `[]module.Version`.

@@ -15,6 +15,7 @@ use gomvs_modfile::ModuleVersion;
 use indexmap::IndexMap;
 use petgraph::graph::{Edge, EdgeIndex, NodeIndex};
 use petgraph::Directed;
+use std::borrow::Borrow;
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
@@ -152,11 +153,11 @@ impl<O: VersionOrder> Graph<O> {
     /// `m` must already be in the graph (a root or a requirement of some
     /// node), and its requirements must not have been set before; otherwise
     /// the graph is unchanged and the error carries the text of Go's panic.
-    pub fn require(
-        &mut self,
-        m: &ModuleVersion,
-        reqs: &[ModuleVersion],
-    ) -> Result<(), RequireError> {
+    pub fn require<I>(&mut self, m: &ModuleVersion, reqs: I) -> Result<(), RequireError>
+    where
+        I: IntoIterator,
+        I::Item: Borrow<ModuleVersion>,
+    {
         let Some((index, _, state)) = self.nodes.get_full(m) else {
             return Err(RequireError::NotReachable(m.clone()));
         };
@@ -165,7 +166,8 @@ impl<O: VersionOrder> Graph<O> {
         }
         let from = NodeId::new(index);
         let start = self.graph.edge_count();
-        for (position, dep) in reqs.iter().enumerate() {
+        for (position, dep) in reqs.into_iter().enumerate() {
+            let dep = dep.borrow();
             let to = self.intern(dep);
             self.graph.add_edge(from, to, position);
             self.consider(dep, to);
@@ -285,22 +287,17 @@ impl<O: VersionOrder> Graph<O> {
     }
 
     /// `(*Graph).FindPath`: a shortest requirement path from a root to the
-    /// first module version (in breadth-first order) for which `f` is true,
-    /// or `None`.
-    pub fn find_path(
-        &self,
-        mut f: impl FnMut(&ModuleVersion) -> bool,
-    ) -> Option<Vec<ModuleVersion>> {
-        let ids = self.find_path_ids(|id| self.module(id).is_some_and(&mut f))?;
-        Some(
-            ids.into_iter()
-                .filter_map(|id| self.module(id).cloned())
-                .collect(),
-        )
+    /// first module version (in breadth-first order) for which `f` is true;
+    /// empty if there is none (Go's nil).
+    pub fn find_path(&self, mut f: impl FnMut(&ModuleVersion) -> bool) -> Vec<ModuleVersion> {
+        self.find_path_ids(|id| self.module(id).is_some_and(&mut f))
+            .into_iter()
+            .filter_map(|id| self.module(id).cloned())
+            .collect()
     }
 
     /// [`Graph::find_path`] over node ids.
-    pub fn find_path_ids(&self, mut f: impl FnMut(NodeId) -> bool) -> Option<Vec<NodeId>> {
+    pub fn find_path_ids(&self, mut f: impl FnMut(NodeId) -> bool) -> Vec<NodeId> {
         #[derive(Clone, Copy)]
         enum FirstRequiredBy {
             Unseen,
@@ -324,7 +321,7 @@ impl<O: VersionOrder> Graph<O> {
                     at = prev;
                 }
                 path.reverse();
-                return Some(path);
+                return path;
             }
             let Some(reqs) = self.required_by_id(id) else {
                 continue;
@@ -336,7 +333,7 @@ impl<O: VersionOrder> Graph<O> {
                 }
             }
         }
-        None
+        Vec::new()
     }
 
     /// The roots, as given to [`Graph::new`].
