@@ -2,11 +2,12 @@
 //! `corpus/mvs-table/table.json`), run through the MVS algorithms with the
 //! test's `reqsMap` semantics, compared in order with Go's expected list.
 
-use gomvs_graph::mvs::{self, DowngradeReqs, GoErrorChain, Reqs, TextError, UpgradeReqs};
+mod support;
+
+use gomvs_graph::mvs::{self, TextError};
 use gomvs_modfile::ModuleVersion;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 fn shared_dir() -> PathBuf {
     match std::env::var_os("GOMVS_SHARED_DIR") {
@@ -26,74 +27,7 @@ fn m(s: &str) -> ModuleVersion {
     ModuleVersion::new(path, chars.as_str())
 }
 
-/// mvs_test.go's `reqsMap`. A BTreeMap keeps iteration deterministic; Go's
-/// map order does not affect any result of Upgrade or Previous.
-struct ReqsMap(BTreeMap<ModuleVersion, Arc<[ModuleVersion]>>);
-
-impl Reqs for ReqsMap {
-    type Error = TextError;
-
-    fn required(&self, m: &ModuleVersion) -> Result<Arc<[ModuleVersion]>, TextError> {
-        self.0
-            .get(m)
-            .cloned()
-            .ok_or_else(|| TextError(format!("missing module: {m}")))
-    }
-
-    fn max<'v>(&self, _path: &str, v1: &'v str, v2: &'v str) -> &'v str {
-        if v1 == "none" || v2.is_empty() {
-            return v2;
-        }
-        if v2 == "none" || v1.is_empty() {
-            return v1;
-        }
-        if v1 < v2 {
-            v2
-        } else {
-            v1
-        }
-    }
-}
-
-impl UpgradeReqs for ReqsMap {
-    fn upgrade(&self, m: &ModuleVersion) -> Result<ModuleVersion, TextError> {
-        let mut u = ModuleVersion::new("", "none");
-        for k in self.0.keys() {
-            if k.path == m.path
-                && self.max(&k.path, &u.version, &k.version) == k.version
-                && !k.version.ends_with(".hidden")
-            {
-                u = k.clone();
-            }
-        }
-        if u.path.is_empty() {
-            return Err(TextError(format!(
-                "missing module: {}",
-                ModuleVersion::new(m.path.as_str(), "")
-            )));
-        }
-        Ok(u)
-    }
-}
-
-impl DowngradeReqs for ReqsMap {
-    fn previous(&self, m: &ModuleVersion) -> Result<ModuleVersion, TextError> {
-        let mut p = ModuleVersion::new("", "");
-        for k in self.0.keys() {
-            if k.path == m.path
-                && p.version < k.version
-                && k.version < m.version
-                && !k.version.ends_with(".hidden")
-            {
-                p = k.clone();
-            }
-        }
-        if p.path.is_empty() {
-            return Ok(ModuleVersion::new(m.path.as_str(), "none"));
-        }
-        Ok(p)
-    }
-}
+type ReqsMap = support::ReqsMap<TextError>;
 
 #[derive(serde::Deserialize)]
 struct Table {
@@ -116,10 +50,7 @@ struct Op {
     line: String,
 }
 
-fn run<E: GoErrorChain>(op: &Op, reqs: &ReqsMap) -> Result<Vec<ModuleVersion>, mvs::MvsError<E>>
-where
-    ReqsMap: Reqs<Error = E> + UpgradeReqs + DowngradeReqs,
-{
+fn run(op: &Op, reqs: &ReqsMap) -> mvs::MvsResult<TextError> {
     let target = m(&op.target);
     let args: Vec<ModuleVersion> = op.args.iter().map(|a| m(a)).collect();
     match op.op.as_str() {
@@ -128,8 +59,8 @@ where
         "upgrade" => mvs::upgrade(&target, reqs, &args),
         "upgradereq" => {
             let list = mvs::upgrade(&target, reqs, &args)?;
-            let mut up = ReqsMap(reqs.0.clone());
-            up.0.insert(target.clone(), list.into());
+            let mut up = reqs.clone();
+            up.reqs.insert(target.clone(), list.into());
             mvs::req(&target, &[] as &[&str], &up)
         }
         "downgrade" => {
@@ -167,7 +98,7 @@ fn every_op_of_mvs_test_go_matches() {
     let mut passed: BTreeMap<String, usize> = BTreeMap::new();
     let mut failures = Vec::new();
     for test in &table.tests {
-        let reqs = ReqsMap(
+        let reqs = ReqsMap::new(
             test.reqs
                 .iter()
                 .map(|(k, v)| (m(k), v.iter().map(|r| m(r)).collect::<Vec<_>>().into()))

@@ -1,6 +1,7 @@
 //! Errors of the MVS algorithms, printed exactly as Go prints them
 //! (`mvs/errors.go`, `module.ModuleError`, `module.VersionError`).
 
+use gomvs_modfile::module::quote;
 use gomvs_modfile::ModuleVersion;
 use std::fmt::{Display, Write as _};
 
@@ -106,7 +107,7 @@ impl GoErrorChain for ModuleError {
 
 /// `module.InvalidVersionError`: an error about a version string.
 #[derive(Debug, thiserror::Error)]
-#[error("{} {} invalid: {}", noun(self.pseudo), go_quote(&self.version), self.err)]
+#[error("{} {} invalid: {}", noun(self.pseudo), quote(&self.version), self.err)]
 pub struct InvalidVersionError {
     /// The version.
     pub version: String,
@@ -148,39 +149,6 @@ fn render_version_error(m: &ModuleVersion, err: &dyn GoErrorChain) -> String {
         return err.to_string();
     }
     render_module_error(&m.path, &m.version, err, err.as_invalid_version_error())
-}
-
-/// Go's `%q` for the strings that appear in these messages: printable ASCII
-/// as is, `"` and `\` escaped, other bytes and runes escaped as `strconv.Quote`.
-fn go_quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\x07' => out.push_str("\\a"),
-            '\x08' => out.push_str("\\b"),
-            '\x0c' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\x0b' => out.push_str("\\v"),
-            c if c.is_ascii_graphic() || c == ' ' => out.push(c),
-            c if (c as u32) < 0x80 => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if !c.is_control() && !c.is_whitespace() => out.push(c),
-            c if (c as u32) <= 0xffff => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => {
-                let _ = write!(out, "\\U{:08x}", c as u32);
-            }
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// One element of a [`BuildListError`]'s requirement path.
@@ -344,16 +312,4 @@ fn go_struct_list(list: &[ModuleVersion]) -> String {
         .map(|m| format!("{{Path:{} Version:{}}}", m.path, m.version))
         .collect();
     format!("[{}]", items.join(" "))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quote_matches_go_for_common_cases() {
-        assert_eq!(go_quote("v1.0.0"), "\"v1.0.0\"");
-        assert_eq!(go_quote("a\"b\\c\n"), "\"a\\\"b\\\\c\\n\"");
-        assert_eq!(go_quote("\x01é"), "\"\\x01é\"");
-    }
 }
