@@ -1,0 +1,447 @@
+//! The incremental requirement graph of `cmd/go/internal/mvs/graph.go`: the
+//! caller pushes each module's requirements ([`Graph::require`]) and the graph
+//! keeps, per module path, the greatest version any edge or root names.
+//!
+//! Storage is a [`petgraph::Graph`] whose node weights are the
+//! [`ModuleVersion`]s and whose edge weights are the position of the
+//! requirement in its module's list. Because [`Graph::require`] adds all edges
+//! of a module at once, the edges of one module occupy a contiguous range of
+//! edge indices in requirement order (petgraph's own `edges(n)` walks them
+//! newest first; [`Graph::required_by`] walks them in order).
+
+use super::error::RequireError;
+use super::order::{GoVersionOrder, VersionOrder};
+use gomvs_modfile::ModuleVersion;
+use indexmap::IndexMap;
+use petgraph::graph::{Edge, EdgeIndex, NodeIndex};
+use petgraph::Directed;
+use std::borrow::Borrow;
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::ops::Range;
+
+/// The special version meaning "no version" (`mvs` and `module.Version` docs).
+pub const NONE: &str = "none";
+
+/// The index type of [`RequirementGraph`] (`usize`, so adding a node or edge
+/// can never overflow the index space).
+pub type GraphIx = usize;
+
+/// A node of the [`RequirementGraph`].
+pub type NodeId = NodeIndex<GraphIx>;
+
+/// An edge of the [`RequirementGraph`].
+pub type EdgeId = EdgeIndex<GraphIx>;
+
+/// The petgraph storage of a [`Graph`]: node weight = module version, edge
+/// weight = position of the requirement in the requiring module's list.
+pub type RequirementGraph = petgraph::Graph<ModuleVersion, usize, Directed, GraphIx>;
+
+/// Per-node bookkeeping, indexed like the petgraph nodes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct NodeState {
+    /// Go's `isRoot[m]`: true for roots, false for reachable non-roots.
+    is_root: bool,
+    /// The edge index range set by `require`, `None` until then (Go's
+    /// `required[m]` presence).
+    edges: Option<Range<usize>>,
+}
+
+/// The incremental MVS graph (`mvs.Graph`).
+///
+/// Every module version that is a root or the target of an edge is a node
+/// (including versions whose requirements were never given, and `"none"`
+/// versions); `selected` maps each path to the greatest version under the
+/// graph's [`VersionOrder`].
+#[derive(Debug, Clone)]
+pub struct Graph<O = GoVersionOrder> {
+    order: O,
+    roots: Vec<ModuleVersion>,
+    graph: RequirementGraph,
+    /// Module → state; the map's index of a module equals its [`NodeId`].
+    nodes: IndexMap<ModuleVersion, NodeState>,
+    selected: HashMap<String, NodeId>,
+}
+
+/// The parts of a finished [`Graph`], for building an immutable view.
+#[derive(Debug, Clone)]
+pub struct GraphParts {
+    /// The roots, in the order given to [`Graph::new`] (duplicates kept).
+    pub roots: Vec<ModuleVersion>,
+    /// The petgraph storage (see [`RequirementGraph`]).
+    pub graph: RequirementGraph,
+    /// Per node (indexed by [`NodeId::index`]): whether it is a root, and the
+    /// range of edge indices holding its requirements in order (`None` if
+    /// its requirements were never set).
+    pub nodes: Vec<NodeParts>,
+    /// The selected node of every path that has a selected version.
+    pub selected: HashMap<String, NodeId>,
+}
+
+/// One node's bookkeeping in [`GraphParts`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeParts {
+    /// Whether the module version is one of the roots.
+    pub is_root: bool,
+    /// Edge indices of its requirements, in requirement order; `None` if
+    /// [`Graph::require`] was never called for it.
+    pub requirements: Option<Range<usize>>,
+}
+
+/// The requirements of one module, in the order given to [`Graph::require`].
+#[derive(Debug, Clone)]
+pub struct Requirements<'g> {
+    graph: &'g RequirementGraph,
+    edges: std::slice::Iter<'g, Edge<usize, GraphIx>>,
+}
+
+impl<'g> Requirements<'g> {
+    /// The same requirements as node ids.
+    pub fn node_ids(self) -> impl ExactSizeIterator<Item = NodeId> + 'g {
+        self.edges.map(Edge::target)
+    }
+}
+
+impl<'g> Iterator for Requirements<'g> {
+    type Item = &'g ModuleVersion;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let edge = self.edges.next()?;
+        self.graph.node_weight(edge.target())
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.edges.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Requirements<'_> {}
+
+impl Graph<GoVersionOrder> {
+    /// A graph with the Go command's version order ([`GoVersionOrder`]).
+    pub fn with_go_order(roots: Vec<ModuleVersion>) -> Self {
+        Graph::new(GoVersionOrder, roots)
+    }
+}
+
+impl<O: VersionOrder> Graph<O> {
+    /// `mvs.NewGraph`: a graph containing only `roots` (in order, duplicates
+    /// allowed), ordered by `order`.
+    pub fn new(order: O, roots: Vec<ModuleVersion>) -> Self {
+        let mut g = Graph {
+            order,
+            roots: Vec::new(),
+            graph: RequirementGraph::default(),
+            nodes: IndexMap::new(),
+            selected: HashMap::new(),
+        };
+        for m in &roots {
+            let id = g.intern(m);
+            if let Some(state) = g.nodes.get_index_mut(id.index()).map(|(_, s)| s) {
+                state.is_root = true;
+            }
+            g.consider(m, id);
+        }
+        g.roots = roots;
+        g
+    }
+
+    /// `(*Graph).Require`: records that `m` requires `reqs` (in order,
+    /// duplicates and `"none"` versions kept) and updates the selection with
+    /// every one of them.
+    ///
+    /// `m` must already be in the graph (a root or a requirement of some
+    /// node), and its requirements must not have been set before; otherwise
+    /// the graph is unchanged and the error carries the text of Go's panic.
+    pub fn require<I>(&mut self, m: &ModuleVersion, reqs: I) -> Result<(), RequireError>
+    where
+        I: IntoIterator,
+        I::Item: Borrow<ModuleVersion>,
+    {
+        let Some((index, _, state)) = self.nodes.get_full(m) else {
+            return Err(RequireError::NotReachable(m.clone()));
+        };
+        if state.edges.is_some() {
+            return Err(RequireError::AlreadySet(m.clone()));
+        }
+        let from = NodeId::new(index);
+        let start = self.graph.edge_count();
+        for (position, dep) in reqs.into_iter().enumerate() {
+            let dep = dep.borrow();
+            let to = self.intern(dep);
+            self.graph.add_edge(from, to, position);
+            self.consider(dep, to);
+        }
+        let end = self.graph.edge_count();
+        if let Some((_, state)) = self.nodes.get_index_mut(index) {
+            state.edges = Some(start..end);
+        }
+        Ok(())
+    }
+
+    /// `(*Graph).RequiredBy`: the requirements given to [`Graph::require`]
+    /// for `m`, in order; `None` if they were never set.
+    pub fn required_by(&self, m: &ModuleVersion) -> Option<Requirements<'_>> {
+        self.required_by_id(self.node_id(m)?)
+    }
+
+    /// [`Graph::required_by`] by node id.
+    pub fn required_by_id(&self, id: NodeId) -> Option<Requirements<'_>> {
+        let (_, state) = self.nodes.get_index(id.index())?;
+        let range = state.edges.clone()?;
+        let edges = self.graph.raw_edges().get(range)?.iter();
+        Some(Requirements {
+            graph: &self.graph,
+            edges,
+        })
+    }
+
+    /// `(*Graph).Selected`: the selected version of `path`, or `"none"`.
+    pub fn selected(&self, path: &str) -> &str {
+        self.selected_module(path)
+            .map_or(NONE, |m| m.version.as_str())
+    }
+
+    /// The selected module version of `path`, if any.
+    pub fn selected_module(&self, path: &str) -> Option<&ModuleVersion> {
+        self.module(*self.selected.get(path)?)
+    }
+
+    /// The node of the selected version of `path`, if any.
+    pub fn selected_id(&self, path: &str) -> Option<NodeId> {
+        self.selected.get(path).copied()
+    }
+
+    /// Every path with a selected version and its selected node (in no
+    /// particular order).
+    pub fn selections(&self) -> impl Iterator<Item = (&str, NodeId)> + '_ {
+        self.selected.iter().map(|(p, id)| (p.as_str(), *id))
+    }
+
+    /// `(*Graph).BuildList`: the selected version of each root path (in root
+    /// order, repeated paths and `"none"` skipped), then every other selected
+    /// version sorted by path.
+    pub fn build_list(&self) -> Vec<ModuleVersion> {
+        let mut seen_root: HashSet<&str> = HashSet::with_capacity(self.roots.len());
+        let mut list = Vec::with_capacity(self.selected.len());
+        for r in &self.roots {
+            if !seen_root.insert(r.path.as_str()) {
+                continue;
+            }
+            if let Some(m) = self.selected_module(&r.path) {
+                list.push(m.clone());
+            }
+        }
+        let unique_roots = list.len();
+        for (path, id) in &self.selected {
+            if !seen_root.contains(path.as_str()) {
+                if let Some(m) = self.module(*id) {
+                    list.push(m.clone());
+                }
+            }
+        }
+        // gover.ModSort; these paths are all distinct, so only the path
+        // (byte order) decides.
+        if let Some(rest) = list.get_mut(unique_roots..) {
+            rest.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+        }
+        list
+    }
+
+    /// `(*Graph).WalkBreadthFirst`: calls `f` once per module version other
+    /// than `"none"` reachable from the roots (selected or not), breadth
+    /// first; a root listed twice is visited twice, as in Go.
+    pub fn walk_breadth_first(&self, mut f: impl FnMut(&ModuleVersion)) {
+        self.walk_breadth_first_ids(|id| {
+            if let Some(m) = self.module(id) {
+                f(m)
+            }
+        })
+    }
+
+    /// [`Graph::walk_breadth_first`] over node ids.
+    pub fn walk_breadth_first_ids(&self, mut f: impl FnMut(NodeId)) {
+        let mut queue = VecDeque::new();
+        let mut enqueued = vec![false; self.nodes.len()];
+        for r in &self.roots {
+            if r.version != NONE {
+                if let Some(id) = self.node_id(r) {
+                    queue.push_back(id);
+                    set(&mut enqueued, id);
+                }
+            }
+        }
+        while let Some(id) = queue.pop_front() {
+            f(id);
+            let Some(reqs) = self.required_by_id(id) else {
+                continue;
+            };
+            for r in reqs.node_ids() {
+                let none = self.module(r).is_none_or(|m| m.version == NONE);
+                if !is_set(&enqueued, r) && !none {
+                    queue.push_back(r);
+                    set(&mut enqueued, r);
+                }
+            }
+        }
+    }
+
+    /// `(*Graph).FindPath`: a shortest requirement path from a root to the
+    /// first module version (in breadth-first order) for which `f` is true;
+    /// empty if there is none (Go's nil).
+    pub fn find_path(&self, mut f: impl FnMut(&ModuleVersion) -> bool) -> Vec<ModuleVersion> {
+        self.find_path_ids(|id| self.module(id).is_some_and(&mut f))
+            .into_iter()
+            .filter_map(|id| self.module(id).cloned())
+            .collect()
+    }
+
+    /// [`Graph::find_path`] over node ids.
+    pub fn find_path_ids(&self, mut f: impl FnMut(NodeId) -> bool) -> Vec<NodeId> {
+        #[derive(Clone, Copy)]
+        enum FirstRequiredBy {
+            Unseen,
+            Root,
+            Node(NodeId),
+        }
+        let mut first = vec![FirstRequiredBy::Unseen; self.nodes.len()];
+        let mut queue: VecDeque<NodeId> =
+            self.roots.iter().filter_map(|r| self.node_id(r)).collect();
+        for id in &queue {
+            if let Some(slot) = first.get_mut(id.index()) {
+                *slot = FirstRequiredBy::Root;
+            }
+        }
+        while let Some(id) = queue.pop_front() {
+            if f(id) {
+                let mut path = vec![id];
+                let mut at = id;
+                while let Some(FirstRequiredBy::Node(prev)) = first.get(at.index()).copied() {
+                    path.push(prev);
+                    at = prev;
+                }
+                path.reverse();
+                return path;
+            }
+            let Some(reqs) = self.required_by_id(id) else {
+                continue;
+            };
+            for r in reqs.node_ids() {
+                if let Some(slot @ FirstRequiredBy::Unseen) = first.get_mut(r.index()) {
+                    *slot = FirstRequiredBy::Node(id);
+                    queue.push_back(r);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// The roots, as given to [`Graph::new`].
+    pub fn roots(&self) -> &[ModuleVersion] {
+        &self.roots
+    }
+
+    /// The node of `m`, if `m` is in the graph (a root or a requirement).
+    pub fn node_id(&self, m: &ModuleVersion) -> Option<NodeId> {
+        self.nodes.get_index_of(m).map(NodeId::new)
+    }
+
+    /// The module version of a node.
+    pub fn module(&self, id: NodeId) -> Option<&ModuleVersion> {
+        self.graph.node_weight(id)
+    }
+
+    /// Whether `m` is in the graph (Go's `isRoot` has a key for it).
+    pub fn contains(&self, m: &ModuleVersion) -> bool {
+        self.nodes.contains_key(m)
+    }
+
+    /// Whether `m` is one of the roots.
+    pub fn is_root(&self, m: &ModuleVersion) -> bool {
+        self.nodes.get(m).is_some_and(|s| s.is_root)
+    }
+
+    /// Whether [`Graph::require`] has been called for `m`.
+    pub fn has_requirements(&self, m: &ModuleVersion) -> bool {
+        self.nodes.get(m).is_some_and(|s| s.edges.is_some())
+    }
+
+    /// Every module version in the graph, in node order (first appearance).
+    pub fn modules(&self) -> impl ExactSizeIterator<Item = &ModuleVersion> + '_ {
+        self.nodes.keys()
+    }
+
+    /// The number of module versions in the graph.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether the graph has no module versions (no roots were given).
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// The underlying petgraph (see [`RequirementGraph`]).
+    pub fn petgraph(&self) -> &RequirementGraph {
+        &self.graph
+    }
+
+    /// The version order.
+    pub fn order(&self) -> &O {
+        &self.order
+    }
+
+    /// Takes the graph apart for an immutable wrapper.
+    pub fn into_parts(self) -> GraphParts {
+        GraphParts {
+            roots: self.roots,
+            graph: self.graph,
+            nodes: self
+                .nodes
+                .into_values()
+                .map(|s| NodeParts {
+                    is_root: s.is_root,
+                    requirements: s.edges,
+                })
+                .collect(),
+            selected: self.selected,
+        }
+    }
+
+    /// The node of `m`, added (as a non-root) if new.
+    fn intern(&mut self, m: &ModuleVersion) -> NodeId {
+        if let Some(index) = self.nodes.get_index_of(m) {
+            return NodeId::new(index);
+        }
+        let id = self.graph.add_node(m.clone());
+        self.nodes.insert(
+            m.clone(),
+            NodeState {
+                is_root: false,
+                edges: None,
+            },
+        );
+        id
+    }
+
+    /// Selects `m` (node `id`) if it is greater than the current selection.
+    fn consider(&mut self, m: &ModuleVersion, id: NodeId) {
+        if self
+            .order
+            .compare(&m.path, self.selected(&m.path), &m.version)
+            == Ordering::Less
+        {
+            self.selected.insert(m.path.clone(), id);
+        }
+    }
+}
+
+fn set(bits: &mut [bool], id: NodeId) {
+    if let Some(b) = bits.get_mut(id.index()) {
+        *b = true;
+    }
+}
+
+fn is_set(bits: &[bool], id: NodeId) -> bool {
+    bits.get(id.index()).copied().unwrap_or(false)
+}
