@@ -1,3 +1,935 @@
 //! The Go command's environment as gomvs reads it (GOPROXY, GOMODCACHE,
 //! GOPATH, GOFLAGS, GOWORK, GOTOOLCHAIN...), from a variable map so that
 //! tests and embedders do not depend on the process environment.
+//!
+//! Ported from `cmd/go/internal/cfg` (defaults, `Getenv`, the user's `go/env`
+//! file), `modfetch/proxy.go` (`proxyList`), `base/goflags.go` (GOFLAGS),
+//! `modload/init.go` (GOWORK, `findModuleRoot`, `findWorkspaceFile`) and
+//! `x/mod/module.MatchPrefixPatterns`. Error texts are Go's, including the
+//! `go: ` prefix where Go prints one.
+
+use crate::source::proxyurl::ProxyUrl;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The Go version gomvs emulates unless configured otherwise.
+pub const DEFAULT_GO_VERSION: &str = "1.27.3";
+/// GOPROXY's default (from `$GOROOT/go.env`).
+pub const DEFAULT_GOPROXY: &str = "https://proxy.golang.org,direct";
+/// GOSUMDB's default (from `$GOROOT/go.env`).
+pub const DEFAULT_GOSUMDB: &str = "sum.golang.org";
+/// GOTOOLCHAIN's default (from `$GOROOT/go.env`).
+pub const DEFAULT_GOTOOLCHAIN: &str = "auto";
+
+/// A setting the Go command rejects before doing anything (it exits).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct EnvError {
+    /// Go's full message, e.g. `go: invalid GOWORK: not an absolute path`.
+    pub message: String,
+    /// The exit status Go uses (1 for `base.Fatalf`, 2 for flag/usage errors).
+    pub exit_code: i32,
+}
+
+impl EnvError {
+    fn fatal(message: impl Into<String>) -> EnvError {
+        EnvError {
+            message: message.into(),
+            exit_code: 1,
+        }
+    }
+}
+
+/// What one GOPROXY entry is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProxyKind {
+    /// `off`: every lookup fails with `module lookup disabled by GOPROXY=off`.
+    Off,
+    /// `direct`: version control access (network; unavailable offline).
+    Direct,
+    /// The hidden first entry added when GONOPROXY is set.
+    NoProxy,
+    /// A proxy URL (`file://`, or `http(s)://`, unavailable offline).
+    Url(ProxyUrl),
+}
+
+/// One entry of the GOPROXY list (`modfetch.proxySpec`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProxyEntry {
+    /// The entry.
+    pub kind: ProxyKind,
+    /// `|` followed the entry: fall back to the next one on any error (after
+    /// `,` only on "not found").
+    pub fall_back_on_error: bool,
+}
+
+/// `modfetch.proxyList`: parses GOPROXY (with GONOPROXY deciding the hidden
+/// `noproxy` entry). Errors are Go's texts (`GOPROXY list is not the empty
+/// string, but contains no entries`, `invalid proxy URL scheme (must be
+/// https, http, file): …`); Go reports them for every lookup, not at start.
+pub fn parse_proxy_list(goproxy: &str, gonoproxy: &str) -> Result<Vec<ProxyEntry>, String> {
+    let mut list = Vec::new();
+    if !gonoproxy.is_empty() && goproxy != "direct" {
+        list.push(ProxyEntry {
+            kind: ProxyKind::NoProxy,
+            fall_back_on_error: false,
+        });
+    }
+    let mut rest = goproxy;
+    while !rest.is_empty() {
+        let (entry, fall_back_on_error) = match rest.find([',', '|']) {
+            Some(i) => {
+                let fb = rest.as_bytes()[i] == b'|';
+                let e = &rest[..i];
+                rest = &rest[i + 1..];
+                (e, fb)
+            }
+            None => {
+                let e = rest;
+                rest = "";
+                (e, false)
+            }
+        };
+        let url = entry.trim_matches(|c: char| c.is_whitespace());
+        if url.is_empty() {
+            continue;
+        }
+        if url == "off" {
+            list.push(ProxyEntry {
+                kind: ProxyKind::Off,
+                fall_back_on_error: false,
+            });
+            break;
+        }
+        if url == "direct" {
+            list.push(ProxyEntry {
+                kind: ProxyKind::Direct,
+                fall_back_on_error: false,
+            });
+            break;
+        }
+        let url = if url.contains(['.', ':', '/']) && !url.contains(":/") && !url.starts_with('/') {
+            format!("https://{url}")
+        } else {
+            url.to_string()
+        };
+        let parsed = ProxyUrl::parse(&url)?;
+        list.push(ProxyEntry {
+            kind: ProxyKind::Url(parsed),
+            fall_back_on_error,
+        });
+    }
+    if list.is_empty() || (list.len() == 1 && list[0].kind == ProxyKind::NoProxy) {
+        return Err("GOPROXY list is not the empty string, but contains no entries".to_string());
+    }
+    Ok(list)
+}
+
+/// `path.ErrBadPattern`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("syntax error in pattern")]
+pub struct BadPattern;
+
+/// `path.Match(pattern, name)`; `Err` for a malformed pattern.
+pub fn path_match(pattern: &str, name: &str) -> Result<bool, BadPattern> {
+    let mut pattern = pattern;
+    let mut name = name;
+    'pattern: while !pattern.is_empty() {
+        let (star, chunk, rest) = scan_chunk(pattern);
+        pattern = rest;
+        if star && chunk.is_empty() {
+            return Ok(!name.contains('/'));
+        }
+        let r = match_chunk(chunk, name)?;
+        if let Some(t) = r {
+            if t.is_empty() || !pattern.is_empty() {
+                name = t;
+                continue;
+            }
+        }
+        if star {
+            // Go tries every byte offset; module paths are ASCII, so trying
+            // every character boundary is the same.
+            for (i, c) in name.char_indices() {
+                if c == '/' {
+                    break;
+                }
+                let next = i + c.len_utf8();
+                if let Some(t) = match_chunk(chunk, &name[next..])? {
+                    if !pattern.is_empty() || t.is_empty() {
+                        name = t;
+                        continue 'pattern;
+                    }
+                }
+            }
+        }
+        while !pattern.is_empty() {
+            let (_, chunk, rest) = scan_chunk(pattern);
+            pattern = rest;
+            match_chunk(chunk, "")?;
+        }
+        return Ok(false);
+    }
+    Ok(name.is_empty())
+}
+
+fn scan_chunk(pattern: &str) -> (bool, &str, &str) {
+    let mut p = pattern;
+    let mut star = false;
+    while let Some(r) = p.strip_prefix('*') {
+        p = r;
+        star = true;
+    }
+    let b = p.as_bytes();
+    let mut inrange = false;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' if i + 1 < b.len() => i += 1,
+            b'[' => inrange = true,
+            b']' => inrange = false,
+            b'*' if !inrange => return (star, &p[..i], &p[i..]),
+            _ => {}
+        }
+        i += 1;
+    }
+    (star, p, "")
+}
+
+fn first_rune(s: &str) -> (char, usize) {
+    match s.chars().next() {
+        Some(c) => (c, c.len_utf8()),
+        None => ('\u{FFFD}', 0),
+    }
+}
+
+fn get_esc(chunk: &str) -> Result<(char, &str), BadPattern> {
+    let mut c = chunk;
+    if c.is_empty() || c.starts_with('-') || c.starts_with(']') {
+        return Err(BadPattern);
+    }
+    if let Some(r) = c.strip_prefix('\\') {
+        c = r;
+        if c.is_empty() {
+            return Err(BadPattern);
+        }
+    }
+    let (r, n) = first_rune(c);
+    let rest = &c[n..];
+    if rest.is_empty() {
+        return Err(BadPattern);
+    }
+    Ok((r, rest))
+}
+
+/// `path.matchChunk`: the rest of `s` after matching `chunk`, if it matches.
+fn match_chunk<'a>(chunk: &str, s: &'a str) -> Result<Option<&'a str>, BadPattern> {
+    let mut chunk = chunk;
+    let mut s = s;
+    let mut failed = false;
+    while !chunk.is_empty() {
+        failed = failed || s.is_empty();
+        let c0 = chunk.as_bytes()[0];
+        match c0 {
+            b'[' => {
+                let mut r = '\u{FFFD}';
+                if !failed {
+                    let (rr, n) = first_rune(s);
+                    r = rr;
+                    s = &s[n..];
+                }
+                chunk = &chunk[1..];
+                let mut negated = false;
+                if let Some(rest) = chunk.strip_prefix('^') {
+                    negated = true;
+                    chunk = rest;
+                }
+                let mut matched = false;
+                let mut nrange = 0;
+                loop {
+                    if nrange > 0 {
+                        if let Some(rest) = chunk.strip_prefix(']') {
+                            chunk = rest;
+                            break;
+                        }
+                    }
+                    let (lo, rest) = get_esc(chunk)?;
+                    chunk = rest;
+                    let mut hi = lo;
+                    if let Some(rest) = chunk.strip_prefix('-') {
+                        let (h, rest) = get_esc(rest)?;
+                        hi = h;
+                        chunk = rest;
+                    }
+                    matched = matched || (lo <= r && r <= hi);
+                    nrange += 1;
+                }
+                failed = failed || matched == negated;
+            }
+            b'?' => {
+                if !failed {
+                    failed = s.starts_with('/');
+                    let (_, n) = first_rune(s);
+                    s = &s[n..];
+                }
+                chunk = &chunk[1..];
+            }
+            _ => {
+                if c0 == b'\\' {
+                    chunk = &chunk[1..];
+                    if chunk.is_empty() {
+                        return Err(BadPattern);
+                    }
+                }
+                if !failed {
+                    failed = chunk.as_bytes()[0] != s.as_bytes()[0];
+                    s = s.get(1..).unwrap_or("");
+                }
+                chunk = chunk.get(1..).unwrap_or("");
+            }
+        }
+    }
+    if failed {
+        return Ok(None);
+    }
+    Ok(Some(s))
+}
+
+/// `module.MatchPrefixPatterns(globs, target)`: whether any comma-separated
+/// glob matches a leading run of `target`'s path elements (GONOPROXY,
+/// GOPRIVATE, GONOSUMDB, GOINSECURE).
+pub fn match_prefix_patterns(globs: &str, target: &str) -> bool {
+    for glob in globs.split(',') {
+        let glob = glob.strip_suffix('/').unwrap_or(glob);
+        if glob.is_empty() {
+            continue;
+        }
+        let mut n = glob.matches('/').count();
+        let mut prefix = target;
+        for (i, c) in target.bytes().enumerate() {
+            if c == b'/' {
+                if n == 0 {
+                    prefix = &target[..i];
+                    break;
+                }
+                n -= 1;
+            }
+        }
+        if n > 0 {
+            continue;
+        }
+        if path_match(glob, prefix) == Ok(true) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The `-mod` build mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuildMod {
+    /// `-mod=mod`: go.mod may be updated.
+    Mod,
+    /// `-mod=readonly`.
+    Readonly,
+    /// `-mod=vendor`.
+    Vendor,
+}
+
+impl BuildMod {
+    /// The flag value (`mod`, `readonly`, `vendor`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BuildMod::Mod => "mod",
+            BuildMod::Readonly => "readonly",
+            BuildMod::Vendor => "vendor",
+        }
+    }
+}
+
+/// The `-mod` setting from GOFLAGS and/or the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ModFlag {
+    /// The mode given, if any (`None`: the command's default applies).
+    pub mode: Option<BuildMod>,
+    /// `cfg.BuildModExplicit`: a non-empty `-mod` was given (in GOFLAGS or
+    /// on the command line); changes message wording (`disabled by -mod=readonly`).
+    pub explicit: bool,
+}
+
+/// `$GOFLAGS`, split as `quoted.Split` does and checked as `InitGOFLAGS` does.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GoFlags {
+    /// One entry per flag, each starting with `-` or `--`.
+    pub flags: Vec<String>,
+}
+
+impl GoFlags {
+    /// Parses GOFLAGS. Errors: `go: parsing $GOFLAGS: unterminated ' string`,
+    /// `go: parsing $GOFLAGS: non-flag "x"`. (Go also rejects names that no
+    /// go subcommand defines, `unknown flag -x`; gomvs does not know every
+    /// flag of every subcommand and accepts such names.)
+    pub fn parse(s: &str) -> Result<GoFlags, EnvError> {
+        let words =
+            quoted_split(s).map_err(|e| EnvError::fatal(format!("go: parsing $GOFLAGS: {e}")))?;
+        for f in &words {
+            let bad = !f.starts_with('-')
+                || f == "-"
+                || f == "--"
+                || f.starts_with("---")
+                || f.starts_with("-=")
+                || f.starts_with("--=");
+            if bad {
+                return Err(EnvError::fatal(format!(
+                    "go: parsing $GOFLAGS: non-flag {}",
+                    crate::source::goerr::go_quote(f)
+                )));
+            }
+        }
+        Ok(GoFlags { flags: words })
+    }
+
+    /// `base.InGOFLAGS(flag)`: whether GOFLAGS mentions `flag` (e.g. `-mod`).
+    pub fn contains(&self, flag: &str) -> bool {
+        self.flags.iter().any(|f| {
+            let name = f
+                .strip_prefix('-')
+                .filter(|n| n.starts_with('-'))
+                .unwrap_or(f);
+            let name = name.split('=').next().unwrap_or(name);
+            name == flag
+        })
+    }
+
+    /// The `-mod` value GOFLAGS sets for a command that defines `-mod`
+    /// (`SetFromGOFLAGS`: the last occurrence wins). `Some("")` for `-mod=`.
+    /// Error (exit 2) for `-mod` without a value.
+    pub fn mod_value(&self) -> Result<Option<String>, EnvError> {
+        let mut value = None;
+        for f in &self.flags {
+            let (name, v) = match f.split_once('=') {
+                Some((n, v)) => (n, Some(v)),
+                None => (f.as_str(), None),
+            };
+            let name = name.strip_prefix('-').unwrap_or(name);
+            let name = name.strip_prefix('-').unwrap_or(name);
+            if name != "mod" {
+                continue;
+            }
+            match v {
+                Some(v) => value = Some(v.to_string()),
+                None => {
+                    return Err(EnvError {
+                        message: "go: flag needs an argument: -mod (from $GOFLAGS)".to_string(),
+                        exit_code: 2,
+                    })
+                }
+            }
+        }
+        Ok(value)
+    }
+}
+
+/// `cmd/internal/quoted.Split`.
+fn quoted_split(s: &str) -> Result<Vec<String>, String> {
+    let is_space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r');
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && is_space(b[i]) {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
+        if b[i] == b'"' || b[i] == b'\'' {
+            let quote = b[i];
+            let start = i + 1;
+            let Some(len) = b[start..].iter().position(|&c| c == quote) else {
+                return Err(format!("unterminated {} string", char::from(quote)));
+            };
+            out.push(s[start..start + len].to_string());
+            i = start + len + 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && !is_space(b[i]) {
+            i += 1;
+        }
+        out.push(s[start..i].to_string());
+    }
+    Ok(out)
+}
+
+/// The GOWORK setting (`FindGoWork`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GoWork {
+    /// `GOWORK=off`: workspace mode disabled.
+    Off,
+    /// Empty or `auto`: search `go.work` upwards from the working directory.
+    Auto,
+    /// An absolute path to a go.work file.
+    Path(PathBuf),
+}
+
+/// The Go command's environment, from a variable map and a working directory.
+///
+/// A variable set to the empty string counts as unset (`cfg.Getenv`). Values
+/// not in the map come from the user's `go env -w` file (only with
+/// [`GoEnv::from_process`] or [`GoEnv::with_env_file`]), then from the
+/// defaults of `$GOROOT/go.env` ([`DEFAULT_GOPROXY`] etc.).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoEnv {
+    vars: BTreeMap<String, String>,
+    file_vars: BTreeMap<String, String>,
+    /// The working directory (absolute).
+    pub cwd: PathBuf,
+    /// The emulated go version (`runtime.Version` without `go`), default [`DEFAULT_GO_VERSION`].
+    pub go_version: String,
+}
+
+impl GoEnv {
+    /// An environment from `vars` (e.g. `[("GOPROXY", "off")]`) and a working directory.
+    pub fn new<I, K, V>(vars: I, cwd: impl Into<PathBuf>) -> GoEnv
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: Into<String>,
+        V: Into<String>,
+    {
+        GoEnv {
+            vars: vars
+                .into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+            file_vars: BTreeMap::new(),
+            cwd: cwd.into(),
+            go_version: DEFAULT_GO_VERSION.to_string(),
+        }
+    }
+
+    /// The process's environment and working directory, plus the user's
+    /// `go env -w` file (`$GOENV`, else `$XDG_CONFIG_HOME/go/env` or
+    /// `$HOME/.config/go/env`; none with `GOENV=off`).
+    pub fn from_process() -> std::io::Result<GoEnv> {
+        let cwd = std::env::current_dir()?;
+        Ok(GoEnv::new(std::env::vars(), cwd).with_user_env_file())
+    }
+
+    /// Sets the emulated go version (e.g. `1.27.3`).
+    pub fn with_go_version(mut self, v: impl Into<String>) -> GoEnv {
+        self.go_version = v.into();
+        self
+    }
+
+    /// Reads settings from the `go env -w` file content `data` (`KEY=VALUE`
+    /// lines; lines without `=` or not starting with `A`-`Z` are ignored).
+    pub fn with_env_file(mut self, data: &[u8]) -> GoEnv {
+        for line in data.split(|&c| c == b'\n') {
+            let Some(i) = line.iter().position(|&c| c == b'=') else {
+                continue;
+            };
+            if !line.first().is_some_and(u8::is_ascii_uppercase) {
+                continue;
+            }
+            let key = String::from_utf8_lossy(&line[..i]).into_owned();
+            let val = String::from_utf8_lossy(&line[i + 1..]).into_owned();
+            self.file_vars.insert(key, val);
+        }
+        self
+    }
+
+    /// The path of the user's `go env -w` file (`cfg.EnvFile`), if any.
+    pub fn user_env_file(&self) -> Option<PathBuf> {
+        match self.vars.get("GOENV").map(String::as_str) {
+            Some("off") => return None,
+            Some(f) if !f.is_empty() => return Some(PathBuf::from(f)),
+            _ => {}
+        }
+        let config = match self.vars.get("XDG_CONFIG_HOME").filter(|v| !v.is_empty()) {
+            Some(x) if Path::new(x).is_absolute() => PathBuf::from(x),
+            Some(_) => return None,
+            None => PathBuf::from(self.vars.get("HOME").filter(|h| !h.is_empty())?).join(".config"),
+        };
+        Some(config.join("go/env"))
+    }
+
+    fn with_user_env_file(self) -> GoEnv {
+        match self.user_env_file().and_then(|f| std::fs::read(f).ok()) {
+            Some(data) => self.with_env_file(&data),
+            None => self,
+        }
+    }
+
+    /// `cfg.Getenv(key)`: the process value if non-empty, else the env file's, else "".
+    pub fn getenv(&self, key: &str) -> String {
+        match self.vars.get(key) {
+            Some(v) if !v.is_empty() => v.clone(),
+            _ => self.file_vars.get(key).cloned().unwrap_or_default(),
+        }
+    }
+
+    fn env_or(&self, key: &str, default: &str) -> String {
+        let v = self.getenv(key);
+        if v.is_empty() {
+            default.to_string()
+        } else {
+            v
+        }
+    }
+
+    /// GOPROXY (default [`DEFAULT_GOPROXY`]).
+    pub fn goproxy(&self) -> String {
+        self.env_or("GOPROXY", DEFAULT_GOPROXY)
+    }
+
+    /// GOPRIVATE.
+    pub fn goprivate(&self) -> String {
+        self.getenv("GOPRIVATE")
+    }
+
+    /// GONOPROXY (default GOPRIVATE).
+    pub fn gonoproxy(&self) -> String {
+        self.env_or("GONOPROXY", &self.goprivate())
+    }
+
+    /// GONOSUMDB (default GOPRIVATE).
+    pub fn gonosumdb(&self) -> String {
+        self.env_or("GONOSUMDB", &self.goprivate())
+    }
+
+    /// GOSUMDB (default [`DEFAULT_GOSUMDB`]).
+    pub fn gosumdb(&self) -> String {
+        self.env_or("GOSUMDB", DEFAULT_GOSUMDB)
+    }
+
+    /// GOINSECURE.
+    pub fn goinsecure(&self) -> String {
+        self.getenv("GOINSECURE")
+    }
+
+    /// GOTOOLCHAIN (default [`DEFAULT_GOTOOLCHAIN`]); recorded only: gomvs
+    /// never switches toolchains and behaves as with `local`.
+    pub fn gotoolchain(&self) -> String {
+        self.env_or("GOTOOLCHAIN", DEFAULT_GOTOOLCHAIN)
+    }
+
+    /// Whether GOTOOLCHAIN is `local` (`go.mod requires go >= …` errors
+    /// then end with `(running go X; GOTOOLCHAIN=local)`).
+    pub fn toolchain_is_local(&self) -> bool {
+        self.gotoolchain() == "local"
+    }
+
+    /// The parsed GOPROXY list (see [`parse_proxy_list`]).
+    pub fn proxy_list(&self) -> Result<Vec<ProxyEntry>, String> {
+        parse_proxy_list(&self.goproxy(), &self.gonoproxy())
+    }
+
+    /// Whether GONOPROXY/GOPRIVATE makes `path` bypass the proxies.
+    pub fn is_noproxy(&self, path: &str) -> bool {
+        match_prefix_patterns(&self.gonoproxy(), path)
+    }
+
+    /// GOPATH: the setting, else `$HOME/go` (empty without HOME, or when
+    /// `$HOME/go` is GOROOT).
+    pub fn gopath(&self) -> String {
+        let v = self.getenv("GOPATH");
+        if !v.is_empty() {
+            return v;
+        }
+        match self.vars.get("HOME").filter(|h| !h.is_empty()) {
+            Some(home) => {
+                let def = clean_os_path(&format!("{home}/go"));
+                let goroot = self.getenv("GOROOT");
+                if !goroot.is_empty() && clean_os_path(&goroot) == def {
+                    return String::new();
+                }
+                def
+            }
+            None => String::new(),
+        }
+    }
+
+    /// The Go command's start-up checks of GOPATH (`cmd/go/main.go`): an entry
+    /// starting with `~` (exit 2) or a relative entry of an explicit GOPATH (exit 2).
+    pub fn check_gopath(&self) -> Result<(), EnvError> {
+        let gopath = self.gopath();
+        let goroot = self.getenv("GOROOT");
+        if !goroot.is_empty() && clean_os_path(&gopath) == clean_os_path(&goroot) {
+            return Ok(());
+        }
+        for p in gopath.split(':') {
+            if p.is_empty() {
+                continue;
+            }
+            if p.starts_with('~') {
+                return Err(EnvError {
+                    message: format!(
+                        "go: GOPATH entry cannot start with shell metacharacter '~': {}",
+                        crate::source::goerr::go_quote(p)
+                    ),
+                    exit_code: 2,
+                });
+            }
+            if !p.starts_with('/') && !self.getenv("GOPATH").is_empty() {
+                return Err(EnvError {
+                    message: format!(
+                        "go: GOPATH entry is relative; must be absolute path: {}.\nFor more details see: 'go help gopath'",
+                        crate::source::goerr::go_quote(p)
+                    ),
+                    exit_code: 2,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// GOMODCACHE: the setting, else `<first GOPATH entry>/pkg/mod`, else "".
+    /// May be relative (then the module cache is unusable: see [`crate::source::ModCache`]).
+    pub fn gomodcache(&self) -> String {
+        let v = self.getenv("GOMODCACHE");
+        if !v.is_empty() {
+            return v;
+        }
+        let gopath = self.gopath();
+        match gopath.split(':').next() {
+            Some(first) if !first.is_empty() => clean_os_path(&format!("{first}/pkg/mod")),
+            _ => String::new(),
+        }
+    }
+
+    /// GOFLAGS, parsed.
+    pub fn goflags(&self) -> Result<GoFlags, EnvError> {
+        GoFlags::parse(&self.getenv("GOFLAGS"))
+    }
+
+    /// The `-mod` setting for a command that defines `-mod` (e.g. `go list`),
+    /// from GOFLAGS and then `command_line` (the value of a `-mod` flag on the
+    /// command line, which wins). Commands without `-mod` (`go mod graph`)
+    /// ignore GOFLAGS' `-mod`: do not call this for them.
+    ///
+    /// Errors: GOFLAGS errors, and an unsupported value:
+    /// `-mod=x not supported (can be '', 'mod', 'readonly', or 'vendor')`.
+    pub fn mod_flag(&self, command_line: Option<&str>) -> Result<ModFlag, EnvError> {
+        let mut flag = ModFlag::default();
+        let mut value = String::new();
+        let from_env = self.goflags()?.mod_value()?;
+        for v in from_env.iter().map(String::as_str).chain(command_line) {
+            value = v.to_string();
+            if !v.is_empty() {
+                flag.explicit = true;
+            }
+        }
+        flag.mode = match value.as_str() {
+            "" => None,
+            "mod" => Some(BuildMod::Mod),
+            "readonly" => Some(BuildMod::Readonly),
+            "vendor" => Some(BuildMod::Vendor),
+            other => {
+                return Err(EnvError::fatal(format!(
+                    "-mod={other} not supported (can be '', 'mod', 'readonly', or 'vendor')"
+                )))
+            }
+        };
+        Ok(flag)
+    }
+
+    /// The GOWORK setting; a relative path is fatal:
+    /// `go: invalid GOWORK: not an absolute path`.
+    pub fn gowork(&self) -> Result<GoWork, EnvError> {
+        match self.getenv("GOWORK").as_str() {
+            "off" => Ok(GoWork::Off),
+            "" | "auto" => Ok(GoWork::Auto),
+            p if Path::new(p).is_absolute() => Ok(GoWork::Path(PathBuf::from(p))),
+            _ => Err(EnvError::fatal("go: invalid GOWORK: not an absolute path")),
+        }
+    }
+
+    /// `FindGoWork(cwd)`: the go.work file to use, if any. For `auto`, the
+    /// nearest `go.work` file in the working directory or its parents, not
+    /// crossing into GOROOT (when GOROOT is set). A GOWORK path is returned
+    /// as is (reading it may then fail:
+    /// `go: reading go.work: open nope.work: no such file or directory`).
+    pub fn find_go_work(&self) -> Result<Option<PathBuf>, EnvError> {
+        match self.gowork()? {
+            GoWork::Off => Ok(None),
+            GoWork::Path(p) => Ok(Some(p)),
+            GoWork::Auto => {
+                let goroot = self.getenv("GOROOT");
+                let goroot = (!goroot.is_empty()).then(|| PathBuf::from(clean_os_path(&goroot)));
+                let mut dir = PathBuf::from(clean_os_path(&self.cwd.to_string_lossy()));
+                loop {
+                    let f = dir.join("go.work");
+                    if f.metadata().is_ok_and(|m| !m.is_dir()) {
+                        return Ok(Some(f));
+                    }
+                    let Some(parent) = dir.parent().map(Path::to_path_buf) else {
+                        return Ok(None);
+                    };
+                    if goroot.as_ref() == Some(&parent) {
+                        return Ok(None);
+                    }
+                    dir = parent;
+                }
+            }
+        }
+    }
+
+    /// `findModuleRoot(cwd)`: the nearest directory (the working directory
+    /// or a parent) containing a `go.mod` file.
+    pub fn find_module_root(&self) -> Option<PathBuf> {
+        let mut dir = PathBuf::from(clean_os_path(&self.cwd.to_string_lossy()));
+        loop {
+            if dir.join("go.mod").metadata().is_ok_and(|m| !m.is_dir()) {
+                return Some(dir);
+            }
+            dir = dir.parent()?.to_path_buf();
+        }
+    }
+}
+
+/// `filepath.Clean` on a Unix path.
+pub fn clean_os_path(p: &str) -> String {
+    crate::source::proxyurl::clean(p)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn env(vars: &[(&str, &str)]) -> GoEnv {
+        GoEnv::new(vars.iter().map(|(k, v)| (*k, *v)), "/w/main")
+    }
+
+    #[test]
+    fn e40_comma_only_list_has_no_entries() {
+        assert_eq!(
+            parse_proxy_list(",", "").unwrap_err(),
+            "GOPROXY list is not the empty string, but contains no entries"
+        );
+    }
+
+    #[test]
+    fn e40_bad_scheme() {
+        assert_eq!(
+            parse_proxy_list("nosuchscheme://x", "").unwrap_err(),
+            "invalid proxy URL scheme (must be https, http, file): nosuchscheme://x"
+        );
+    }
+
+    #[test]
+    fn e40_off_ends_the_list() {
+        let l = parse_proxy_list("file:///e,off,file:///p", "").unwrap();
+        assert_eq!(l.len(), 2);
+        assert_eq!(l[1].kind, ProxyKind::Off);
+    }
+
+    #[test]
+    fn e40_pipe_sets_fallback_on_the_entry_before_it() {
+        let l = parse_proxy_list("file:///e|file:///p", "").unwrap();
+        assert!(l[0].fall_back_on_error);
+        assert!(!l[1].fall_back_on_error);
+    }
+
+    #[test]
+    fn bare_host_gets_https_and_noproxy_comes_first() {
+        let l = parse_proxy_list("proxy.example.com,direct,file:///x", "corp.example").unwrap();
+        assert_eq!(l[0].kind, ProxyKind::NoProxy);
+        match &l[1].kind {
+            ProxyKind::Url(u) => assert_eq!(u.redacted(), "https://proxy.example.com"),
+            k => panic!("{k:?}"),
+        }
+        assert_eq!(l[2].kind, ProxyKind::Direct);
+        assert_eq!(l.len(), 3);
+    }
+
+    #[test]
+    fn default_goproxy_and_gomodcache() {
+        let e = env(&[("HOME", "/home/u")]);
+        assert_eq!(e.goproxy(), DEFAULT_GOPROXY);
+        assert_eq!(e.gopath(), "/home/u/go");
+        assert_eq!(e.gomodcache(), "/home/u/go/pkg/mod");
+        let e = env(&[("GOPATH", "/a:/b"), ("GOPROXY", "")]);
+        assert_eq!(e.gomodcache(), "/a/pkg/mod");
+        assert_eq!(e.goproxy(), DEFAULT_GOPROXY);
+        assert_eq!(env(&[]).gomodcache(), "");
+    }
+
+    #[test]
+    fn goprivate_is_the_gonoproxy_default() {
+        let e = env(&[("GOPRIVATE", "*.corp.example,rsc.io/private")]);
+        assert!(e.is_noproxy("git.corp.example/x/y"));
+        assert!(e.is_noproxy("rsc.io/private/quote"));
+        assert!(!e.is_noproxy("rsc.io/public"));
+        let e = env(&[("GOPRIVATE", "a.example"), ("GONOPROXY", "b.example")]);
+        assert!(!e.is_noproxy("a.example/x"));
+        assert!(e.is_noproxy("b.example/x"));
+    }
+
+    #[test]
+    fn path_match_matches_go() {
+        assert_eq!(path_match("a*/b", "abc/b"), Ok(true));
+        assert_eq!(path_match("a*b", "a/b"), Ok(false));
+        assert_eq!(path_match("[a-c]x", "bx"), Ok(true));
+        assert_eq!(path_match("[^a-c]x", "bx"), Ok(false));
+        assert_eq!(path_match("a\\*", "a*"), Ok(true));
+        assert_eq!(path_match("[", "a"), Err(BadPattern));
+    }
+
+    #[test]
+    fn e14_goflags_mod_counts_as_explicit() {
+        let e = env(&[("GOFLAGS", "-mod=readonly")]);
+        let f = e.mod_flag(None).unwrap();
+        assert_eq!(f.mode, Some(BuildMod::Readonly));
+        assert!(f.explicit);
+        let e = env(&[("GOFLAGS", "")]);
+        assert_eq!(e.mod_flag(None).unwrap(), ModFlag::default());
+        let e = env(&[("GOFLAGS", "-mod=mod")]);
+        let f = e.mod_flag(Some("readonly")).unwrap();
+        assert_eq!(f.mode, Some(BuildMod::Readonly));
+    }
+
+    #[test]
+    fn goflags_errors_have_go_text() {
+        assert_eq!(
+            env(&[("GOFLAGS", "x")]).goflags().unwrap_err().message,
+            "go: parsing $GOFLAGS: non-flag \"x\""
+        );
+        assert_eq!(
+            env(&[("GOFLAGS", "'-mod=mod")])
+                .goflags()
+                .unwrap_err()
+                .message,
+            "go: parsing $GOFLAGS: unterminated ' string"
+        );
+        assert_eq!(
+            env(&[("GOFLAGS", "-mod=bogus")])
+                .mod_flag(None)
+                .unwrap_err()
+                .message,
+            "-mod=bogus not supported (can be '', 'mod', 'readonly', or 'vendor')"
+        );
+    }
+
+    #[test]
+    fn e64_relative_gowork_is_fatal() {
+        assert_eq!(
+            env(&[("GOWORK", "nope.work")])
+                .gowork()
+                .unwrap_err()
+                .message,
+            "go: invalid GOWORK: not an absolute path"
+        );
+        assert_eq!(env(&[("GOWORK", "off")]).gowork(), Ok(GoWork::Off));
+        assert_eq!(env(&[("GOWORK", "auto")]).gowork(), Ok(GoWork::Auto));
+    }
+
+    #[test]
+    fn env_file_values_lose_to_process_values() {
+        let e = env(&[("GOPROXY", "off")])
+            .with_env_file(b"GOPROXY=file:///x\nGOPRIVATE=a.example\n# c\n");
+        assert_eq!(e.goproxy(), "off");
+        assert_eq!(e.goprivate(), "a.example");
+    }
+}

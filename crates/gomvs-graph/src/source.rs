@@ -3,9 +3,29 @@
 //! [`ModuleSource`] is the one trait embedders implement. The Go command's own
 //! lookup order (module cache first, then each GOPROXY entry with `,`/`|`
 //! fallback) is [`GoSources`], built from a [`crate::env::GoEnv`].
+//!
+//! Implementations: [`ProxyDir`] (one `file://` GOPROXY directory),
+//! [`ModCache`] (`$GOMODCACHE/cache/download`), [`MemorySource`] (in-memory
+//! proxy tree, for tests and embedders), [`GoSources`] (the Go command's
+//! composition of all of them, memoized), [`Memoized`] (memoizing wrapper).
+//! None of them ever writes a file.
 
 use gomvs_modfile::ModuleVersion;
 use std::sync::Arc;
+
+mod gocache;
+pub(crate) mod goerr;
+mod gojson;
+mod gosources;
+pub mod gotime;
+mod memo;
+mod proxy;
+pub mod proxyurl;
+
+pub use gocache::{read_dir_go_mod, short_path, ModCache};
+pub use gosources::GoSources;
+pub use memo::{Memoized, OnceMap};
+pub use proxy::{MemorySource, MemorySourceBuilder, ProxyDir};
 
 /// Metadata of one module version, from a `.info` file (`modfetch.RevInfo`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
@@ -27,25 +47,146 @@ pub enum FetchErrorKind {
     Other,
 }
 
-/// A failed lookup, carrying the exact text the Go command prints for it,
-/// e.g. `reading file:///p/example.com/a/@v/v1.0.0.mod: no such file or directory`.
+/// A failed lookup, carrying the exact text the Go command prints for it.
+///
+/// `message` is the inner text, e.g. `reading file:///p/example.com/a/@v/v1.0.0.mod:
+/// no such file or directory`. When Go wraps the error in a
+/// `module.ModuleError` (every error a proxy returns for a module), `module`
+/// names that module and the full text is `path@version: message` (or
+/// `module path: message` when the version is empty). Errors Go returns
+/// unwrapped (`module lookup disabled by GOPROXY=off`, GOPROXY list errors,
+/// malformed module paths) have `module == None`.
+///
+/// `Display` prints the full text ([`FetchError::go_text`]); use
+/// [`FetchError::in_context`] to render it the way `module.VersionError`
+/// does when the graph loader attributes it to a module version.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+#[error("{}", self.go_text())]
 pub struct FetchError {
     /// The class of failure.
     pub kind: FetchErrorKind,
-    /// Go's message for it.
+    /// Go's message for it (without the module prefix, see [`FetchError::module`]).
     pub message: String,
+    /// The module of the `module.ModuleError` wrapping it, if any.
+    pub module: Option<ModuleVersion>,
+}
+
+impl FetchError {
+    /// A "not found" error with Go's text and no module wrapping.
+    pub fn not_found(message: impl Into<String>) -> FetchError {
+        FetchError {
+            kind: FetchErrorKind::NotFound,
+            message: message.into(),
+            module: None,
+        }
+    }
+
+    /// Any other error with Go's text and no module wrapping.
+    pub fn other(message: impl Into<String>) -> FetchError {
+        FetchError {
+            kind: FetchErrorKind::Other,
+            message: message.into(),
+            module: None,
+        }
+    }
+
+    /// This error wrapped in a `module.ModuleError` for `path@version`.
+    pub fn for_module(mut self, path: &str, version: &str) -> FetchError {
+        self.module = Some(ModuleVersion::new(path, version));
+        self
+    }
+
+    /// Whether it is a "not found" error (`errors.Is(err, fs.ErrNotExist)`).
+    pub fn is_not_found(&self) -> bool {
+        self.kind == FetchErrorKind::NotFound
+    }
+
+    /// The full text of the error as Go's `Error()` prints it.
+    pub fn go_text(&self) -> String {
+        match &self.module {
+            None => self.message.clone(),
+            Some(m) if m.version.is_empty() => format!("module {}: {}", m.path, self.message),
+            Some(m) => format!("{}@{}: {}", m.path, m.version, self.message),
+        }
+    }
+
+    /// The text of `module.VersionError(m, err)`: the error prefixed with
+    /// `m.path@m.version: ` unless it already is a module error for exactly `m`.
+    pub fn in_context(&self, m: &ModuleVersion) -> String {
+        if self.module.as_ref() == Some(m) {
+            return self.go_text();
+        }
+        format!("{m}: {}", self.go_text())
+    }
 }
 
 /// Something that can answer the module proxy protocol for one module path.
+///
+/// Errors carry Go's exact texts (see [`FetchError`]). Versions passed in are
+/// expected to be canonical (the graph loader only asks for those).
 pub trait ModuleSource: Send + Sync {
     /// The bytes of `m`'s go.mod (`@v/V.mod`).
     fn go_mod(&self, m: &ModuleVersion) -> Result<Arc<[u8]>, FetchError>;
     /// `m`'s `.info`.
     fn info(&self, m: &ModuleVersion) -> Result<RevInfo, FetchError>;
-    /// The lines of `@v/list` that are valid, non-pseudo semantic versions, in file order.
+    /// The versions of `@v/list` that are valid, non-pseudo semantic
+    /// versions, sorted as `semver.Sort` does (what `Repo.Versions` returns).
     fn versions(&self, path: &str) -> Result<Vec<String>, FetchError>;
     /// The `@latest` answer.
     fn latest(&self, path: &str) -> Result<RevInfo, FetchError>;
+}
+
+impl<S: ModuleSource + ?Sized> ModuleSource for Arc<S> {
+    fn go_mod(&self, m: &ModuleVersion) -> Result<Arc<[u8]>, FetchError> {
+        (**self).go_mod(m)
+    }
+    fn info(&self, m: &ModuleVersion) -> Result<RevInfo, FetchError> {
+        (**self).info(m)
+    }
+    fn versions(&self, path: &str) -> Result<Vec<String>, FetchError> {
+        (**self).versions(path)
+    }
+    fn latest(&self, path: &str) -> Result<RevInfo, FetchError> {
+        (**self).latest(path)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn e31_version_error_does_not_double_prefix() {
+        let e = FetchError::not_found(
+            "reading file:///p/example.com/a/@v/v1.9.9.mod: no such file or directory",
+        )
+        .for_module("example.com/a", "v1.9.9");
+        let m = ModuleVersion::new("example.com/a", "v1.9.9");
+        assert_eq!(
+            e.in_context(&m),
+            "example.com/a@v1.9.9: reading file:///p/example.com/a/@v/v1.9.9.mod: no such file or directory"
+        );
+    }
+
+    #[test]
+    fn e31_goproxy_off_is_prefixed_only_in_context() {
+        let e = FetchError::not_found("module lookup disabled by GOPROXY=off");
+        assert_eq!(e.to_string(), "module lookup disabled by GOPROXY=off");
+        let m = ModuleVersion::new("example.com/a", "v1.9.9");
+        assert_eq!(
+            e.in_context(&m),
+            "example.com/a@v1.9.9: module lookup disabled by GOPROXY=off"
+        );
+    }
+
+    #[test]
+    fn versions_error_reads_module_path() {
+        let e = FetchError::not_found("reading x: no such file or directory")
+            .for_module("example.com/a", "");
+        assert_eq!(
+            e.to_string(),
+            "module example.com/a: reading x: no such file or directory"
+        );
+    }
 }

@@ -1,0 +1,122 @@
+//! Go's texts for file-system errors (`syscall.Errno` strings on Linux and
+//! `*fs.PathError` formatting), so that messages read like the Go command's.
+
+use std::io;
+
+/// `syscall.Errno.Error()` for the errno of `e` (Linux table), or the
+/// platform text without Rust's ` (os error N)` suffix for the rest.
+pub fn errno_text(e: &io::Error) -> String {
+    let text = match e.raw_os_error() {
+        Some(1) => "operation not permitted",
+        Some(2) => "no such file or directory",
+        Some(5) => "input/output error",
+        Some(6) => "no such device or address",
+        Some(9) => "bad file descriptor",
+        Some(12) => "cannot allocate memory",
+        Some(13) => "permission denied",
+        Some(19) => "no such device",
+        Some(20) => "not a directory",
+        Some(21) => "is a directory",
+        Some(22) => "invalid argument",
+        Some(24) => "too many open files",
+        Some(27) => "file too large",
+        Some(30) => "read-only file system",
+        Some(36) => "file name too long",
+        Some(40) => "too many levels of symbolic links",
+        Some(75) => "value too large for defined data type",
+        Some(116) => "stale NFS file handle",
+        _ => {
+            return match e.kind() {
+                io::ErrorKind::NotFound => "no such file or directory".to_string(),
+                io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                _ => {
+                    let s = e.to_string();
+                    let s = match s.find(" (os error") {
+                        Some(i) => s[..i].to_string(),
+                        None => s,
+                    };
+                    let mut c = s.chars();
+                    match c.next() {
+                        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+                        None => s,
+                    }
+                }
+            };
+        }
+    };
+    text.to_string()
+}
+
+/// `*fs.PathError` text: `op path: errno`.
+pub fn path_error(op: &str, path: &str, e: &io::Error) -> String {
+    format!("{op} {path}: {}", errno_text(e))
+}
+
+/// Whether Go's `os.IsNotExist` holds (ENOENT only).
+pub fn is_not_exist(e: &io::Error) -> bool {
+    match e.raw_os_error() {
+        Some(code) => code == 2,
+        None => e.kind() == io::ErrorKind::NotFound,
+    }
+}
+
+/// Whether Go's `os.IsPermission` holds (EACCES, EPERM).
+pub fn is_permission(e: &io::Error) -> bool {
+    match e.raw_os_error() {
+        Some(code) => code == 13 || code == 1,
+        None => e.kind() == io::ErrorKind::PermissionDenied,
+    }
+}
+
+/// `strconv.Quote` for the strings gomvs quotes (URLs, paths): ASCII
+/// printable characters kept, `"` and `\` escaped, everything else escaped
+/// the way Go does.
+pub fn go_quote(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\x07' => out.push_str("\\a"),
+            '\x08' => out.push_str("\\b"),
+            '\x0c' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\x0b' => out.push_str("\\v"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if (c as u32) < 0x80 => out.push(c),
+            c if c.is_control() || c.is_whitespace() && c != ' ' => {
+                if (c as u32) < 0x10000 {
+                    out.push_str(&format!("\\u{:04x}", c as u32));
+                } else {
+                    out.push_str(&format!("\\U{:08x}", c as u32));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enoent_text_is_go_text() {
+        let e = io::Error::from_raw_os_error(2);
+        assert_eq!(errno_text(&e), "no such file or directory");
+        assert!(is_not_exist(&e));
+        assert!(!is_not_exist(&io::Error::from_raw_os_error(20)));
+    }
+
+    #[test]
+    fn quote_escapes_like_strconv() {
+        assert_eq!(go_quote("file:///a\"b"), "\"file:///a\\\"b\"");
+    }
+}
