@@ -1,84 +1,61 @@
 //! Errors of graph loading, rendered with the Go command's exact wording
-//! (`module.ModuleError`, `mvs.BuildListError`, `gover.TooNewError`).
+//! (`module.ModuleError`, `gover.TooNewError`); requirement paths use
+//! [`crate::mvs::BuildListError`].
 
+use crate::mvs::{GoErrorChain, ModuleErrorRef};
 use gomvs_modfile::ModuleVersion;
-
-/// An error attached to a module version, as Go's `module.ModuleError`:
-/// `path@version: inner`, or `module path: inner` without a version.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.render())]
-pub struct ModuleError {
-    /// The module the error is about (a replacement target when the
-    /// replacement failed; a directory path with an empty version for a
-    /// directory replacement).
-    pub module: ModuleVersion,
-    /// The message after the module prefix.
-    pub message: String,
-}
-
-impl ModuleError {
-    /// Wraps `message` for `module`.
-    pub fn new(module: ModuleVersion, message: impl Into<String>) -> Self {
-        ModuleError { module, message: message.into() }
-    }
-
-    fn render(&self) -> String {
-        if self.module.version.is_empty() {
-            format!("module {}: {}", self.module.path, self.message)
-        } else {
-            format!("{}@{}: {}", self.module.path, self.module.version, self.message)
-        }
-    }
-}
 
 /// Why a module's requirements could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SummaryError {
-    /// A failure about a specific module version (fetch, parse, path mismatch, go.sum).
-    #[error(transparent)]
-    Module(#[from] ModuleError),
+    /// A failure about a specific module version (fetch, parse, path
+    /// mismatch, go.sum), printed as Go's `module.ModuleError`:
+    /// `path@version: message` (or `module path: message` without version).
+    /// `module` is the replacement target when the replacement failed, or a
+    /// directory with an empty version for a directory replacement.
+    #[error("{}", render_module(module, message))]
+    Module {
+        /// The module the failure is about.
+        module: ModuleVersion,
+        /// The message after the module prefix.
+        message: String,
+    },
     /// Any other failure (e.g. `module P@V requires go >= 1.99 (running go 1.27.3; ...)`).
     #[error("{0}")]
     Other(String),
 }
 
-/// A failure to load part of the module graph, with the shortest requirement
-/// path from the main module(s) to the failing module (`mvs.BuildListError`).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.render())]
-pub struct BuildListError {
-    /// The requirement path; the last element is the module that failed.
-    pub path: Vec<ModuleVersion>,
-    /// What failed.
-    pub error: SummaryError,
-}
-
-impl BuildListError {
-    fn render(&self) -> String {
-        let stack: Vec<&ModuleVersion> = self.path.iter().skip_while(|m| m.version.is_empty()).collect();
-        let Some((last, init)) = stack.split_last() else {
-            return self.error.to_string();
-        };
-        let mut out = String::new();
-        for m in init {
-            out.push_str(&format!("{m} requires\n\t"));
-        }
-        match &self.error {
-            SummaryError::Module(err) if &&err.module == last => out.push_str(&err.to_string()),
-            SummaryError::Module(err) => {
-                out.push_str(&format!("{last} (replaced by {}): {}", err.module, err.message))
-            }
-            SummaryError::Other(msg) => {
-                if last.version.is_empty() {
-                    out.push_str(&format!("module {}: {msg}", last.path))
-                } else {
-                    out.push_str(&format!("{last}: {msg}"))
-                }
-            }
-        }
-        out
+impl SummaryError {
+    /// A module error for `module`.
+    pub fn module(module: ModuleVersion, message: impl Into<String>) -> Self {
+        SummaryError::Module { module, message: message.into() }
     }
 }
+
+fn render_module(module: &ModuleVersion, message: &str) -> String {
+    if module.version.is_empty() {
+        format!("module {}: {message}", module.path)
+    } else {
+        format!("{}@{}: {message}", module.path, module.version)
+    }
+}
+
+impl GoErrorChain for SummaryError {
+    fn as_module_error(&self) -> Option<ModuleErrorRef<'_>> {
+        match self {
+            SummaryError::Module { module, message } => Some(ModuleErrorRef {
+                path: &module.path,
+                version: &module.version,
+                err: message,
+                invalid_version: None,
+            }),
+            SummaryError::Other(_) => None,
+        }
+    }
+}
+
+/// A failure to load the module graph, with the shortest requirement path.
+pub type GraphError = crate::mvs::BuildListError<SummaryError>;
 
 /// `gover.TooNewError`: `WHAT requires go >= V (running go L; GOTOOLCHAIN=...)`.
 pub fn too_new_message(what: &str, go_version: &str, local: &str, gotoolchain: &str) -> String {

@@ -11,6 +11,7 @@ pub mod error;
 pub mod fixer;
 pub mod godebug;
 mod godebug_table;
+pub mod listing;
 pub mod loader;
 pub mod mvs;
 pub mod replace;

@@ -6,10 +6,10 @@
 //! module(s), replacements, exclusions, go.sum, the module source and the
 //! caches of parsed go.mod files. Everything it decides is kept as data.
 
-use crate::error::{too_new_message, BuildListError, ModuleError, SummaryError};
+use crate::error::{too_new_message, GraphError, SummaryError};
 use crate::mvs;
 use crate::replace::{clean_path, join_clean, DirectiveOrigin, ReplaceConflict, ReplaceRule, Replacements};
-use crate::requirements::{cmp_version, mod_sort, Requirements};
+use crate::requirements::{mod_sort, Requirements};
 use crate::source::ModuleSource;
 use crate::summary::{ModSummary, Pruning, SummarySource};
 use gomvs_modfile::dirhash::hash_go_mod;
@@ -22,28 +22,7 @@ use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-/// The `-mod` build mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BuildMode {
-    /// `-mod=readonly` (the default for `go list`).
-    Readonly,
-    /// `-mod=mod`: go.mod may be updated (gomvs only computes the update).
-    Mod,
-    /// `-mod=vendor`.
-    Vendor,
-}
-
-impl BuildMode {
-    /// The flag value, e.g. `readonly`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BuildMode::Readonly => "readonly",
-            BuildMode::Mod => "mod",
-            BuildMode::Vendor => "vendor",
-        }
-    }
-}
+pub use crate::env::{BuildMod as BuildMode, GoWork};
 
 /// Which go command is being emulated (`cfg.CmdName`): it changes defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,17 +33,6 @@ pub enum GoCommand {
     ModGraph,
 }
 
-/// The `GOWORK` setting.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum GoWork {
-    /// `GOWORK=off`.
-    Off,
-    /// Empty or `auto`: search for go.work upwards.
-    Auto,
-    /// An explicit file.
-    File(PathBuf),
-}
-
 /// Everything a load needs to know about the invocation.
 #[derive(Debug, Clone)]
 pub struct LoadConfig {
@@ -72,8 +40,8 @@ pub struct LoadConfig {
     pub cwd: PathBuf,
     /// The GOWORK setting.
     pub gowork: GoWork,
-    /// `-mod` from GOFLAGS, if given.
-    pub build_mode_flag: Option<BuildMode>,
+    /// `-mod` from GOFLAGS (and whether it was explicit).
+    pub mod_flag: crate::env::ModFlag,
     /// The command being emulated.
     pub command: GoCommand,
     /// The emulated toolchain version (`gover.Local()`), e.g. `1.27.3`.
@@ -95,6 +63,23 @@ pub struct Fatal {
     pub lines: Vec<String>,
     /// The process exit status.
     pub exit_code: i32,
+}
+
+impl LoadConfig {
+    /// The configuration the Go environment implies for `command`.
+    pub fn from_env(env: &crate::env::GoEnv, command: GoCommand, graph_go: Option<String>) -> Result<LoadConfig, crate::env::EnvError> {
+        let temp = env.getenv("TMPDIR");
+        Ok(LoadConfig {
+            cwd: env.cwd.clone(),
+            gowork: env.gowork()?,
+            mod_flag: env.mod_flag(None)?,
+            command,
+            local_go: env.go_version.clone(),
+            gotoolchain: env.gotoolchain(),
+            graph_go,
+            temp_dir: clean_path(Path::new(if temp.is_empty() { "/tmp" } else { &temp })),
+        })
+    }
 }
 
 impl Fatal {
@@ -191,13 +176,13 @@ pub struct ModuleGraph {
     /// The pruning modes each module was enqueued with.
     pub load_modes: HashMap<ModuleVersion, Vec<Pruning>>,
     /// The first load error found from the roots, if any.
-    pub error: Option<BuildListError>,
+    pub error: Option<GraphError>,
 }
 
 impl ModuleGraph {
     /// The selected version of `path` (`none` if absent).
     pub fn selected(&self, path: &str) -> String {
-        self.graph.selected(path)
+        self.graph.selected(path).to_string()
     }
 
     /// The build list: main module(s) first, then by path.
@@ -229,12 +214,7 @@ impl Session {
         let work_path = match &config.gowork {
             GoWork::Off => None,
             GoWork::Auto => find_upwards(&config.cwd, "go.work"),
-            GoWork::File(p) => {
-                if !p.is_absolute() {
-                    return Err(Fatal::go("invalid GOWORK: not an absolute path"));
-                }
-                Some(p.clone())
-            }
+            GoWork::Path(p) => Some(p.clone()),
         };
         let mut session = Session {
             config,
@@ -583,7 +563,7 @@ impl Session {
     }
 
     fn set_default_build_mode(&mut self) -> Result<(), Fatal> {
-        if let Some(mode) = self.config.build_mode_flag {
+        if let (Some(mode), true) = (self.config.mod_flag.mode, self.config.mod_flag.explicit) {
             self.build_mode = mode;
             self.build_mode_explicit = true;
             if self.in_workspace() && mode == BuildMode::Mod && self.config.command == GoCommand::ListModules {
@@ -693,7 +673,7 @@ impl Session {
         if err.message == "module lookup disabled by GOPROXY=off" {
             return err.message.clone();
         }
-        ModuleError::new(m.clone(), err.message.clone()).to_string()
+        SummaryError::module(m.clone(), err.message.clone()).to_string()
     }
 
     /// The main modules' versions (`MainModules.Versions()`).
@@ -855,10 +835,10 @@ impl Session {
             match std::fs::read(&file) {
                 Ok(d) => (short, d, SummarySource::Directory { file }),
                 Err(e) => {
-                    return Err(SummaryError::Module(ModuleError::new(
+                    return Err(SummaryError::module(
                         m.clone(),
                         format!("reading {short}: open {}: {}", file.display(), io_error_text(&e)),
-                    )))
+                    ))
                 }
             }
         } else {
@@ -873,11 +853,11 @@ impl Session {
                     }
                     ("go.mod".to_string(), d.to_vec(), SummarySource::Module { module: m.clone() })
                 }
-                Err(e) => return Err(SummaryError::Module(ModuleError::new(m.clone(), e.message))),
+                Err(e) => return Err(SummaryError::module(m.clone(), e.message)),
             }
         };
         let f = gomvs_modfile::gomod::parse_lax(&name, &data)
-            .map_err(|e| SummaryError::Module(ModuleError::new(m.clone(), format!("parsing {name}: {e}"))))?;
+            .map_err(|e| SummaryError::module(m.clone(), format!("parsing {name}: {e}")))?;
         let s = ModSummary::from_mod_file(&f, source);
         if !s.go_version.is_empty() {
             self.record_go_version(m, &s.go_version);
@@ -907,25 +887,25 @@ impl Session {
         if self.must_have_sums() && !actual.version.is_empty() {
             let key = format!("{}/go.mod", actual.version);
             if !self.has_sum(&actual.path, &key) {
-                return Err(SummaryError::Module(ModuleError::new(
+                return Err(SummaryError::module(
                     actual.clone(),
                     format!("missing go.sum entry for go.mod file; to add it:\n\tgo mod download {}", m.path),
-                )));
+                ));
             }
         }
         let raw = self.raw_summary(&actual)?;
         if !actual.version.is_empty() {
             if raw.module.is_empty() {
-                return Err(SummaryError::Module(ModuleError::new(actual, "parsing go.mod: missing module line")));
+                return Err(SummaryError::module(actual, "parsing go.mod: missing module line"));
             }
             if raw.module != m.path && raw.module != actual.path {
-                return Err(SummaryError::Module(ModuleError::new(
+                return Err(SummaryError::module(
                     actual,
                     format!(
                         "parsing go.mod:\n\tmodule declares its path as: {}\n\t        but was required as: {}",
                         raw.module, m.path
                     ),
-                )));
+                ));
             }
         }
         let mut excluded = Vec::new();
@@ -952,10 +932,11 @@ impl Session {
     /// `readModGraph`: loads the graph below `roots` with the given pruning.
     pub fn read_mod_graph(&self, pruning: Pruning, roots: &[ModuleVersion], unprune: &HashSet<ModuleVersion>) -> ModuleGraph {
         let graph_roots = if self.in_workspace() { roots.to_vec() } else { self.main_versions() };
-        let mut g = mvs::Graph::new(cmp_version, graph_roots);
+        let mut g = mvs::Graph::with_go_order(graph_roots);
         if pruning != Pruning::Workspace {
             if let Some(main) = self.mains.first() {
-                g.require(&main.module, roots.to_vec());
+                // The main module is a root of the graph, so this cannot fail.
+                let _ = g.require(&main.module, roots.iter());
             }
         }
         let mut summaries: HashMap<ModuleVersion, SummaryResult> = HashMap::new();
@@ -987,7 +968,10 @@ impl Session {
                     None => {
                         let s = self.summary(&m);
                         match &s {
-                            Ok(sum) => g.require(&m, sum.require.clone()),
+                            // `m` was reached from a root and is loaded once (the summaries map).
+                            Ok(sum) => {
+                                let _ = g.require(&m, sum.require.iter());
+                            }
                             Err(_) => has_error = true,
                         }
                         summaries.insert(m.clone(), s.clone());
@@ -1018,7 +1002,7 @@ impl Session {
                 let mut need: Vec<ModuleVersion> = Vec::new();
                 let mut need_set: HashSet<ModuleVersion> = HashSet::new();
                 for p in &has_deps {
-                    let m = ModuleVersion::new(p.clone(), g.selected(p));
+                    let m = ModuleVersion::new(p.clone(), g.selected(p).to_string());
                     if !seen.contains(&m) {
                         if need_set.insert(m.clone()) {
                             need.push(m);
@@ -1027,7 +1011,7 @@ impl Session {
                     }
                     if let Some(reqs) = g.required_by(&m) {
                         for r in reqs {
-                            let s = ModuleVersion::new(r.path.clone(), g.selected(&r.path));
+                            let s = ModuleVersion::new(r.path.clone(), g.selected(&r.path).to_string());
                             if gover::mod_compare(&r.path, &s.version, &r.version).is_gt()
                                 && !seen.contains(&s)
                                 && need_set.insert(s.clone())
@@ -1054,7 +1038,7 @@ impl Session {
         let error = if has_error {
             let path = g.find_path(|m| matches!(summaries.get(m), Some(Err(_))));
             match path.last().and_then(|m| summaries.get(m)) {
-                Some(Err(e)) => Some(BuildListError { path: path.clone(), error: e.clone() }),
+                Some(Err(e)) => Some(GraphError::new(e.clone(), &path, None)),
                 _ => None,
             }
         } else {
@@ -1068,7 +1052,7 @@ impl Session {
             self.main_versions()
         } else {
             match self.mains.first().and_then(|m| mg.graph.required_by(&m.module)) {
-                Some(r) => r.to_vec(),
+                Some(r) => r.cloned().collect(),
                 None => Vec::new(),
             }
         };
@@ -1095,7 +1079,7 @@ impl Session {
                 rs = Requirements::new(Pruning::Pruned, roots.clone(), rs.direct.clone());
                 let g = self.read_mod_graph(Pruning::Pruned, &rs.roots, &HashSet::new());
                 if let Some(e) = &g.error {
-                    return Err(UpdateError::Graph(e.clone(), Box::new((rs, g))));
+                    return Err(UpdateError::Graph(e.to_string(), Box::new((rs, g))));
                 }
                 mg = Some(g);
             }
@@ -1136,7 +1120,7 @@ impl Session {
             None => self.read_mod_graph(rs.pruning, &rs.roots, &HashSet::new()),
         };
         if let Some(e) = &mg.error {
-            return Err(UpdateError::Graph(e.clone(), Box::new((rs, mg))));
+            return Err(UpdateError::Graph(e.to_string(), Box::new((rs, mg))));
         }
         if self.must_have_complete_requirements() {
             for m in &rs.roots {
@@ -1172,7 +1156,7 @@ impl Session {
             let reqs = SessionReqs { session: self, main: main.module.clone(), roots: keep.clone() };
             match mvs::req(&main.module, &root_paths, &reqs) {
                 Ok(min) => roots.extend(min),
-                Err(e) => return Err(UpdateError::Graph(e, Box::new((rs, mg)))),
+                Err(e) => return Err(UpdateError::Graph(e.to_string(), Box::new((rs, mg)))),
             }
         }
         if self.mains.len() > 1 {
@@ -1296,7 +1280,7 @@ impl Session {
             return Ok(Loaded { session: self, requirements: rs, graph: mg, initial_requirements: initial, error: None });
         }
         match self.update_roots(rs.clone(), Some(mg)) {
-            Ok((new_rs, Some(g))) if new_rs == rs => {
+            Ok((new_rs, Some(g))) => {
                 Ok(Loaded { session: self, requirements: new_rs, graph: g, initial_requirements: initial, error: None })
             }
             Ok((new_rs, _)) => {
@@ -1388,28 +1372,26 @@ struct SessionReqs<'a> {
 }
 
 impl mvs::Reqs for SessionReqs<'_> {
-    fn required(&self, m: &ModuleVersion) -> Result<Vec<ModuleVersion>, SummaryError> {
+    type Error = SummaryError;
+
+    fn required(&self, m: &ModuleVersion) -> Result<Arc<[ModuleVersion]>, SummaryError> {
         if *m == self.main {
-            return Ok(self.roots.clone());
+            return Ok(self.roots.clone().into());
         }
-        if m.version == "none" {
-            return Ok(Vec::new());
+        if m.version == mvs::NONE {
+            return Ok(Arc::from(Vec::new()));
         }
-        self.session.summary(m).map(|s| s.require.clone())
+        self.session.summary(m).map(|s| Arc::from(s.require.clone()))
     }
 
-    fn max(&self, path: &str, a: &str, b: &str) -> String {
-        if cmp_version(path, a, b).is_lt() {
-            b.to_string()
-        } else {
-            a.to_string()
-        }
+    fn max<'v>(&self, path: &str, v1: &'v str, v2: &'v str) -> &'v str {
+        mvs::max_version(path, v1, v2)
     }
 }
 
 enum UpdateError {
     Dirty,
-    Graph(BuildListError, Box<(Requirements, ModuleGraph)>),
+    Graph(String, Box<(Requirements, ModuleGraph)>),
 }
 
 enum MainModError {

@@ -45,14 +45,3 @@ impl Requirements {
 
 pub use gomvs_modfile::gover::mod_sort;
 
-/// `cmpVersion` of `modload/mvs.go`: the empty version (a main module) is
-/// greater than every other version; otherwise `gover.ModCompare`.
-pub fn cmp_version(path: &str, a: &str, b: &str) -> std::cmp::Ordering {
-    use std::cmp::Ordering::*;
-    match (a.is_empty(), b.is_empty()) {
-        (true, true) => Equal,
-        (true, false) => Greater,
-        (false, true) => Less,
-        (false, false) => gover::mod_compare(path, a, b),
-    }
-}

@@ -4,7 +4,8 @@
 use gomvs_graph::env::GoEnv;
 use gomvs_graph::listing::CacheLayout;
 use gomvs_graph::loader::{Fatal, GoCommand, LoadConfig, Session};
-use gomvs_graph::source::ModuleSource;
+use gomvs_graph::source::{GoSources, ModuleSource};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -32,20 +33,20 @@ impl Context {
         let env = match GoEnv::from_process() {
             Ok(e) => e,
             Err(e) => {
-                eprintln!("go: {e}");
+                eprintln!("go: getwd: {e}");
                 return Err(ExitCode::from(1));
             }
         };
-        let source = match env.sources() {
-            Ok(s) => s,
+        let config = match LoadConfig::from_env(&env, inv.command, inv.graph_go) {
+            Ok(c) => c,
             Err(e) => {
-                eprintln!("go: {e}");
-                return Err(ExitCode::from(1));
+                eprintln!("{e}");
+                return Err(ExitCode::from(u8::try_from(e.exit_code).unwrap_or(1)));
             }
         };
-        let config = env.load_config(inv.command, inv.graph_go);
-        let cache = CacheLayout { root: env.module_cache_root() };
-        Ok(Context { config, source, cache })
+        let sources = GoSources::new(&env);
+        let cache = CacheLayout { root: sources.mod_cache().and_then(|c| c.check().ok().map(Path::to_path_buf)) };
+        Ok(Context { config, source: Arc::new(sources), cache })
     }
 
     /// Opens the main module(s).

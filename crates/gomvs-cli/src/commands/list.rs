@@ -77,7 +77,7 @@ fn print_rows(rows: &[ModuleInfo], json: bool) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for r in rows {
-        let text = if json { crate::gojson::to_string_indent(r) } else { Ok(r.text()) };
+        let text = if json { crate::gojson::marshal_indent(r).map(|b| String::from_utf8_lossy(&b).into_owned()) } else { Ok(r.text()) };
         match text {
             Ok(t) => {
                 if writeln!(out, "{t}").is_err() {
