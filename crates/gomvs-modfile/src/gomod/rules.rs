@@ -324,12 +324,7 @@ impl AddCtx<'_, '_> {
                     Err(e) => return self.error(line, e),
                 };
                 if let Err(e) = module::check_path_major(&v, &path_major) {
-                    return self.mod_path_error(
-                        line,
-                        verb,
-                        &s,
-                        format!("version {} invalid: {e}", quote(&v)),
-                    );
+                    return self.mod_path_error(line, verb, &s, e.to_string());
                 }
                 if verb == "require" {
                     let indirect = is_indirect(&line.comments);
@@ -492,7 +487,7 @@ fn parse_replace(
     if arrow == 2 {
         v = parse_version(verb, &s, &mut args[1], fix).map_err(|e| e.at(filename, start))?;
         if let Err(e) = module::check_path_major(&v, &path_major) {
-            return Err(with_path(&s, format!("version {} invalid: {e}", quote(&v))));
+            return Err(with_path(&s, e.to_string()));
         }
     }
     let ns =
