@@ -150,7 +150,8 @@ proptest! {
     #[test]
     fn req_reproduces_the_build_list(g in random_graph()) {
         let list = mvs::build_list(&[main_module()], &g).unwrap();
-        let min = mvs::req(&main_module(), &[] as &[&str], &g).unwrap();
+        let no_base: Vec<String> = Vec::new();
+        let min = mvs::req(&main_module(), &no_base, &g).unwrap();
         let mut again = g.clone();
         again.main_reqs = min;
         let rebuilt = mvs::build_list(&[main_module()], &again).unwrap();
