@@ -12,7 +12,7 @@ use gomvs_graph::mvs::{
     MvsError, TextError,
 };
 use gomvs_modfile::ModuleVersion;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use support::{ReqsMap, TestError};
@@ -35,6 +35,15 @@ struct Oracle {
     graphs: Vec<GraphCase>,
     errors: Vec<ErrorCase>,
     panics: Vec<PanicCase>,
+    target_panics: Vec<TargetPanic>,
+}
+
+#[derive(serde::Deserialize)]
+struct TargetPanic {
+    name: String,
+    reqs: Vec<ReqLine>,
+    targets: Vec<Pair>,
+    panic: String,
 }
 
 #[derive(serde::Deserialize)]
@@ -416,5 +425,21 @@ fn require_misuse_is_reported_with_go_panic_text() {
         assert!(results.iter().all(Result::is_ok), "{}", case.name);
         assert_eq!(last, Some(Err(case.panic.clone())), "{}", case.name);
     }
-    let _ = HashMap::<(), ()>::new();
+}
+
+#[test]
+fn unselected_targets_are_reported_with_go_panic_text() {
+    let oracle = oracle();
+    assert!(!oracle.target_panics.is_empty());
+    for case in &oracle.target_panics {
+        let reqs: ReqsMap<TextError> = reqs_map(&case.reqs);
+        let got = mvs::build_list(&mvs_of(&case.targets), &reqs);
+        assert!(
+            matches!(got, Err(MvsError::TargetNotSelected { .. })),
+            "{}",
+            case.name
+        );
+        let text = got.map_err(|e| e.to_string()).err();
+        assert_eq!(text.as_deref(), Some(case.panic.as_str()), "{}", case.name);
+    }
 }

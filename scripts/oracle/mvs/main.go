@@ -194,6 +194,15 @@ type panicCase struct {
 	Panic    string    `json:"panic"`
 }
 
+// targetPanic is a BuildList whose Reqs breaks the target-is-greatest
+// contract: Go panics.
+type targetPanic struct {
+	Name    string    `json:"name"`
+	Reqs    []reqLine `json:"reqs"`
+	Targets []pair    `json:"targets"`
+	Panic   string    `json:"panic"`
+}
+
 type output struct {
 	Generator string         `json:"generator"`
 	GoVersion string         `json:"go_version"`
@@ -202,6 +211,7 @@ type output struct {
 	Graphs    []graphCase    `json:"graphs"`
 	Errors    []errorCase    `json:"errors"`
 	Panics    []panicCase    `json:"panics"`
+	Targets   []targetPanic  `json:"target_panics"`
 }
 
 // ---------------------------------------------------------------- abstract
@@ -605,6 +615,30 @@ func main() {
 		pc.Panic = requirePanic([]mv{{Path: pc.Roots[0][0], Version: pc.Roots[0][1]}}, pc.Requires)
 		out.Panics = append(out.Panics, pc)
 	}
+	// String order: "1" < "2", so a target at "1" requiring its own path at
+	// "2" is not selected.
+	for i, tc := range []struct {
+		targets []mv
+		lines   []reqLine
+	}{
+		{[]mv{{Path: "A", Version: "1"}}, []reqLine{{Module: pair{"A", "1"}, Reqs: []pair{{"A", "2"}, {"B", "1"}}}, {Module: pair{"A", "2"}, Reqs: []pair{}}, {Module: pair{"B", "1"}, Reqs: []pair{}}}},
+		{[]mv{{Path: "A", Version: ""}, {Path: "B", Version: "1"}}, []reqLine{{Module: pair{"A", ""}, Reqs: []pair{{"B", "2"}}}, {Module: pair{"B", "1"}, Reqs: []pair{}}, {Module: pair{"B", "2"}, Reqs: []pair{}}}},
+	} {
+		reqs := &reqsMap{reqs: map[mv][]mv{}}
+		for _, l := range tc.lines {
+			var rs []mv
+			for _, q := range l.Reqs {
+				rs = append(rs, mv{Path: q[0], Version: q[1]})
+			}
+			reqs.reqs[mv{Path: l.Module[0], Version: l.Module[1]}] = rs
+		}
+		_, e := run(func() ([]mv, error) { return mvs.BuildList(tc.targets, reqs) })
+		msg := ""
+		if e != nil {
+			msg = strings.TrimPrefix(*e, "panic: ")
+		}
+		out.Targets = append(out.Targets, targetPanic{Name: fmt.Sprintf("target-panic-%d", i), Reqs: tc.lines, Targets: ps(tc.targets), Panic: msg})
+	}
 	if err := write(out); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -637,6 +671,7 @@ func write(out output) error {
 		{"graphs", anys(out.Graphs)},
 		{"errors", anys(out.Errors)},
 		{"panics", anys(out.Panics)},
+		{"target_panics", anys(out.Targets)},
 	}
 	for i, sec := range sections {
 		fmt.Fprintf(w, "%q: [\n", sec.name)

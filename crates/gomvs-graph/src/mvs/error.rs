@@ -167,7 +167,7 @@ pub type IsVersionChange<'a> = &'a dyn Fn(&ModuleVersion, &ModuleVersion) -> boo
 
 /// `mvs.BuildListError`: an error loading the requirements of a module,
 /// with the requirement path from the target to that module.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.render())]
 pub struct BuildListError<E: GoErrorChain + 'static> {
     #[source]
@@ -275,7 +275,7 @@ pub enum RequireError {
 }
 
 /// An error of the MVS algorithms.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MvsError<E: GoErrorChain + 'static> {
     /// Loading requirements failed while building a build list.
     #[error(transparent)]
@@ -300,16 +300,13 @@ pub enum MvsError<E: GoErrorChain + 'static> {
 fn target_mistake(chosen: &[ModuleVersion], targets: &[ModuleVersion]) -> String {
     format!(
         "mistake: chose versions {} instead of targets {}",
-        go_struct_list(chosen),
-        go_struct_list(targets)
+        go_list(chosen),
+        go_list(targets)
     )
 }
 
-/// Go's `%+v` of a `[]module.Version`.
-fn go_struct_list(list: &[ModuleVersion]) -> String {
-    let items: Vec<String> = list
-        .iter()
-        .map(|m| format!("{{Path:{} Version:{}}}", m.path, m.version))
-        .collect();
+/// Go's `%+v` of a `[]module.Version` (each element by its `String` method).
+fn go_list(list: &[ModuleVersion]) -> String {
+    let items: Vec<String> = list.iter().map(ToString::to_string).collect();
     format!("[{}]", items.join(" "))
 }
