@@ -810,6 +810,25 @@ def describe_failure(r: Result) -> str:
     return "; ".join(parts)
 
 
+SELFTEST_GOMVS = """#!/usr/bin/env bash
+# gomvs stand-in for `conformance.py --impl gomvs --gomvs selftest`: the inverse of go-shim.
+pre=()
+if [ "${1:-}" = -C ]; then pre=(-C "$2"); shift 2; fi
+cmd=${1:-}; shift
+case "$cmd" in
+  list) exec @GO@ "${pre[@]+"${pre[@]}"}" list -m "$@" ;;
+  graph) exec @GO@ "${pre[@]+"${pre[@]}"}" mod graph "$@" ;;
+  parse)
+    case "${1:-}" in
+      *.work) exec @GO@ "${pre[@]+"${pre[@]}"}" work edit -json "$@" ;;
+      *) exec @GO@ "${pre[@]+"${pre[@]}"}" mod edit -json "$@" ;;
+    esac ;;
+esac
+echo "gomvs: unsupported: $cmd $*" >&2
+exit 99
+"""
+
+
 def resolve_go(explicit: str | None) -> tuple[Path, str, str]:
     env = {"PATH": os.environ.get("PATH", SYS_PATH), "GOTOOLCHAIN": "local", "GOENV": "off",
            "HOME": os.environ.get("HOME", "/tmp"), "GOTELEMETRY": "off"}
@@ -830,7 +849,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--impl", choices=["go", "gomvs"], required=True,
                     help="go: the real go (validates the harness); gomvs: gomvs through scripts/go-shim")
     ap.add_argument("--gomvs", help="path of the gomvs binary (default: $GOMVS, else "
-                    "$CARGO_TARGET_DIR/debug/gomvs, else target/debug/gomvs)")
+                    "$CARGO_TARGET_DIR/debug/gomvs, else target/debug/gomvs); `selftest` = a "
+                    "stand-in that hands every command back to the real go (tests the harness)")
     ap.add_argument("--go", help="the real go binary (default: $(go env GOROOT)/bin/go)")
     ap.add_argument("--corpus", default=",".join(ALL_CORPORA),
                     help="comma-separated corpora (default: all): " + ",".join(ALL_CORPORA))
@@ -856,6 +876,14 @@ def main(argv: list[str] | None = None) -> int:
             ap.error(f"unknown corpus {c!r}")
     go, goroot, go_version = resolve_go(args.go)
     gomvs = None
+    selftest_dir = None
+    if args.impl == "gomvs" and args.gomvs == "selftest":
+        # A stand-in gomvs that hands every command back to the real go: exercises the shim,
+        # the gomvs environment and the comparison end to end (everything must pass).
+        selftest_dir = make_tempdir()
+        args.gomvs = str(selftest_dir / "gomvs")
+        Path(args.gomvs).write_text(SELFTEST_GOMVS.replace("@GO@", shlex.quote(str(go))))
+        os.chmod(args.gomvs, 0o755)
     if args.impl == "gomvs":
         cand = args.gomvs or os.environ.get("GOMVS")
         if not cand:
@@ -931,6 +959,8 @@ def main(argv: list[str] | None = None) -> int:
             "results": [r.to_json() for r in results],
         }
         Path(args.report).write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n")
+    if selftest_dir is not None:
+        remove_tree(selftest_dir)
     print(f"conformance: {n_pass} passed, {n_fail} failed")
     return 1 if n_fail else 0
 
