@@ -56,3 +56,4 @@ scenario gopath-relative GOPATH=rel go list -m all
 scenario gopath-tilde 'GOPATH=~/x' go list -m all
 scenario gowork-relative GOWORK=ws/go.work go list -m all
 scenario gomodcache-relative GOMODCACHE=rel/mc go list -m all
+scenario goflags-unknown GOFLAGS=-nosuchflag go list -m all

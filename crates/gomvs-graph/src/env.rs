@@ -366,9 +366,9 @@ pub struct GoFlags {
 
 impl GoFlags {
     /// Parses GOFLAGS. Errors: `go: parsing $GOFLAGS: unterminated ' string`,
-    /// `go: parsing $GOFLAGS: non-flag "x"`. (Go also rejects names that no
-    /// go subcommand defines, `unknown flag -x`; gomvs does not know every
-    /// flag of every subcommand and accepts such names.)
+    /// `go: parsing $GOFLAGS: non-flag "x"`, `go: parsing $GOFLAGS: unknown
+    /// flag -x` (a name no go subcommand defines; the list of known names is
+    /// recorded from the real go by `scripts/record-goflags-known.sh`).
     pub fn parse(s: &str) -> Result<GoFlags, EnvError> {
         let words =
             quoted_split(s).map_err(|e| EnvError::fatal(format!("go: parsing $GOFLAGS: {e}")))?;
@@ -383,6 +383,14 @@ impl GoFlags {
                 return Err(EnvError::fatal(format!(
                     "go: parsing $GOFLAGS: non-flag {}",
                     crate::source::goerr::go_quote(f)
+                )));
+            }
+            let name = &f[1..];
+            let name = name.strip_prefix('-').unwrap_or(name);
+            let name = name.split('=').next().unwrap_or(name);
+            if !is_known_flag(name) {
+                return Err(EnvError::fatal(format!(
+                    "go: parsing $GOFLAGS: unknown flag -{name}"
                 )));
             }
         }
@@ -428,6 +436,16 @@ impl GoFlags {
         }
         Ok(value)
     }
+}
+
+/// The flag names some go subcommand defines (`base.hasFlag(base.Go, name)`),
+/// recorded from the real go.
+const KNOWN_FLAGS: &str = include_str!("env/goflags_known.txt");
+
+fn is_known_flag(name: &str) -> bool {
+    KNOWN_FLAGS
+        .lines()
+        .any(|l| !l.starts_with('#') && l == name)
 }
 
 /// `cmd/internal/quoted.Split`.
@@ -513,7 +531,13 @@ impl GoEnv {
     /// `$HOME/.config/go/env`; none with `GOENV=off`).
     pub fn from_process() -> std::io::Result<GoEnv> {
         let cwd = std::env::current_dir()?;
-        Ok(GoEnv::new(std::env::vars(), cwd).with_user_env_file())
+        let vars = std::env::vars_os().map(|(k, v)| {
+            (
+                k.to_string_lossy().into_owned(),
+                v.to_string_lossy().into_owned(),
+            )
+        });
+        Ok(GoEnv::new(vars, cwd).with_user_env_file())
     }
 
     /// Sets the emulated go version (e.g. `1.27.3`).
