@@ -538,3 +538,120 @@ fn memory_source_behaves_like_a_proxy_dir() {
         "module example.com/b: reading file:///memory/example.com/b/@v/list: no such file or directory"
     );
 }
+
+/// Counts calls, answering like a proxy that has example.com/a v1.0.0 only.
+struct Counting {
+    inner: MemorySource,
+    go_mods: AtomicUsize,
+}
+
+impl ModuleSource for Counting {
+    fn go_mod(&self, m: &ModuleVersion) -> Result<Arc<[u8]>, gomvs_graph::source::FetchError> {
+        self.go_mods.fetch_add(1, Ordering::SeqCst);
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        self.inner.go_mod(m)
+    }
+    fn info(
+        &self,
+        m: &ModuleVersion,
+    ) -> Result<gomvs_graph::source::RevInfo, gomvs_graph::source::FetchError> {
+        self.inner.info(m)
+    }
+    fn versions(&self, path: &str) -> Result<Vec<String>, gomvs_graph::source::FetchError> {
+        self.inner.versions(path)
+    }
+    fn latest(
+        &self,
+        path: &str,
+    ) -> Result<gomvs_graph::source::RevInfo, gomvs_graph::source::FetchError> {
+        self.inner.latest(path)
+    }
+}
+
+#[test]
+fn go_sources_read_each_go_mod_once_across_threads() {
+    let counting = Arc::new(Counting {
+        inner: MemorySource::builder()
+            .module(
+                "example.com/a",
+                "v1.0.0",
+                "module example.com/a\n",
+                "2020-01-01T00:00:00Z",
+            )
+            .build(),
+        go_mods: AtomicUsize::new(0),
+    });
+    let src = Arc::new(GoSources::from_parts(
+        None,
+        vec![(counting.clone() as Arc<dyn ModuleSource>, false)],
+    ));
+    let handles: Vec<_> = (0..8)
+        .map(|i| {
+            let src = Arc::clone(&src);
+            std::thread::spawn(move || {
+                let v = if i % 2 == 0 { "v1.0.0" } else { "v9.9.9" };
+                src.go_mod(&mv("example.com/a", v)).is_ok()
+            })
+        })
+        .collect();
+    let oks = handles
+        .into_iter()
+        .map(|h| h.join().unwrap())
+        .filter(|ok| *ok)
+        .count();
+    assert_eq!(oks, 4);
+    // One read per (module, version), errors included.
+    assert_eq!(counting.go_mods.load(Ordering::SeqCst), 2);
+}
+
+#[test]
+fn go_sources_fallback_and_error_choice() {
+    let empty =
+        || Arc::new(MemorySource::builder().root("/empty").build()) as Arc<dyn ModuleSource>;
+    let bad = || {
+        Arc::new(
+            MemorySource::builder()
+                .root("/bad")
+                .info_json("example.com/a", "v1.0.0", "{")
+                .build(),
+        ) as Arc<dyn ModuleSource>
+    };
+    let good = || {
+        Arc::new(
+            MemorySource::builder()
+                .root("/good")
+                .module(
+                    "example.com/a",
+                    "v1.0.0",
+                    "module example.com/a\n",
+                    "2020-01-01T00:00:00Z",
+                )
+                .build(),
+        ) as Arc<dyn ModuleSource>
+    };
+    let m = mv("example.com/a", "v1.0.0");
+    // "," falls through on not-found only.
+    let s = GoSources::from_parts(None, vec![(empty(), false), (good(), false)]);
+    assert!(s.info(&m).is_ok());
+    let s = GoSources::from_parts(None, vec![(bad(), false), (good(), false)]);
+    assert_eq!(
+        s.info(&m).unwrap_err().to_string(),
+        "example.com/a@v1.0.0: invalid response from proxy \"file:///bad\": unexpected end of JSON input"
+    );
+    // "|" falls through on any error.
+    let s = GoSources::from_parts(None, vec![(bad(), true), (good(), false)]);
+    assert!(s.info(&m).is_ok());
+    // All fail: the last non-not-found error wins over later not-found ones.
+    let s = GoSources::from_parts(None, vec![(bad(), true), (empty(), false)]);
+    assert!(s
+        .info(&m)
+        .unwrap_err()
+        .to_string()
+        .contains("invalid response from proxy \"file:///bad\""));
+    // Only not-found errors: the last one.
+    let s = GoSources::from_parts(None, vec![(empty(), false), (empty(), false)]);
+    assert_eq!(
+        s.go_mod(&m).unwrap_err().to_string(),
+        "example.com/a@v1.0.0: reading file:///empty/example.com/a/@v/v1.0.0.mod: no such file or directory"
+    );
+}
