@@ -57,3 +57,5 @@ scenario gopath-tilde 'GOPATH=~/x' go list -m all
 scenario gowork-relative GOWORK=ws/go.work go list -m all
 scenario gomodcache-relative GOMODCACHE=rel/mc go list -m all
 scenario goflags-unknown GOFLAGS=-nosuchflag go list -m all
+scenario gomod-in-tempdir "TMPDIR=$tmp/main" go list -m all
+scenario gomod-in-gopath "GOPATH=$tmp/main" go list -m all

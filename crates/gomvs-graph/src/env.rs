@@ -812,6 +812,72 @@ impl GoEnv {
     }
 }
 
+/// The main module's root as `modload.Init` determines it, with the
+/// warnings the Go command prints on the way.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MainModuleSearch {
+    /// The directory of the main go.mod (`None`: no main module; Go then
+    /// fails with its "go.mod file not found" error where a module is needed).
+    pub root: Option<PathBuf>,
+    /// Warnings in print order, e.g.
+    /// `go: warning: ignoring go.mod in system temp root /tmp`.
+    pub warnings: Vec<String>,
+}
+
+impl GoEnv {
+    /// `os.TempDir()`: `$TMPDIR`, else `/tmp`.
+    pub fn temp_dir(&self) -> PathBuf {
+        match self.vars.get("TMPDIR").filter(|t| !t.is_empty()) {
+            Some(t) => PathBuf::from(t),
+            None => PathBuf::from("/tmp"),
+        }
+    }
+
+    /// `modload.Init`'s search for the main module (skipped in workspace
+    /// mode, `in_workspace`): the nearest go.mod upwards, except that a
+    /// go.mod directly in the temp directory is ignored with a warning; and
+    /// a go.mod at the root of the first GOPATH entry draws a warning
+    /// (`go: warning: ignoring go.mod in $GOPATH /p`) but changes nothing
+    /// for commands like `go list -m` and `go mod graph`.
+    pub fn find_main_module(&self, in_workspace: bool) -> MainModuleSearch {
+        let mut out = MainModuleSearch::default();
+        if !in_workspace {
+            if let Some(root) = self.find_module_root() {
+                let tmp = self.temp_dir();
+                if same_dir(&root, &tmp) {
+                    out.warnings.push(format!(
+                        "go: warning: ignoring go.mod in system temp root {}",
+                        tmp.display()
+                    ));
+                } else {
+                    out.root = Some(root);
+                }
+            }
+        }
+        let gopath = self.gopath();
+        if let Some(first) = gopath.split(':').next().filter(|f| !f.is_empty()) {
+            if Path::new(first).join("go.mod").metadata().is_ok() {
+                out.warnings
+                    .push(format!("go: warning: ignoring go.mod in $GOPATH {first}"));
+            }
+        }
+        out
+    }
+}
+
+/// `search.InDir(a, b) == "."`: the same directory, lexically or after
+/// resolving symbolic links.
+fn same_dir(a: &Path, b: &Path) -> bool {
+    let clean = |p: &Path| clean_os_path(&p.to_string_lossy());
+    if clean(a) == clean(b) {
+        return true;
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
 /// `filepath.Clean` on a Unix path.
 pub fn clean_os_path(p: &str) -> String {
     crate::source::proxyurl::clean(p)

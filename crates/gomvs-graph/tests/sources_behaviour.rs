@@ -39,7 +39,9 @@ fn golden() -> BTreeMap<String, (i32, Vec<String>)> {
 /// The scratch tree of the script: proxy/, bad/ (bad .info, .mod is a
 /// directory), "p q"/, main/.
 fn scratch() -> PathBuf {
-    let t = std::env::temp_dir().join(format!("gomvs-behaviour-{}", std::process::id()));
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let t = std::env::temp_dir().join(format!("gomvs-behaviour-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&t);
     let a = t.join("proxy/example.com/a/@v");
     std::fs::create_dir_all(&a).unwrap();
@@ -201,6 +203,26 @@ fn environment_errors_match_go() {
         env("GOWORK", "ws/go.work").gowork().unwrap_err(),
     );
     assert_eq!(g["goflags-double-dash"].0, 0);
+
+    // go.mod in the temp dir / at the GOPATH root (warnings only).
+    let tmp = scratch();
+    std::fs::write(tmp.join("main/go.mod"), "module example.com/main\n").unwrap();
+    let main = tmp.join("main");
+    let sanitize = |w: Vec<String>| -> Vec<String> {
+        w.iter()
+            .map(|l| l.replace(tmp.to_str().unwrap(), "$TMP"))
+            .collect()
+    };
+    let in_tmp = GoEnv::new([("TMPDIR", main.to_str().unwrap())], &main).find_main_module(false);
+    assert_eq!(in_tmp.root, None);
+    assert_eq!(
+        sanitize(in_tmp.warnings),
+        g["gomod-in-tempdir"].1[..1].to_vec()
+    );
+    let in_gopath = GoEnv::new([("GOPATH", main.to_str().unwrap())], &main).find_main_module(false);
+    assert_eq!(in_gopath.root, Some(main.clone()));
+    assert_eq!(sanitize(in_gopath.warnings), g["gomod-in-gopath"].1);
+    let _ = std::fs::remove_dir_all(&tmp);
     let f = env("GOFLAGS", "--mod=mod").mod_flag(None).unwrap();
     assert_eq!(f.mode, Some(gomvs_graph::env::BuildMod::Mod));
     // go mod graph defines no -mod: GOFLAGS' -mod is ignored (never validated).
