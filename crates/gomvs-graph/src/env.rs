@@ -366,9 +366,9 @@ pub struct GoFlags {
 
 impl GoFlags {
     /// Parses GOFLAGS. Errors: `go: parsing $GOFLAGS: unterminated ' string`,
-    /// `go: parsing $GOFLAGS: non-flag "x"`. (Go also rejects names that no
-    /// go subcommand defines, `unknown flag -x`; gomvs does not know every
-    /// flag of every subcommand and accepts such names.)
+    /// `go: parsing $GOFLAGS: non-flag "x"`, `go: parsing $GOFLAGS: unknown
+    /// flag -x` (a name no go subcommand defines; the list of known names is
+    /// recorded from the real go by `scripts/record-goflags-known.sh`).
     pub fn parse(s: &str) -> Result<GoFlags, EnvError> {
         let words =
             quoted_split(s).map_err(|e| EnvError::fatal(format!("go: parsing $GOFLAGS: {e}")))?;
@@ -383,6 +383,14 @@ impl GoFlags {
                 return Err(EnvError::fatal(format!(
                     "go: parsing $GOFLAGS: non-flag {}",
                     crate::source::goerr::go_quote(f)
+                )));
+            }
+            let name = &f[1..];
+            let name = name.strip_prefix('-').unwrap_or(name);
+            let name = name.split('=').next().unwrap_or(name);
+            if !is_known_flag(name) {
+                return Err(EnvError::fatal(format!(
+                    "go: parsing $GOFLAGS: unknown flag -{name}"
                 )));
             }
         }
@@ -428,6 +436,16 @@ impl GoFlags {
         }
         Ok(value)
     }
+}
+
+/// The flag names some go subcommand defines (`base.hasFlag(base.Go, name)`),
+/// recorded from the real go.
+const KNOWN_FLAGS: &str = include_str!("env/goflags_known.txt");
+
+fn is_known_flag(name: &str) -> bool {
+    KNOWN_FLAGS
+        .lines()
+        .any(|l| !l.starts_with('#') && l == name)
 }
 
 /// `cmd/internal/quoted.Split`.
@@ -513,7 +531,13 @@ impl GoEnv {
     /// `$HOME/.config/go/env`; none with `GOENV=off`).
     pub fn from_process() -> std::io::Result<GoEnv> {
         let cwd = std::env::current_dir()?;
-        Ok(GoEnv::new(std::env::vars(), cwd).with_user_env_file())
+        let vars = std::env::vars_os().map(|(k, v)| {
+            (
+                k.to_string_lossy().into_owned(),
+                v.to_string_lossy().into_owned(),
+            )
+        });
+        Ok(GoEnv::new(vars, cwd).with_user_env_file())
     }
 
     /// Sets the emulated go version (e.g. `1.27.3`).
@@ -785,6 +809,72 @@ impl GoEnv {
             }
             dir = dir.parent()?.to_path_buf();
         }
+    }
+}
+
+/// The main module's root as `modload.Init` determines it, with the
+/// warnings the Go command prints on the way.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MainModuleSearch {
+    /// The directory of the main go.mod (`None`: no main module; Go then
+    /// fails with its "go.mod file not found" error where a module is needed).
+    pub root: Option<PathBuf>,
+    /// Warnings in print order, e.g.
+    /// `go: warning: ignoring go.mod in system temp root /tmp`.
+    pub warnings: Vec<String>,
+}
+
+impl GoEnv {
+    /// `os.TempDir()`: `$TMPDIR`, else `/tmp`.
+    pub fn temp_dir(&self) -> PathBuf {
+        match self.vars.get("TMPDIR").filter(|t| !t.is_empty()) {
+            Some(t) => PathBuf::from(t),
+            None => PathBuf::from("/tmp"),
+        }
+    }
+
+    /// `modload.Init`'s search for the main module (skipped in workspace
+    /// mode, `in_workspace`): the nearest go.mod upwards, except that a
+    /// go.mod directly in the temp directory is ignored with a warning; and
+    /// a go.mod at the root of the first GOPATH entry draws a warning
+    /// (`go: warning: ignoring go.mod in $GOPATH /p`) but changes nothing
+    /// for commands like `go list -m` and `go mod graph`.
+    pub fn find_main_module(&self, in_workspace: bool) -> MainModuleSearch {
+        let mut out = MainModuleSearch::default();
+        if !in_workspace {
+            if let Some(root) = self.find_module_root() {
+                let tmp = self.temp_dir();
+                if same_dir(&root, &tmp) {
+                    out.warnings.push(format!(
+                        "go: warning: ignoring go.mod in system temp root {}",
+                        tmp.display()
+                    ));
+                } else {
+                    out.root = Some(root);
+                }
+            }
+        }
+        let gopath = self.gopath();
+        if let Some(first) = gopath.split(':').next().filter(|f| !f.is_empty()) {
+            if Path::new(first).join("go.mod").metadata().is_ok() {
+                out.warnings
+                    .push(format!("go: warning: ignoring go.mod in $GOPATH {first}"));
+            }
+        }
+        out
+    }
+}
+
+/// `search.InDir(a, b) == "."`: the same directory, lexically or after
+/// resolving symbolic links.
+fn same_dir(a: &Path, b: &Path) -> bool {
+    let clean = |p: &Path| clean_os_path(&p.to_string_lossy());
+    if clean(a) == clean(b) {
+        return true;
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
     }
 }
 

@@ -1,7 +1,9 @@
 //! Decoding a `.info` file exactly as the Go command does: `encoding/json`
-//! `Unmarshal` into `modfetch.RevInfo` (syntax check first, with the
-//! scanner's error texts, then field decoding with Go's type-error texts),
-//! and `time.Time`'s JSON parsing and RFC 3339 re-formatting.
+//! `Unmarshal` into `modfetch.RevInfo` (Go 1.27 builds `encoding/json` on
+//! `encoding/json/v2`: a syntax check first, with the texts of
+//! `jsontext` reworded for v1, then field decoding with Go's type-error
+//! texts), and `time.Time`'s JSON parsing and RFC 3339 re-formatting.
+//! Verified against the real go by `scripts/record-info-cases.sh`.
 
 use super::gotime;
 
@@ -56,20 +58,26 @@ pub(crate) fn unmarshal_rev_info(data: &[u8]) -> Result<DecodedInfo, String> {
                 b'"' => info.version = Decoder::unquote(raw),
                 b'n' => {}
                 c => {
-                    saved.get_or_insert_with(|| type_error(c, "RevInfo.Version", "string"));
+                    saved.get_or_insert_with(|| type_error(c, &format!("RevInfo.{key}"), "string"));
                 }
             },
-            // time.Time.UnmarshalJSON sees the raw bytes.
-            Some("Time") if raw != b"null" => {
-                if raw.len() < 2 || raw[0] != b'"' || raw[raw.len() - 1] != b'"' {
-                    return Err("Time.UnmarshalJSON: input is not a JSON string".to_string());
+            // time.Time: a JSON string is unescaped and parsed (errors
+            // abort); other kinds are type errors.
+            Some("Time") => match first {
+                b'"' => {
+                    let s = Decoder::unquote(raw);
+                    info.time = gotime::parse_rfc3339_json(s.as_bytes())?;
                 }
-                let inner = &raw[1..raw.len() - 1];
-                info.time = gotime::parse_rfc3339_json(inner)?;
-            }
+                b'n' => {}
+                c => {
+                    saved.get_or_insert_with(|| {
+                        type_error(c, &format!("RevInfo.{key}"), "time.Time")
+                    });
+                }
+            },
             Some("Origin") => match first {
                 b'{' => {
-                    if let Err(e) = origin_fields(raw) {
+                    if let Err(e) = origin_fields(raw, &key) {
                         saved.get_or_insert(e);
                     }
                 }
@@ -92,7 +100,8 @@ pub(crate) fn unmarshal_rev_info(data: &[u8]) -> Result<DecodedInfo, String> {
 }
 
 /// Type-checks the (string) fields of a `codehost.Origin` object.
-fn origin_fields(raw: &[u8]) -> Result<(), String> {
+/// Go names the field in type errors by the JSON key as written.
+fn origin_fields(raw: &[u8], origin_key: &str) -> Result<(), String> {
     const FIELDS: [&str; 8] = [
         "VCS",
         "URL",
@@ -116,12 +125,10 @@ fn origin_fields(raw: &[u8]) -> Result<(), String> {
         d.skip_space();
         let first = d.peek().unwrap_or(b'n');
         d.skip_value();
-        if let Some(name) = field_of(&key, &FIELDS) {
-            if first != b'"' && first != b'n' {
-                saved.get_or_insert_with(|| {
-                    type_error(first, &format!("RevInfo.Origin.{name}"), "string")
-                });
-            }
+        if field_of(&key, &FIELDS).is_some() && first != b'"' && first != b'n' {
+            saved.get_or_insert_with(|| {
+                type_error(first, &format!("RevInfo.{origin_key}.{key}"), "string")
+            });
         }
         d.skip_space();
         if d.peek() == Some(b',') {
@@ -302,354 +309,448 @@ impl Decoder<'_> {
     }
 }
 
-/// `encoding/json.checkValid`: Go's scanner, returning its `SyntaxError` text.
+/// `encoding/json.checkValid` of Go 1.27 (which runs the `jsontext`
+/// decoder with `ReportErrorsWithLegacySemantics`, `AllowDuplicateNames`,
+/// `AllowInvalidUTF8`), returning the `SyntaxError` text after Go's
+/// rewording (`transformSyntacticError`).
 pub(crate) fn check_valid(data: &[u8]) -> Result<(), String> {
-    let mut s = Scanner::default();
-    for &c in data {
-        s.step(c);
-        if let Some(e) = &s.err {
-            return Err(e.clone());
+    syntax_check(data).map_err(|e| match e {
+        SyntaxErr::Eof => "unexpected end of JSON input".to_string(),
+        SyntaxErr::MaxDepth => "exceeded max depth".to_string(),
+        SyntaxErr::Text(msg) => {
+            let msg = match msg.find(" (expecting") {
+                Some(i) if !msg.contains(" in literal") => msg[..i].to_string(),
+                _ => msg,
+            };
+            msg.replace("object name", "object key")
+                .replace("at start of value", "looking for beginning of value")
+                .replace(
+                    "at start of string",
+                    "looking for beginning of object key string",
+                )
+                .replace("after object value", "after object key:value pair")
+                .replace("in number", "in numeric literal")
         }
-    }
-    s.eof()
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Parse {
-    ObjectKey,
-    ObjectValue,
-    ArrayValue,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum State {
-    BeginValue,
-    BeginValueOrEmpty,
-    BeginStringOrEmpty,
-    BeginString,
-    EndValue,
-    EndTop,
-    InString,
-    InStringEsc,
-    InStringEscU(u8),
-    Neg,
-    One,
-    Zero,
-    Dot,
-    Dot0,
-    E,
-    ESign,
-    E0,
-    Lit(&'static [u8], usize, &'static str),
-    Error,
+    })
 }
 
 const MAX_NESTING_DEPTH: usize = 10000;
 
-struct Scanner {
-    state: State,
-    stack: Vec<Parse>,
-    end_top: bool,
-    err: Option<String>,
+enum SyntaxErr {
+    /// `io.ErrUnexpectedEOF`.
+    Eof,
+    MaxDepth,
+    /// An `InvalidTextError`'s text.
+    Text(String),
 }
 
-impl Default for Scanner {
-    fn default() -> Self {
-        Scanner {
-            state: State::BeginValue,
-            stack: Vec::new(),
-            end_top: false,
-            err: None,
+fn ws(data: &[u8], mut pos: usize) -> usize {
+    while pos < data.len() && matches!(data[pos], b' ' | b'\t' | b'\r' | b'\n') {
+        pos += 1;
+    }
+    pos
+}
+
+/// Length of the UTF-8 sequence at the start of `b` if it is valid, else `None`.
+fn valid_rune_len(b: &[u8]) -> Option<usize> {
+    let n = match b.first()? {
+        0x00..=0x7f => 1,
+        0xc2..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf4 => 4,
+        _ => return None,
+    };
+    let s = b.get(..n)?;
+    std::str::from_utf8(s).ok().map(|_| n)
+}
+
+/// `utf8.FullRune`: false only for a valid but truncated prefix.
+fn full_rune(b: &[u8]) -> bool {
+    let (need, lo, hi) = match b.first() {
+        None => return false,
+        Some(0xc2..=0xdf) => (2, 0x80, 0xbf),
+        Some(0xe0) => (3, 0xa0, 0xbf),
+        Some(0xed) => (3, 0x80, 0x9f),
+        Some(0xe1..=0xef) => (3, 0x80, 0xbf),
+        Some(0xf0) => (4, 0x90, 0xbf),
+        Some(0xf4) => (4, 0x80, 0x8f),
+        Some(0xf1..=0xf3) => (4, 0x80, 0xbf),
+        Some(_) => return true,
+    };
+    if b.len() >= need {
+        return true;
+    }
+    if b.len() > 1 && !(lo..=hi).contains(&b[1]) {
+        return true;
+    }
+    b.len() > 2 && !(0x80..=0xbf).contains(&b[2])
+}
+
+/// `jsonwire.QuoteRune`.
+fn quote_rune(b: &[u8]) -> String {
+    match valid_rune_len(b) {
+        Some(n) => {
+            let r = std::str::from_utf8(&b[..n])
+                .ok()
+                .and_then(|s| s.chars().next())
+                .unwrap_or('\u{FFFD}');
+            go_quote_rune(r)
         }
+        None => format!("'\\x{:x}'", b.first().copied().unwrap_or(0)),
     }
 }
 
-fn is_space(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\r' | b'\n')
+/// `strconv.IsPrint` (approximated with Rust's Unicode tables).
+fn is_print(r: char) -> bool {
+    r == ' '
+        || !(r.is_control() || r.is_whitespace() || matches!(r, '\u{ad}' | '\u{fffe}' | '\u{ffff}'))
 }
 
-/// `encoding/json.quoteChar`.
-fn quote_char(c: u8) -> String {
-    match c {
-        b'\'' => r"'\''".to_string(),
-        b'"' => "'\"'".to_string(),
-        _ => {
-            // strconv.Quote(string(rune(c))) without the double quotes.
-            let r = char::from(c);
-            let body = match r {
-                '\x07' => r"\a".to_string(),
-                '\x08' => r"\b".to_string(),
-                '\x0c' => r"\f".to_string(),
-                '\n' => r"\n".to_string(),
-                '\r' => r"\r".to_string(),
-                '\t' => r"\t".to_string(),
-                '\x0b' => r"\v".to_string(),
-                '\\' => r"\\".to_string(),
-                r if (r as u32) < 0x20 || r as u32 == 0x7f => format!("\\x{:02x}", r as u32),
-                r if (0x80..0xa0).contains(&(r as u32)) => format!("\\u{:04x}", r as u32),
-                '\u{a0}' | '\u{ad}' => format!("\\u{:04x}", r as u32),
-                r => r.to_string(),
-            };
-            format!("'{body}'")
-        }
+/// `strconv.QuoteRune`.
+fn go_quote_rune(r: char) -> String {
+    format!("'{}'", escape_rune(r, '\''))
+}
+
+fn escape_rune(r: char, quote: char) -> String {
+    match r {
+        '\x07' => r"\a".to_string(),
+        '\x08' => r"\b".to_string(),
+        '\x0c' => r"\f".to_string(),
+        '\n' => r"\n".to_string(),
+        '\r' => r"\r".to_string(),
+        '\t' => r"\t".to_string(),
+        '\x0b' => r"\v".to_string(),
+        '\\' => r"\\".to_string(),
+        c if c == quote => format!("\\{c}"),
+        c if is_print(c) => c.to_string(),
+        c if (c as u32) < 0x20 || c as u32 == 0x7f => format!("\\x{:02x}", c as u32),
+        c if (c as u32) < 0x10000 => format!("\\u{:04x}", c as u32),
+        c => format!("\\U{:08x}", c as u32),
     }
 }
 
-impl Scanner {
-    fn error(&mut self, c: u8, context: &str) {
-        self.state = State::Error;
-        self.err = Some(format!("invalid character {} {context}", quote_char(c)));
-    }
-
-    fn eof(&mut self) -> Result<(), String> {
-        if let Some(e) = &self.err {
-            return Err(e.clone());
-        }
-        if self.end_top {
-            return Ok(());
-        }
-        self.step(b' ');
-        if self.end_top {
-            return Ok(());
-        }
-        Err(self
-            .err
-            .clone()
-            .unwrap_or_else(|| "unexpected end of JSON input".to_string()))
-    }
-
-    fn push(&mut self, c: u8, p: Parse) {
-        self.stack.push(p);
-        if self.stack.len() > MAX_NESTING_DEPTH {
-            self.error(c, "exceeded max depth");
-        }
-    }
-
-    fn pop(&mut self) {
-        self.stack.pop();
-        if self.stack.is_empty() {
-            self.state = State::EndTop;
-            self.end_top = true;
-        } else {
-            self.state = State::EndValue;
-        }
-    }
-
-    fn step(&mut self, c: u8) {
-        let hex = |c: u8| c.is_ascii_hexdigit();
-        match self.state {
-            State::Error => {}
-            State::BeginValueOrEmpty => {
-                if is_space(c) {
-                } else if c == b']' {
-                    self.end_value(c);
-                } else {
-                    self.begin_value(c);
-                }
+/// `strconv.Quote` of raw bytes (invalid UTF-8 bytes as `\x..`).
+fn go_quote_bytes(b: &[u8]) -> String {
+    let mut out = String::from("\"");
+    let mut i = 0;
+    while i < b.len() {
+        match valid_rune_len(&b[i..]) {
+            Some(n) => {
+                let r = std::str::from_utf8(&b[i..i + n])
+                    .ok()
+                    .and_then(|s| s.chars().next())
+                    .unwrap_or('\u{FFFD}');
+                out.push_str(&escape_rune(r, '"'));
+                i += n;
             }
-            State::BeginValue => self.begin_value(c),
-            State::BeginStringOrEmpty => {
-                if is_space(c) {
-                } else if c == b'}' {
-                    if let Some(top) = self.stack.last_mut() {
-                        *top = Parse::ObjectValue;
+            None => {
+                out.push_str(&format!("\\x{:02x}", b[i]));
+                i += 1;
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Number of runes Go's `utf8.RuneCount` sees.
+fn rune_count(b: &[u8]) -> usize {
+    let mut i = 0;
+    let mut n = 0;
+    while i < b.len() {
+        i += valid_rune_len(&b[i..]).unwrap_or(1);
+        n += 1;
+    }
+    n
+}
+
+/// `jsonwire.InvalidTextError.Error`.
+fn invalid_text(label: &str, what: &[u8], where_: &str) -> SyntaxErr {
+    let need_escape = {
+        let mut i = 0;
+        let mut esc = false;
+        while i < what.len() {
+            match valid_rune_len(&what[i..]) {
+                Some(n) => {
+                    let r = std::str::from_utf8(&what[i..i + n])
+                        .ok()
+                        .and_then(|s| s.chars().next())
+                        .unwrap_or('\u{FFFD}');
+                    if r == '`' || r == '\u{FFFD}' || r.is_whitespace() || !is_print(r) {
+                        esc = true;
                     }
-                    self.end_value(c);
-                } else {
-                    self.begin_string(c);
+                    i += n;
+                }
+                None => {
+                    esc = true;
+                    i += 1;
                 }
             }
-            State::BeginString => self.begin_string(c),
-            State::EndValue => self.end_value(c),
-            State::EndTop => {
-                if !is_space(c) {
-                    self.error(c, "after top-level value");
-                }
+        }
+        esc
+    };
+    let shown = if rune_count(what) == 1 {
+        quote_rune(what)
+    } else if need_escape {
+        go_quote_bytes(what)
+    } else {
+        format!("`{}`", String::from_utf8_lossy(what))
+    };
+    let msg = format!("invalid {label} {shown} {where_}");
+    SyntaxErr::Text(msg.trim_end_matches(' ').to_string())
+}
+
+/// `jsonwire.NewInvalidCharacterError(b, where)`.
+fn invalid_char(b: &[u8], where_: &str) -> SyntaxErr {
+    let n = valid_rune_len(b).unwrap_or(1).min(b.len());
+    invalid_text("character", &b[..n], where_)
+}
+
+/// `jsonwire.NewInvalidEscapeSequenceError(what)`.
+fn invalid_escape(what: &[u8]) -> SyntaxErr {
+    let label = if what.len() > 6 {
+        "surrogate pair"
+    } else {
+        "escape sequence"
+    };
+    invalid_text(label, what, "in string")
+}
+
+fn has_escaped_utf16_prefix(b: &[u8]) -> bool {
+    b.iter().enumerate().all(|(i, &c)| match i {
+        0 => c == b'\\',
+        1 => c == b'u',
+        2..=5 => c.is_ascii_hexdigit(),
+        _ => true,
+    })
+}
+
+fn consume_literal(data: &[u8], pos: usize, lit: &str) -> Result<usize, SyntaxErr> {
+    let l = lit.as_bytes();
+    for (i, &want) in l.iter().enumerate() {
+        match data.get(pos + i) {
+            None => return Err(SyntaxErr::Eof),
+            Some(&c) if c != want => {
+                let ctx = format!(
+                    "in literal {lit} (expecting {})",
+                    go_quote_rune(char::from(want))
+                );
+                return Err(invalid_char(&data[pos + i..], &ctx));
             }
-            State::InString => {
-                if c == b'"' {
-                    self.state = State::EndValue;
-                } else if c == b'\\' {
-                    self.state = State::InStringEsc;
-                } else if c < 0x20 {
-                    self.error(c, "in string literal");
-                }
-            }
-            State::InStringEsc => match c {
-                b'b' | b'f' | b'n' | b'r' | b't' | b'\\' | b'/' | b'"' => {
-                    self.state = State::InString
-                }
-                b'u' => self.state = State::InStringEscU(0),
-                _ => self.error(c, "in string escape code"),
-            },
-            State::InStringEscU(n) => {
-                if hex(c) {
-                    self.state = if n == 3 {
-                        State::InString
-                    } else {
-                        State::InStringEscU(n + 1)
-                    };
-                } else {
-                    self.error(c, "in \\u hexadecimal character escape");
-                }
-            }
-            State::Neg => {
-                if c == b'0' {
-                    self.state = State::Zero;
-                } else if c.is_ascii_digit() {
-                    self.state = State::One;
-                } else {
-                    self.error(c, "in numeric literal");
-                }
-            }
-            State::One => {
-                if c.is_ascii_digit() {
-                } else {
-                    self.zero(c);
-                }
-            }
-            State::Zero => self.zero(c),
-            State::Dot => {
-                if c.is_ascii_digit() {
-                    self.state = State::Dot0;
-                } else {
-                    self.error(c, "after decimal point in numeric literal");
-                }
-            }
-            State::Dot0 => {
-                if c.is_ascii_digit() {
-                } else if c == b'e' || c == b'E' {
-                    self.state = State::E;
-                } else {
-                    self.end_value(c);
-                }
-            }
-            State::E => {
-                if c == b'+' || c == b'-' {
-                    self.state = State::ESign;
-                } else {
-                    self.e_sign(c);
-                }
-            }
-            State::ESign => self.e_sign(c),
-            State::E0 => {
-                if !c.is_ascii_digit() {
-                    self.end_value(c);
-                }
-            }
-            State::Lit(word, i, name) => {
-                let want = word.get(i).copied().unwrap_or(0);
-                if c == want {
-                    if i + 1 == word.len() {
-                        self.state = State::EndValue;
-                    } else {
-                        self.state = State::Lit(word, i + 1, name);
-                    }
-                } else {
-                    let ctx = format!("in literal {name} (expecting {})", quote_char(want));
-                    self.error(c, &ctx);
-                }
-            }
+            Some(_) => {}
         }
     }
+    Ok(pos + l.len())
+}
 
-    fn zero(&mut self, c: u8) {
-        if c == b'.' {
-            self.state = State::Dot;
-        } else if c == b'e' || c == b'E' {
-            self.state = State::E;
-        } else {
-            self.end_value(c);
+/// `jsonwire.ConsumeStringResumable` without UTF-8 validation.
+fn consume_string(data: &[u8], pos: usize) -> Result<usize, SyntaxErr> {
+    match data.get(pos) {
+        None => return Err(SyntaxErr::Eof),
+        Some(b'"') => {}
+        Some(_) => {
+            return Err(invalid_char(
+                &data[pos..],
+                "at start of string (expecting '\"')",
+            ))
         }
     }
-
-    fn e_sign(&mut self, c: u8) {
-        if c.is_ascii_digit() {
-            self.state = State::E0;
-        } else {
-            self.error(c, "in exponent of numeric literal");
+    let mut n = pos + 1;
+    loop {
+        while n < data.len()
+            && data[n] < 0x80
+            && data[n] >= b' '
+            && data[n] != b'\\'
+            && data[n] != b'"'
+        {
+            n += 1;
         }
-    }
-
-    fn begin_value(&mut self, c: u8) {
-        if is_space(c) {
-            return;
-        }
-        match c {
-            b'{' => {
-                self.state = State::BeginStringOrEmpty;
-                self.push(c, Parse::ObjectKey);
-            }
-            b'[' => {
-                self.state = State::BeginValueOrEmpty;
-                self.push(c, Parse::ArrayValue);
-            }
-            b'"' => self.state = State::InString,
-            b'-' => self.state = State::Neg,
-            b'0' => self.state = State::Zero,
-            b't' => self.state = State::Lit(b"true", 1, "true"),
-            b'f' => self.state = State::Lit(b"false", 1, "false"),
-            b'n' => self.state = State::Lit(b"null", 1, "null"),
-            b'1'..=b'9' => self.state = State::One,
-            _ => self.error(c, "looking for beginning of value"),
-        }
-    }
-
-    fn begin_string(&mut self, c: u8) {
-        if is_space(c) {
-            return;
-        }
-        if c == b'"' {
-            self.state = State::InString;
-        } else {
-            self.error(c, "looking for beginning of object key string");
-        }
-    }
-
-    fn end_value(&mut self, c: u8) {
-        let Some(&top) = self.stack.last() else {
-            self.state = State::EndTop;
-            self.end_top = true;
-            if !is_space(c) {
-                self.error(c, "after top-level value");
-            }
-            return;
+        let Some(&c) = data.get(n) else {
+            return Err(SyntaxErr::Eof);
         };
-        if is_space(c) {
-            self.state = State::EndValue;
-            return;
+        if c == b'"' {
+            return Ok(n + 1);
         }
-        match top {
-            Parse::ObjectKey => {
-                if c == b':' {
-                    if let Some(t) = self.stack.last_mut() {
-                        *t = Parse::ObjectValue;
+        if c == b'\\' {
+            let Some(&e) = data.get(n + 1) else {
+                return Err(SyntaxErr::Eof);
+            };
+            match e {
+                b'/' | b'"' | b'\\' | b'b' | b'f' | b'n' | b'r' | b't' => n += 2,
+                b'u' => {
+                    if data.len() < n + 6 {
+                        if has_escaped_utf16_prefix(&data[n..]) {
+                            return Err(SyntaxErr::Eof);
+                        }
+                        return Err(invalid_escape(&data[n..]));
                     }
-                    self.state = State::BeginValue;
-                } else {
-                    self.error(c, "after object key");
+                    if !data[n + 2..n + 6].iter().all(u8::is_ascii_hexdigit) {
+                        return Err(invalid_escape(&data[n..n + 6]));
+                    }
+                    n += 6;
+                }
+                _ => return Err(invalid_escape(&data[n..(n + 2).min(data.len())])),
+            }
+            continue;
+        }
+        if c >= 0x80 {
+            match valid_rune_len(&data[n..]) {
+                Some(len) => n += len,
+                None => {
+                    if !full_rune(&data[n..]) {
+                        return Err(SyntaxErr::Eof);
+                    }
+                    n += 1;
                 }
             }
-            Parse::ObjectValue => {
-                if c == b',' {
-                    if let Some(t) = self.stack.last_mut() {
-                        *t = Parse::ObjectKey;
+            continue;
+        }
+        // A control character.
+        return Err(invalid_char(
+            &data[n..],
+            "in string (expecting non-control character)",
+        ));
+    }
+}
+
+/// `jsonwire.ConsumeNumberResumable` on a complete buffer.
+fn consume_number(data: &[u8], pos: usize) -> Result<usize, SyntaxErr> {
+    let digit = |i: usize| data.get(i).is_some_and(u8::is_ascii_digit);
+    let mut n = pos;
+    if data.get(n) == Some(&b'-') {
+        n += 1;
+    }
+    match data.get(n) {
+        None => return Err(SyntaxErr::Eof),
+        Some(b'0') => n += 1,
+        Some(b'1'..=b'9') => {
+            n += 1;
+            while digit(n) {
+                n += 1;
+            }
+        }
+        Some(_) => return Err(invalid_char(&data[n..], "in number (expecting digit)")),
+    }
+    if data.get(n) == Some(&b'.') {
+        n += 1;
+        match data.get(n) {
+            None => return Err(SyntaxErr::Eof),
+            Some(c) if c.is_ascii_digit() => n += 1,
+            Some(_) => return Err(invalid_char(&data[n..], "in number (expecting digit)")),
+        }
+        while digit(n) {
+            n += 1;
+        }
+    }
+    if matches!(data.get(n), Some(b'e' | b'E')) {
+        n += 1;
+        if matches!(data.get(n), Some(b'-' | b'+')) {
+            n += 1;
+        }
+        match data.get(n) {
+            None => return Err(SyntaxErr::Eof),
+            Some(c) if c.is_ascii_digit() => n += 1,
+            Some(_) => return Err(invalid_char(&data[n..], "in number (expecting digit)")),
+        }
+        while digit(n) {
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Object,
+    Array,
+}
+
+/// An object member name and its colon, leaving `pos` at the value.
+fn consume_name(data: &[u8], pos: usize) -> Result<usize, SyntaxErr> {
+    let pos = ws(data, pos);
+    let pos = consume_string(data, pos)?;
+    let pos = ws(data, pos);
+    match data.get(pos) {
+        None => Err(SyntaxErr::Eof),
+        Some(b':') => Ok(ws(data, pos + 1)),
+        Some(_) => Err(invalid_char(
+            &data[pos..],
+            "after object name (expecting ':')",
+        )),
+    }
+}
+
+/// `ReadValue` + `CheckEOF` on a complete buffer, iteratively.
+fn syntax_check(data: &[u8]) -> Result<(), SyntaxErr> {
+    let mut pos = ws(data, 0);
+    match data.get(pos) {
+        None => return Err(SyntaxErr::Eof),
+        Some(b':' | b',') => return Err(invalid_char(&data[pos..], "at start of value")),
+        Some(_) => {}
+    }
+    let mut stack: Vec<Container> = Vec::new();
+    'value: loop {
+        let Some(&c) = data.get(pos) else {
+            return Err(SyntaxErr::Eof);
+        };
+        match c {
+            b'n' => pos = consume_literal(data, pos, "null")?,
+            b'f' => pos = consume_literal(data, pos, "false")?,
+            b't' => pos = consume_literal(data, pos, "true")?,
+            b'"' => pos = consume_string(data, pos)?,
+            b'-' | b'0'..=b'9' => pos = consume_number(data, pos)?,
+            b'{' | b'[' => {
+                if stack.len() + 1 == MAX_NESTING_DEPTH + 1 {
+                    return Err(SyntaxErr::MaxDepth);
+                }
+                let close = if c == b'{' { b'}' } else { b']' };
+                pos = ws(data, pos + 1);
+                match data.get(pos) {
+                    None => return Err(SyntaxErr::Eof),
+                    Some(&x) if x == close => pos += 1,
+                    Some(_) => {
+                        if c == b'{' {
+                            stack.push(Container::Object);
+                            pos = consume_name(data, pos)?;
+                        } else {
+                            stack.push(Container::Array);
+                            pos = ws(data, pos);
+                        }
+                        continue 'value;
                     }
-                    self.state = State::BeginString;
-                } else if c == b'}' {
-                    self.pop();
-                } else {
-                    self.error(c, "after object key:value pair");
                 }
             }
-            Parse::ArrayValue => {
-                if c == b',' {
-                    self.state = State::BeginValue;
-                } else if c == b']' {
-                    self.pop();
-                } else {
-                    self.error(c, "after array element");
+            _ => return Err(invalid_char(&data[pos..], "at start of value")),
+        }
+        // A value ended: continue in the enclosing containers.
+        loop {
+            let Some(&top) = stack.last() else {
+                let end = ws(data, pos);
+                if end < data.len() {
+                    return Err(invalid_char(&data[end..], "after top-level value"));
                 }
+                return Ok(());
+            };
+            pos = ws(data, pos);
+            let (close, what) = match top {
+                Container::Object => (b'}', "after object value (expecting ',' or '}')"),
+                Container::Array => (b']', "after array element (expecting ',' or ']')"),
+            };
+            match data.get(pos) {
+                None => return Err(SyntaxErr::Eof),
+                Some(b',') => {
+                    pos += 1;
+                    pos = match top {
+                        Container::Object => consume_name(data, pos)?,
+                        Container::Array => ws(data, pos),
+                    };
+                    continue 'value;
+                }
+                Some(&x) if x == close => {
+                    pos += 1;
+                    stack.pop();
+                }
+                Some(_) => return Err(invalid_char(&data[pos..], what)),
             }
         }
     }

@@ -88,6 +88,24 @@ pub(crate) fn instant_pseudo(ts: &str) -> Option<i128> {
     Some(p.instant())
 }
 
+/// The error `time.Time.MarshalJSON` returns for a time as [`normalize_rfc3339`]
+/// prints it, if any: a zone offset of 24 hours or more cannot be written
+/// as RFC 3339 (`timezone hour outside of range [0,23]`). Go then fails the
+/// whole `go list -json` output with
+/// `json: error calling MarshalJSON for type *time.Time: <this text>`.
+pub fn marshal_json_error(formatted: &str) -> Option<String> {
+    let b = formatted.as_bytes();
+    if b.len() < 6 || b.last() == Some(&b'Z') {
+        return None;
+    }
+    let zone = &b[b.len() - 6..];
+    let hour = zone
+        .get(1..3)
+        .and_then(|h| std::str::from_utf8(h).ok())
+        .and_then(|h| h.parse::<u32>().ok())?;
+    (hour >= 24).then(|| "timezone hour outside of range [0,23]".to_string())
+}
+
 fn format(p: Parsed) -> String {
     let mut s = format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",

@@ -230,6 +230,7 @@ fn parse_url(raw: &str) -> Result<ParsedUrl, String> {
             Some(i) => (&authority[..i], &authority[i..]),
             None => (authority, ""),
         };
+        check_authority(&out.scheme, auth).map_err(|e| parse_err(u, &e))?;
         out.has_authority = !auth.is_empty();
         out.authority = auth.to_string();
         rest = path;
@@ -243,6 +244,101 @@ fn parse_url(raw: &str) -> Result<ParsedUrl, String> {
         rest.to_string()
     };
     Ok(out)
+}
+
+/// `validOptionalPort`.
+fn valid_optional_port(port: &str) -> bool {
+    port.is_empty() || (port.starts_with(':') && port[1..].bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `unescape(s, encodeHost)`'s checks.
+fn check_host_chars(host: &str) -> Result<(), String> {
+    let b = host.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'%' {
+            let ok =
+                i + 2 < b.len() && b[i + 1].is_ascii_hexdigit() && b[i + 2].is_ascii_hexdigit();
+            if !ok {
+                let end = (i + 3).min(b.len());
+                return Err(format!(
+                    "invalid URL escape {}",
+                    super::goerr::go_quote(&String::from_utf8_lossy(&b[i..end]))
+                ));
+            }
+            let hi = (b[i + 1] as char).to_digit(16).unwrap_or(0);
+            if hi < 8 && &host[i..i + 3] != "%25" {
+                return Err(format!(
+                    "invalid URL escape {}",
+                    super::goerr::go_quote(&host[i..i + 3])
+                ));
+            }
+            i += 3;
+            continue;
+        }
+        let allowed =
+            c >= 0x80 || c.is_ascii_alphanumeric() || b"!\"$&'()*+,-.:;<=>[]_~".contains(&c);
+        if !allowed {
+            return Err(format!(
+                "invalid character {} in host name",
+                super::goerr::go_quote(&String::from_utf8_lossy(&b[i..i + 1]))
+            ));
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// `parseAuthority` / `parseHost` validation (IPv6 literals are only
+/// checked for their brackets and port).
+fn check_authority(scheme: &str, authority: &str) -> Result<(), String> {
+    let (userinfo, host) = match authority.rfind('@') {
+        Some(i) => (Some(&authority[..i]), &authority[i + 1..]),
+        None => (None, authority),
+    };
+    match host.rfind('[') {
+        Some(i) if i > 0 => return Err("invalid IP-literal".to_string()),
+        Some(_) => {
+            let Some(close) = host.rfind(']') else {
+                return Err("missing ']' in host".to_string());
+            };
+            let port = &host[close + 1..];
+            if !valid_optional_port(port) {
+                return Err(format!(
+                    "invalid port {} after host",
+                    super::goerr::go_quote(port)
+                ));
+            }
+        }
+        None => {
+            if let Some(first) = host.find(':') {
+                let last = host.rfind(':').unwrap_or(first);
+                let i = if last != first && scheme != "http" && scheme != "https" {
+                    last
+                } else {
+                    first
+                };
+                let port = &host[i..];
+                if !valid_optional_port(port) {
+                    return Err(format!(
+                        "invalid port {} after host",
+                        super::goerr::go_quote(port)
+                    ));
+                }
+            }
+            check_host_chars(host)?;
+        }
+    }
+    if let Some(ui) = userinfo {
+        let ok = ui
+            .chars()
+            .all(|r| r.is_ascii_alphanumeric() || "-._:~!$&'()*+,;=%@".contains(r));
+        if !ok {
+            return Err("net/url: invalid userinfo".to_string());
+        }
+    }
+    Ok(())
 }
 
 impl ProxyUrl {
@@ -441,6 +537,38 @@ mod tests {
         assert_eq!(
             ProxyUrl::parse("file://host/x").unwrap_err(),
             "invalid file:// proxy URL with non-path elements: file://host/x"
+        );
+    }
+
+    #[test]
+    fn host_errors_have_go_text() {
+        // GOPROXY=file:proxy becomes https://file:proxy (no ":/" in it).
+        assert_eq!(
+            ProxyUrl::parse("https://file:proxy").unwrap_err(),
+            "parse \"https://file:proxy\": invalid port \":proxy\" after host"
+        );
+        assert_eq!(
+            ProxyUrl::parse("https://[::1").unwrap_err(),
+            "parse \"https://[::1\": missing ']' in host"
+        );
+        assert_eq!(
+            ProxyUrl::parse("https://a b/x").unwrap_err(),
+            "parse \"https://a b/x\": invalid character \" \" in host name"
+        );
+        assert!(ProxyUrl::parse("https://proxy.example.com:8080/p").is_ok());
+    }
+
+    #[test]
+    fn spaces_in_proxy_dirs_are_escaped_in_urls() {
+        let u = ProxyUrl::parse("file:///tmp/p q/x").unwrap();
+        assert_eq!(
+            u.request("example.com/a", "@v/v1.0.0.mod").url,
+            "file:///tmp/p%20q/x/example.com/a/@v/v1.0.0.mod"
+        );
+        let u = ProxyUrl::parse("file:///tmp/p%20q").unwrap();
+        assert_eq!(
+            u.request("example.com/a", "@v/list").file_path,
+            "/tmp/p q/example.com/a/@v/list"
         );
     }
 
