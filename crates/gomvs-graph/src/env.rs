@@ -413,6 +413,12 @@ impl GoFlags {
     /// (`SetFromGOFLAGS`: the last occurrence wins). `Some("")` for `-mod=`.
     /// Error (exit 2) for `-mod` without a value.
     pub fn mod_value(&self) -> Result<Option<String>, EnvError> {
+        self.value("mod")
+    }
+
+    /// The value of the last `-NAME=value` in GOFLAGS (`-NAME` without a value
+    /// is Go's "flag needs an argument" error).
+    pub fn value(&self, flag: &str) -> Result<Option<String>, EnvError> {
         let mut value = None;
         for f in &self.flags {
             let (name, v) = match f.split_once('=') {
@@ -421,14 +427,14 @@ impl GoFlags {
             };
             let name = name.strip_prefix('-').unwrap_or(name);
             let name = name.strip_prefix('-').unwrap_or(name);
-            if name != "mod" {
+            if name != flag {
                 continue;
             }
             match v {
                 Some(v) => value = Some(v.to_string()),
                 None => {
                     return Err(EnvError {
-                        message: "go: flag needs an argument: -mod (from $GOFLAGS)".to_string(),
+                        message: format!("go: flag needs an argument: -{flag} (from $GOFLAGS)"),
                         exit_code: 2,
                     })
                 }

@@ -28,7 +28,10 @@ pub enum SummaryError {
 impl SummaryError {
     /// A module error for `module`.
     pub fn module(module: ModuleVersion, message: impl Into<String>) -> Self {
-        SummaryError::Module { module, message: message.into() }
+        SummaryError::Module {
+            module,
+            message: message.into(),
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! are checked against the path's major version; anything else is resolved
 //! through the module source like `go list -m path@query` would.
 
-use crate::source::{FetchErrorKind, ModuleSource};
+use crate::source::ModuleSource;
 use gomvs_modfile::gomod::VersionFixer;
 use gomvs_modfile::{module, semver, ModuleVersion};
 use std::sync::Arc;
@@ -16,7 +16,10 @@ pub struct MainVersionFixer {
 impl MainVersionFixer {
     /// A fixer querying `source`.
     pub fn new(source: Arc<dyn ModuleSource>) -> Self {
-        MainVersionFixer { source, fixed: false }
+        MainVersionFixer {
+            source,
+            fixed: false,
+        }
     }
 
     /// Whether any version was changed (the go.mod is then dirty).
@@ -26,7 +29,9 @@ impl MainVersionFixer {
 
     fn resolve(&self, path: &str, vers: &str) -> Result<String, String> {
         let Some((_, path_major)) = module::split_path_version(path) else {
-            return Err(format!("version {vers:?} invalid: malformed module path {path:?}"));
+            return Err(format!(
+                "version {vers:?} invalid: malformed module path {path:?}"
+            ));
         };
         if !vers.is_empty() && module::canonical_version(vers) == vers {
             module::check_path_major(vers, &path_major).map_err(|e| e.to_string())?;
@@ -34,10 +39,14 @@ impl MainVersionFixer {
         }
         // A semver prefix (`v1`, `v1.2`) selects the highest matching version
         // in the version list, releases before prereleases (`Query`).
-        if semver::is_valid(vers) && semver::canonical(vers) != vers && semver::build(vers).is_empty() {
+        if semver::is_valid(vers)
+            && semver::canonical(vers) != vers
+            && semver::build(vers).is_empty()
+        {
             let prefix = format!("{}.", vers);
             let list = self.source.versions(path).map_err(|e| e.message)?;
-            let mut matching: Vec<&String> = list.iter().filter(|v| v.starts_with(&prefix)).collect();
+            let mut matching: Vec<&String> =
+                list.iter().filter(|v| v.starts_with(&prefix)).collect();
             matching.sort_by(|a, b| semver::compare(a, b));
             let best = matching
                 .iter()
@@ -50,9 +59,37 @@ impl MainVersionFixer {
                 None => Err(format!("no matching versions for query {vers:?}")),
             };
         }
-        let info = self.source.info(&ModuleVersion::new(path, vers)).map_err(|e| match e.kind {
-            FetchErrorKind::NotFound | FetchErrorKind::Other => format!("version {vers:?} invalid: {}", e.message),
-        })?;
+        if vers == "latest" {
+            // `Query(path, "latest")` with no allowed filter: the highest
+            // release, else the highest prerelease, else the repository's @latest.
+            let list = self.source.versions(path).map_err(|e| e.go_text())?;
+            let best = list
+                .iter()
+                .rev()
+                .find(|v| semver::prerelease(v).is_empty())
+                .or_else(|| list.last());
+            if let Some(v) = best {
+                return Ok(v.clone());
+            }
+            return self
+                .source
+                .latest(path)
+                .map(|i| i.version)
+                .map_err(|e| e.go_text());
+        }
+        // Anything else is a revision: the proxy's `.info` for it. Go's error
+        // is ModuleError{path, InvalidVersionError{vers, err}}; modfile's
+        // parseVersion keeps the InvalidVersionError, printed as
+        // `version "X" invalid: <err>`.
+        let info = self
+            .source
+            .info(&ModuleVersion::new(path, vers))
+            .map_err(|e| {
+                let text = e.go_text();
+                let wrapped = format!("{path}@{vers}: invalid version: ");
+                let inner = text.strip_prefix(&wrapped).unwrap_or(&text);
+                format!("version {vers:?} invalid: {inner}")
+            })?;
         Ok(info.version)
     }
 }

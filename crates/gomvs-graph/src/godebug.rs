@@ -22,7 +22,9 @@ pub fn check(verb: &str, key: &str, value: &str, local_go: &str) -> Result<(), S
             return Err("value for default= must be goVERSION".into());
         };
         if gover::compare(v, local_go).is_gt() {
-            return Err(format!("default={value} too new (toolchain is go{local_go})"));
+            return Err(format!(
+                "default={value} too new (toolchain is go{local_go})"
+            ));
         }
         return Ok(());
     }
@@ -46,7 +48,10 @@ mod tests {
 
     #[test]
     fn unknown_key_is_rejected_like_e63_c5() {
-        assert_eq!(check("godebug", "unknownkey", "1", "1.27.3"), Err("unknown godebug \"unknownkey\"".to_string()));
+        assert_eq!(
+            check("godebug", "unknownkey", "1", "1.27.3"),
+            Err("unknown godebug \"unknownkey\"".to_string())
+        );
     }
 
     #[test]

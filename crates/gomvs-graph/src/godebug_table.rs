@@ -66,5 +66,5 @@ pub const REMOVED: &[(&str, u32, &[&str])] = &[
     ("tls3des", 27, &["1"]),
     ("tls10server", 27, &["1"]),
     ("x509keypairleaf", 27, &["0"]),
-    ("asynctimerchan", 27, &["1","2"]),
+    ("asynctimerchan", 27, &["1", "2"]),
 ];

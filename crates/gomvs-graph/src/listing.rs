@@ -125,7 +125,12 @@ impl CacheLayout {
         let root = self.root.as_ref()?;
         let path = module::escape_path(&m.path).ok()?;
         let version = module::escape_version(&m.version).ok()?;
-        Some(root.join("cache/download").join(path).join("@v").join(format!("{version}.{ext}")))
+        Some(
+            root.join("cache/download")
+                .join(path)
+                .join("@v")
+                .join(format!("{version}.{ext}")),
+        )
     }
 
     /// `DownloadDir`: the extracted module directory, if complete on disk.
@@ -151,13 +156,15 @@ pub fn module_info(loaded: &Loaded, cache: &CacheLayout, m: &ModuleVersion) -> M
     let s = &loaded.session;
     if m.version.is_empty() {
         if let Some(main) = s.mains.iter().find(|mm| mm.module.path == m.path) {
-            let go_version = main
-                .file
-                .go
-                .as_ref()
-                .map(|g| g.version.clone())
-                .or_else(|| s.raw_go_version(&main.module))
-                .unwrap_or_else(|| loaded.requirements.go_version().to_string());
+            // rawGoVersion of a main module: its go line; without one, "" in
+            // workspace mode, 1.16 in readonly mode, the added go line in mod mode.
+            let go_version = match (&main.file.go, s.in_workspace()) {
+                (Some(g), _) => g.version.clone(),
+                (None, true) => String::new(),
+                (None, false) => s
+                    .raw_go_version(&main.module)
+                    .unwrap_or_else(|| loaded.requirements.go_version().to_string()),
+            };
             return ModuleInfo {
                 path: m.path.clone(),
                 main: true,
@@ -207,8 +214,12 @@ pub fn module_info(loaded: &Loaded, cache: &CacheLayout, m: &ModuleVersion) -> M
 /// `canonicalizeReplacePath`: in workspace mode a relative directory from a
 /// module's go.mod is shown relative to the go.work directory.
 fn display_replacement(s: &Session, effective: &ModuleVersion, mod_root: &Path) -> ModuleVersion {
-    let Some((work, _)) = &s.work else { return effective.clone() };
-    if Path::new(&effective.path).is_absolute() && mod_root.as_os_str().is_empty() || !effective.version.is_empty() {
+    let Some((work, _)) = &s.work else {
+        return effective.clone();
+    };
+    if Path::new(&effective.path).is_absolute() && mod_root.as_os_str().is_empty()
+        || !effective.version.is_empty()
+    {
         return effective.clone();
     }
     if mod_root.as_os_str().is_empty() {
@@ -226,7 +237,12 @@ fn display_replacement(s: &Session, effective: &ModuleVersion, mod_root: &Path) 
 
 /// `modload.ToDirectoryPath`: make a relative path start with `./` or `../`.
 pub fn to_directory_path(p: &str) -> String {
-    if p == "." || p == ".." || p.starts_with("./") || p.starts_with("../") || Path::new(p).is_absolute() {
+    if p == "."
+        || p == ".."
+        || p.starts_with("./")
+        || p.starts_with("../")
+        || Path::new(p).is_absolute()
+    {
         return p.to_string();
     }
     format!("./{p}")
@@ -238,7 +254,10 @@ fn complete_from_cache(s: &Session, cache: &CacheLayout, m: &mut ModuleInfo, wit
     }
     let must_have_sums = s.build_mode == BuildMode::Readonly && !s.in_workspace();
     let checksum_ok = |suffix: &str, version: &str| -> bool {
-        !with_rs || version.is_empty() || !must_have_sums || s.has_sum(&m.path, &format!("{version}{suffix}"))
+        !with_rs
+            || version.is_empty()
+            || !must_have_sums
+            || s.has_sum(&m.path, &format!("{version}{suffix}"))
     };
     let module = ModuleVersion::new(m.path.clone(), m.version.clone());
     if !m.version.is_empty() {
@@ -247,7 +266,11 @@ fn complete_from_cache(s: &Session, cache: &CacheLayout, m: &mut ModuleInfo, wit
                 m.version = info.version;
                 m.time = Some(info.time);
             }
-            Err(e) => m.error = Some(RowError { err: s.query_error_text(&module, &e) }),
+            Err(e) => {
+                m.error = Some(RowError {
+                    err: s.query_error_text(&module, &e),
+                })
+            }
         }
     }
     let version = module.version.clone();

@@ -8,7 +8,9 @@
 
 use crate::error::{too_new_message, GraphError, SummaryError};
 use crate::mvs;
-use crate::replace::{clean_path, join_clean, DirectiveOrigin, ReplaceConflict, ReplaceRule, Replacements};
+use crate::replace::{
+    clean_path, join_clean, DirectiveOrigin, ReplaceConflict, ReplaceRule, Replacements,
+};
 use crate::requirements::{mod_sort, Requirements};
 use crate::source::ModuleSource;
 use crate::summary::{ModSummary, Pruning, SummarySource};
@@ -42,6 +44,9 @@ pub struct LoadConfig {
     pub gowork: GoWork,
     /// `-mod` from GOFLAGS (and whether it was explicit).
     pub mod_flag: crate::env::ModFlag,
+    /// `-modfile` from GOFLAGS (an alternate go.mod; only its rejection in
+    /// workspace mode is supported).
+    pub modfile: Option<String>,
     /// The command being emulated.
     pub command: GoCommand,
     /// The emulated toolchain version (`gover.Local()`), e.g. `1.27.3`.
@@ -67,12 +72,17 @@ pub struct Fatal {
 
 impl LoadConfig {
     /// The configuration the Go environment implies for `command`.
-    pub fn from_env(env: &crate::env::GoEnv, command: GoCommand, graph_go: Option<String>) -> Result<LoadConfig, crate::env::EnvError> {
+    pub fn from_env(
+        env: &crate::env::GoEnv,
+        command: GoCommand,
+        graph_go: Option<String>,
+    ) -> Result<LoadConfig, crate::env::EnvError> {
         let temp = env.getenv("TMPDIR");
         Ok(LoadConfig {
             cwd: env.cwd.clone(),
             gowork: env.gowork()?,
             mod_flag: env.mod_flag(None)?,
+            modfile: env.goflags()?.value("modfile")?.filter(|v| !v.is_empty()),
             command,
             local_go: env.go_version.clone(),
             gotoolchain: env.gotoolchain(),
@@ -84,7 +94,10 @@ impl LoadConfig {
 
 impl Fatal {
     fn go(msg: impl std::fmt::Display) -> Fatal {
-        Fatal { lines: vec![format!("go: {msg}")], exit_code: 1 }
+        Fatal {
+            lines: vec![format!("go: {msg}")],
+            exit_code: 1,
+        }
     }
 }
 
@@ -111,12 +124,32 @@ impl ModFileIndex {
     fn new(f: &ModFile, needs_fix: bool) -> Self {
         ModFileIndex {
             data_needs_fix: needs_fix,
-            module: f.module.as_ref().map(|m| m.path.clone()).unwrap_or_default(),
+            module: f
+                .module
+                .as_ref()
+                .map(|m| m.path.clone())
+                .unwrap_or_default(),
             go_version: f.go.as_ref().map(|g| g.version.clone()).unwrap_or_default(),
-            toolchain: f.toolchain.as_ref().map(|t| t.name.clone()).unwrap_or_default(),
-            require: f.require.iter().map(|r| (r.module.clone(), r.indirect)).collect(),
-            replace: f.replace.iter().map(|r| (r.old.clone(), r.new.clone())).collect(),
-            exclude: f.exclude.iter().map(|x| (x.module.clone(), x.span)).collect(),
+            toolchain: f
+                .toolchain
+                .as_ref()
+                .map(|t| t.name.clone())
+                .unwrap_or_default(),
+            require: f
+                .require
+                .iter()
+                .map(|r| (r.module.clone(), r.indirect))
+                .collect(),
+            replace: f
+                .replace
+                .iter()
+                .map(|r| (r.old.clone(), r.new.clone()))
+                .collect(),
+            exclude: f
+                .exclude
+                .iter()
+                .map(|x| (x.module.clone(), x.span))
+                .collect(),
         }
     }
 }
@@ -146,6 +179,7 @@ pub struct Session {
     sums: SumFiles,
     sum_error: Option<String>,
     fatal: Mutex<Option<Fatal>>,
+
     /// The main modules, in go.work `use` order (or the single one).
     pub mains: Vec<MainModule>,
     /// The go.work file and its parse, in workspace mode.
@@ -158,13 +192,16 @@ pub struct Session {
     pub build_mode_explicit: bool,
     /// Why the default build mode was chosen (vendor directory reasons).
     pub build_mode_reason: String,
-    /// Every stderr line printed so far (warnings, in order).
-    pub stderr: Vec<String>,
     raw_cache: Mutex<HashMap<ModuleVersion, SummaryResult>>,
     /// Go lines of loaded go.mod files, by the module they were read for (`rawGoVersion`).
     raw_go_version: Mutex<HashMap<ModuleVersion, String>>,
-    /// Replace lookups that found workspace conflicts (reported once each time, like go).
-    conflicts: Mutex<Vec<String>>,
+    /// Everything printed on stderr so far that does not stop the command,
+    /// in order: notes, warnings, and errors Go reports with `base.Errorf`
+    /// (which make the exit status 1 at the end).
+    diagnostics: Mutex<Vec<Diagnostic>>,
+    /// go.mod hashes verified during the load: (path, `version/go.mod`, hash,
+    /// whether go.sum already recorded it); Go's go.sum rewrite re-checks them.
+    used_sums: Mutex<Vec<(String, String, String, bool)>>,
 }
 
 /// A loaded module graph (`modload.ModuleGraph`) with the provenance of every node.
@@ -205,6 +242,17 @@ pub struct Loaded {
     pub error: Option<String>,
 }
 
+/// One line printed on stderr that does not stop the command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Diagnostic {
+    text: String,
+    /// A `base.Errorf` error: the exit status becomes 1.
+    is_error: bool,
+}
+
+/// The pseudo main module of a workspace without modules.
+const COMMAND_LINE_ARGUMENTS: &str = "command-line-arguments";
+
 const GO_MOD_DIRTY: &str = "go.mod needs update";
 
 impl Session {
@@ -222,50 +270,89 @@ impl Session {
             sums: SumFiles::default(),
             sum_error: None,
             fatal: Mutex::new(None),
+
             mains: Vec::new(),
             work: None,
             replacements: Replacements::default(),
             build_mode: BuildMode::Readonly,
             build_mode_explicit: false,
             build_mode_reason: String::new(),
-            stderr: Vec::new(),
             raw_cache: Mutex::new(HashMap::new()),
             raw_go_version: Mutex::new(HashMap::new()),
-            conflicts: Mutex::new(Vec::new()),
+            diagnostics: Mutex::new(Vec::new()),
+            used_sums: Mutex::new(Vec::new()),
         };
+        match session.discover(work_path) {
+            Ok(()) => {
+                session.read_sums();
+                Ok(session)
+            }
+            Err(mut fatal) => {
+                // Lines printed before the fatal error come first.
+                let mut lines = session.stderr_lines();
+                lines.append(&mut fatal.lines);
+                fatal.lines = lines;
+                Err(fatal)
+            }
+        }
+    }
+
+    /// Finds and reads the main module(s) (`Init`, `LoadWorkFile`,
+    /// `ReadModFile`, `makeMainModules`, `setDefaultBuildMod`).
+    fn discover(&mut self, work_path: Option<PathBuf>) -> Result<(), Fatal> {
+        if work_path.is_some() {
+            if self.config.modfile.is_some() {
+                return Err(Fatal::go("-modfile cannot be used in workspace mode"));
+            }
+            if let (Some(mode), true) = (self.config.mod_flag.mode, self.config.mod_flag.explicit) {
+                if mode == BuildMode::Mod && self.config.command == GoCommand::ListModules {
+                    return Err(Fatal::go(format!(
+                        "-mod may only be set to readonly or vendor when in workspace mode, but it is set to {:?}\n\tRemove the -mod flag to use the default readonly value, \n\tor set GOWORK=off to disable workspace mode.",
+                        mode.as_str()
+                    )));
+                }
+            }
+        }
         let mod_roots: Vec<PathBuf>;
         if let Some(work_path) = work_path {
-            let (wf, roots) = session.load_work_file(&work_path)?;
-            session.work = Some((work_path, wf));
+            let (wf, roots) = self.load_work_file(&work_path)?;
+            self.work = Some((work_path, wf));
             mod_roots = roots;
         } else {
-            match find_upwards(&session.config.cwd, "go.mod") {
-                None => return Err(session.no_main_modules_error()),
+            match find_upwards(&self.config.cwd, "go.mod") {
+                None => return Err(self.no_main_modules_error()),
                 Some(gomod) => {
                     let root = gomod.parent().map(Path::to_path_buf).unwrap_or_default();
-                    if root == session.config.temp_dir {
-                        session.stderr.push(format!(
+                    if root == self.config.temp_dir {
+                        self.note(format!(
                             "go: warning: ignoring go.mod in system temp root {}",
-                            session.config.temp_dir.display()
+                            self.config.temp_dir.display()
                         ));
-                        return Err(session.no_main_modules_error());
+                        return Err(self.no_main_modules_error());
                     }
                     mod_roots = vec![root];
                 }
             }
         }
-        session.read_main_modules(&mod_roots)?;
-        session.make_main_modules()?;
-        session.set_default_build_mode()?;
-        session.read_sums();
-        Ok(session)
+        if self.work.is_some()
+            && mod_roots.is_empty()
+            && self.config.command == GoCommand::ListModules
+        {
+            return Err(self.no_main_modules_error());
+        }
+        self.read_main_modules(&mod_roots)?;
+        self.make_main_modules()?;
+        self.set_default_build_mode()?;
+        Ok(())
     }
 
     /// Reads go.sum (or go.work.sum and the workspace modules' go.sum files).
     fn read_sums(&mut self) {
         let read = |path: &Path| -> Result<GoSum, String> {
             match std::fs::read(path) {
-                Ok(data) => parse_go_sum(&path.display().to_string(), &data).map_err(|e| e.to_string()),
+                Ok(data) => {
+                    parse_go_sum(&path.display().to_string(), &data).map_err(|e| e.to_string())
+                }
                 Err(_) => parse_go_sum(&path.display().to_string(), b"").map_err(|e| e.to_string()),
             }
         };
@@ -273,7 +360,11 @@ impl Session {
         let mut first_error = None;
         let main_file = match &self.work {
             Some((w, _)) => PathBuf::from(format!("{}.sum", w.display())),
-            None => self.mains.first().map(|m| m.root.join("go.sum")).unwrap_or_default(),
+            None => self
+                .mains
+                .first()
+                .map(|m| m.root.join("go.sum"))
+                .unwrap_or_default(),
         };
         match read(&main_file) {
             Ok(f) => files.main = f,
@@ -293,7 +384,96 @@ impl Session {
         self.sum_error = first_error;
     }
 
+    /// `checkModSum` for a fetched go.mod: a hash mismatch is fatal; a key
+    /// go.sum lists only with unknown algorithms gets Go's warning.
+    fn verify_go_mod_sum(&self, m: &ModuleVersion, data: &[u8]) {
+        let h = hash_go_mod(data);
+        let key = format!("{}/go.mod", m.version);
+        let recorded = match self.sums.check(&m.path, &key, &h) {
+            Err(mismatch) => {
+                self.set_fatal(Fatal {
+                    lines: vec![mismatch.to_string()],
+                    exit_code: 1,
+                });
+                return;
+            }
+            Ok(recorded) => recorded,
+        };
+        if !recorded {
+            self.warn_unknown_hashes(&m.path, &key, &h);
+        }
+        if let Ok(mut used) = self.used_sums.lock() {
+            used.push((m.path.clone(), key, h, recorded));
+        }
+    }
+
+    /// `addModSumLocked`'s warning when go.sum lists a key only with hashes
+    /// of unknown algorithms.
+    fn warn_unknown_hashes(&self, path: &str, key: &str, h: &str) {
+        let unknown: Vec<&str> = self.sums.main.hashes(path, key).collect();
+        if unknown.is_empty() || unknown.contains(&h) {
+            return;
+        }
+        self.note(format!(
+            "warning: verifying {path}@{key}: unknown hashes in go.sum: {}; adding {h}\n\nSECURITY WARNING\nThis download is listed in go.sum, but using an unknown hash algorithm.\nThe download cannot be verified.\n\nFor more information, see 'go help module-auth'.\n",
+            unknown.join(", ")
+        ));
+    }
+
+    /// The go.sum rewrite `go list -m` does in mod mode (`WriteGoSum`,
+    /// `tidyGoSum`): when the load added hashes, Go re-reads go.sum and adds
+    /// every used hash again, repeating the unknown-algorithm warnings.
+    fn rewrite_go_sum(&self) {
+        if self.build_mode != BuildMode::Mod || self.in_workspace() {
+            return;
+        }
+        let used = self.used_sums.lock().map(|u| u.clone()).unwrap_or_default();
+        if used.iter().all(|(_, _, _, recorded)| *recorded) {
+            return;
+        }
+        for (path, key, h, _) in &used {
+            self.warn_unknown_hashes(path, key, h);
+        }
+    }
+
+    /// Prints a note or warning on stderr (the command goes on).
+    fn note(&self, line: String) {
+        if let Ok(mut d) = self.diagnostics.lock() {
+            d.push(Diagnostic {
+                text: line,
+                is_error: false,
+            });
+        }
+    }
+
+    /// Reports an error without stopping (`base.Errorf`): exit status 1 at the end.
+    fn error_deferred(&self, line: String) {
+        if let Ok(mut d) = self.diagnostics.lock() {
+            d.push(Diagnostic {
+                text: line,
+                is_error: true,
+            });
+        }
+    }
+
+    /// Every stderr line so far, in the order Go prints them.
+    pub fn stderr_lines(&self) -> Vec<String> {
+        self.diagnostics
+            .lock()
+            .map(|d| d.iter().map(|x| x.text.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    /// Whether an error was reported without stopping the command (`base.Errorf`).
+    pub fn has_deferred_errors(&self) -> bool {
+        self.diagnostics
+            .lock()
+            .map(|d| d.iter().any(|x| x.is_error))
+            .unwrap_or(false)
+    }
+
     /// Records a fatal error found while loading (Go exits on the spot).
+
     fn set_fatal(&self, fatal: Fatal) {
         if let Ok(mut f) = self.fatal.lock() {
             f.get_or_insert(fatal);
@@ -330,7 +510,10 @@ impl Session {
     fn load_work_file(&mut self, path: &Path) -> Result<(WorkFile, Vec<PathBuf>), Fatal> {
         let short = self.short_path(path);
         let data = std::fs::read(path).map_err(|e| {
-            Fatal::go(format!("reading go.work: open {short}: {}", io_error_text(&e)))
+            Fatal::go(format!(
+                "reading go.work: open {short}: {}",
+                io_error_text(&e)
+            ))
         })?;
         let wf = gomvs_modfile::gowork::parse_work(&short, &data, None)
             .map_err(|e| Fatal::go(format!("errors parsing go.work:\n{e}")))?;
@@ -362,7 +545,12 @@ impl Session {
     }
 
     fn too_new(&self, what: &str, version: &str) -> String {
-        too_new_message(what, version, &self.config.local_go, &self.config.gotoolchain)
+        too_new_message(
+            what,
+            version,
+            &self.config.local_go,
+            &self.config.gotoolchain,
+        )
     }
 
     fn read_main_modules(&mut self, roots: &[PathBuf]) -> Result<(), Fatal> {
@@ -373,7 +561,7 @@ impl Session {
                 Err(err) => {
                     if let Some((_, wf)) = &self.work {
                         let msg = match err {
-                            MainModError::TooNew(v) => work_too_old(&self.short_path(&gomod), wf, &v),
+                            MainModError::TooNew(v) => work_too_old(&self.short_path(root), wf, &v),
                             MainModError::Open(e) => format!(
                                 "cannot load module {} listed in go.work file: open {}: {}",
                                 self.short_path(root),
@@ -398,16 +586,29 @@ impl Session {
                 }
                 Ok((file, needs_fix)) => {
                     if let Some((_, wf)) = &self.work {
-                        let mv = file.go.as_ref().map_or(gover::DEFAULT_GO_MOD_VERSION, |g| g.version.as_str());
-                        let wv = wf.go.as_ref().map_or(gover::DEFAULT_GO_WORK_VERSION, |g| g.version.as_str());
-                        if gover::compare(mv, wv).is_gt() && gover::compare(mv, gover::GO_STRICT_VERSION).is_ge() {
-                            errs.push(work_too_old(&self.short_path(&gomod), wf, mv));
+                        let mv = file
+                            .go
+                            .as_ref()
+                            .map_or(gover::DEFAULT_GO_MOD_VERSION, |g| g.version.as_str());
+                        let wv = wf
+                            .go
+                            .as_ref()
+                            .map_or(gover::DEFAULT_GO_WORK_VERSION, |g| g.version.as_str());
+                        if gover::compare(mv, wv).is_gt()
+                            && gover::compare(mv, gover::GO_STRICT_VERSION).is_ge()
+                        {
+                            errs.push(work_too_old(&self.short_path(root), wf, mv));
                             continue;
                         }
                     } else {
                         let mut bad = false;
                         for g in &file.godebug {
-                            if let Err(e) = crate::godebug::check("godebug", &g.key, &g.value, &self.config.local_go) {
+                            if let Err(e) = crate::godebug::check(
+                                "godebug",
+                                &g.key,
+                                &g.value,
+                                &self.config.local_go,
+                            ) {
                                 errs.push(format!(
                                     "error loading go.mod:\n{}:{}: {}",
                                     self.short_path(&gomod),
@@ -421,7 +622,11 @@ impl Session {
                             continue;
                         }
                     }
-                    let path = file.module.as_ref().map(|m| m.path.clone()).unwrap_or_default();
+                    let path = file
+                        .module
+                        .as_ref()
+                        .map(|m| m.path.clone())
+                        .unwrap_or_default();
                     if let Err(mut e) = module::check_import_path(&path) {
                         e.kind = module::PathKind::Module;
                         errs.push(e.to_string());
@@ -438,7 +643,10 @@ impl Session {
             }
         }
         if !errs.is_empty() {
-            return Err(Fatal { lines: errs.into_iter().map(|e| format!("go: {e}")).collect(), exit_code: 1 });
+            return Err(Fatal {
+                lines: errs.into_iter().map(|e| format!("go: {e}")).collect(),
+                exit_code: 1,
+            });
         }
         Ok(())
     }
@@ -462,7 +670,9 @@ impl Session {
                 for e in errs.0.iter_mut() {
                     e.filename = short_path(&self.config.cwd, Path::new(&e.filename));
                 }
-                return Err(MainModError::Other(format!("errors parsing {short}:\n{errs}")));
+                return Err(MainModError::Other(format!(
+                    "errors parsing {short}:\n{errs}"
+                )));
             }
         };
         if let Some(go) = &file.go {
@@ -492,7 +702,10 @@ impl Session {
         let mut seen = HashSet::new();
         for m in &self.mains {
             if !seen.insert(m.module.path.clone()) {
-                lines.push(format!("go: module {} appears multiple times in workspace", m.module.path));
+                lines.push(format!(
+                    "go: module {} appears multiple times in workspace",
+                    m.module.path
+                ));
             }
         }
         let rules_of = |m: &MainModule, workspace: bool| -> Vec<ReplaceRule> {
@@ -501,7 +714,10 @@ impl Session {
                 .iter()
                 .map(|r| {
                     let mut effective = r.new.clone();
-                    if workspace && effective.version.is_empty() && !Path::new(&effective.path).is_absolute() {
+                    if workspace
+                        && effective.version.is_empty()
+                        && !Path::new(&effective.path).is_absolute()
+                    {
                         effective.path = join_clean(&m.root, &effective.path).display().to_string();
                     }
                     ReplaceRule {
@@ -509,7 +725,10 @@ impl Session {
                         new: r.new.clone(),
                         effective,
                         mod_root: m.root.clone(),
-                        origin: DirectiveOrigin { file: m.go_mod_path.clone(), span: r.span },
+                        origin: DirectiveOrigin {
+                            file: m.go_mod_path.clone(),
+                            span: r.span,
+                        },
                         from_work_file: false,
                     }
                 })
@@ -529,7 +748,10 @@ impl Session {
                     new: r.new.clone(),
                     effective: r.new.clone(),
                     mod_root: PathBuf::new(),
-                    origin: DirectiveOrigin { file: work_path.clone(), span: r.span },
+                    origin: DirectiveOrigin {
+                        file: work_path.clone(),
+                        span: r.span,
+                    },
                     from_work_file: true,
                 });
             }
@@ -545,19 +767,31 @@ impl Session {
             Ok(r) => self.replacements = r,
             Err(ReplaceConflict(msg)) => {
                 lines.push(msg);
-                return Err(Fatal { lines, exit_code: 1 });
+                return Err(Fatal {
+                    lines,
+                    exit_code: 1,
+                });
             }
         }
         for m in &self.mains {
             for t in &m.file.tool {
                 if let Err(e) = module::check_import_path(&t.path) {
-                    lines.push(format!("go: {}", e.to_string().replacen("malformed import path", "malformed tool path", 1)));
-                    return Err(Fatal { lines, exit_code: 1 });
+                    lines.push(format!(
+                        "go: {}",
+                        e.to_string()
+                            .replacen("malformed import path", "malformed tool path", 1)
+                    ));
+                    return Err(Fatal {
+                        lines,
+                        exit_code: 1,
+                    });
                 }
             }
         }
-        if !lines.is_empty() {
-            return Err(Fatal { lines, exit_code: 1 });
+        // Duplicate workspace modules and go.work wildcard replacements of a
+        // workspace module are base.Errorf: reported, and the command goes on.
+        for line in lines {
+            self.error_deferred(line);
         }
         Ok(())
     }
@@ -566,7 +800,10 @@ impl Session {
         if let (Some(mode), true) = (self.config.mod_flag.mode, self.config.mod_flag.explicit) {
             self.build_mode = mode;
             self.build_mode_explicit = true;
-            if self.in_workspace() && mode == BuildMode::Mod && self.config.command == GoCommand::ListModules {
+            if self.in_workspace()
+                && mode == BuildMode::Mod
+                && self.config.command == GoCommand::ListModules
+            {
                 return Err(Fatal::go(format!(
                     "-mod may only be set to readonly or vendor when in workspace mode, but it is set to {:?}\n\tRemove the -mod flag to use the default readonly value, \n\tor set GOWORK=off to disable workspace mode.",
                     mode.as_str()
@@ -585,7 +822,10 @@ impl Session {
         }
         let (go_version, source, vendor_dir) = match &self.work {
             Some((path, wf)) => (
-                wf.go.as_ref().map(|g| g.version.clone()).unwrap_or_default(),
+                wf.go
+                    .as_ref()
+                    .map(|g| g.version.clone())
+                    .unwrap_or_default(),
                 "go.work",
                 path.parent().map(|p| p.join("vendor")).unwrap_or_default(),
             ),
@@ -596,11 +836,13 @@ impl Session {
         };
         if vendor_dir.is_dir() {
             if go_version.is_empty() {
-                self.build_mode_reason =
-                    format!("Go version in {source} is unspecified, so vendor directory was not used.");
+                self.build_mode_reason = format!(
+                    "Go version in {source} is unspecified, so vendor directory was not used."
+                );
             } else if gover::compare(&go_version, "1.14").is_lt() {
-                self.build_mode_reason =
-                    format!("Go version in {source} is {go_version}, so vendor directory was not used.");
+                self.build_mode_reason = format!(
+                    "Go version in {source} is {go_version}, so vendor directory was not used."
+                );
             } else {
                 let for_workspace = vendor_is_for_workspace(&vendor_dir);
                 if for_workspace != (source == "go.work") {
@@ -611,8 +853,9 @@ impl Session {
                     };
                 } else {
                     self.build_mode = BuildMode::Vendor;
-                    self.build_mode_reason =
-                        format!("Go version in {source} is at least 1.14 and vendor directory exists.");
+                    self.build_mode_reason = format!(
+                        "Go version in {source} is at least 1.14 and vendor directory exists."
+                    );
                     return Ok(());
                 }
             }
@@ -624,7 +867,10 @@ impl Session {
     /// The "updates to go.mod needed" message in this session's wording.
     pub fn go_mod_dirty_message(&self) -> String {
         if self.build_mode_explicit {
-            format!("updates to go.mod needed, disabled by -mod={}; to update it:\n\tgo mod tidy", self.build_mode.as_str())
+            format!(
+                "updates to go.mod needed, disabled by -mod={}; to update it:\n\tgo mod tidy",
+                self.build_mode.as_str()
+            )
         } else if !self.build_mode_reason.is_empty() {
             format!(
                 "updates to go.mod needed, disabled by -mod={}\n\t({})\n\tto update it:\n\tgo mod tidy",
@@ -657,7 +903,10 @@ impl Session {
     /// Whether go.sum records an `h1:` hash for `path version` (`HaveSum`).
     pub fn has_sum(&self, path: &str, version: &str) -> bool {
         if let Some(e) = &self.sum_error {
-            self.set_fatal(Fatal { lines: vec![e.clone()], exit_code: 1 });
+            self.set_fatal(Fatal {
+                lines: vec![e.clone()],
+                exit_code: 1,
+            });
             return false;
         }
         self.sums.have_sum(path, version)
@@ -669,11 +918,8 @@ impl Session {
     }
 
     /// The text of a failed `.info` lookup as a `go list -m` row error.
-    pub fn query_error_text(&self, m: &ModuleVersion, err: &crate::source::FetchError) -> String {
-        if err.message == "module lookup disabled by GOPROXY=off" {
-            return err.message.clone();
-        }
-        SummaryError::module(m.clone(), err.message.clone()).to_string()
+    pub fn query_error_text(&self, _m: &ModuleVersion, err: &crate::source::FetchError) -> String {
+        err.go_text()
     }
 
     /// The main modules' versions (`MainModules.Versions()`).
@@ -684,18 +930,27 @@ impl Session {
     /// The main module's go version in single-module mode (`gover.FromGoMod`).
     pub fn main_go_version(&self) -> String {
         match &self.work {
-            Some((_, wf)) => wf.go.as_ref().map_or(gover::DEFAULT_GO_WORK_VERSION.to_string(), |g| g.version.clone()),
+            Some((_, wf)) => wf
+                .go
+                .as_ref()
+                .map_or(gover::DEFAULT_GO_WORK_VERSION.to_string(), |g| {
+                    g.version.clone()
+                }),
             None => self
                 .mains
                 .first()
                 .and_then(|m| m.file.go.as_ref())
-                .map_or(gover::DEFAULT_GO_MOD_VERSION.to_string(), |g| g.version.clone()),
+                .map_or(gover::DEFAULT_GO_MOD_VERSION.to_string(), |g| {
+                    g.version.clone()
+                }),
         }
     }
 
     /// Whether a module version is excluded by any main module.
     pub fn excluded_by(&self, m: &ModuleVersion) -> Option<(&MainModule, Span)> {
-        self.mains.iter().find_map(|mm| mm.index.exclude.get(m).map(|s| (mm, *s)))
+        self.mains
+            .iter()
+            .find_map(|mm| mm.index.exclude.get(m).map(|s| (mm, *s)))
     }
 
     /// The initial requirements (`requirementsFromModFiles`), printing the
@@ -703,8 +958,25 @@ impl Session {
     pub fn requirements_from_mod_files(&mut self) -> Requirements {
         let mut direct = BTreeSet::new();
         if let Some((_, wf)) = &self.work {
+            if self.mains.is_empty() {
+                // A workspace without modules: go uses the pseudo main module
+                // command-line-arguments, with a nil go.work for the go version.
+                let roots = vec![
+                    ModuleVersion::new(COMMAND_LINE_ARGUMENTS, ""),
+                    ModuleVersion::new("go", gover::DEFAULT_GO_WORK_VERSION),
+                    ModuleVersion::new("toolchain", format!("go{}", self.config.local_go)),
+                ];
+                direct.insert("go".to_string());
+                return Requirements::new(Pruning::Workspace, roots, direct);
+            }
             let mut roots = self.main_versions();
-            let go_version = wf.go.as_ref().map_or(gover::DEFAULT_GO_WORK_VERSION.to_string(), |g| g.version.clone());
+
+            let go_version = wf
+                .go
+                .as_ref()
+                .map_or(gover::DEFAULT_GO_WORK_VERSION.to_string(), |g| {
+                    g.version.clone()
+                });
             roots.push(ModuleVersion::new("go", go_version));
             if let Some(t) = &wf.toolchain {
                 roots.push(ModuleVersion::new("toolchain", t.name.clone()));
@@ -726,7 +998,11 @@ impl Session {
         };
         for r in &main.file.require {
             if main.index.exclude.contains_key(&r.module) {
-                let verb = if self.build_mode == BuildMode::Mod { "dropping" } else { "ignoring" };
+                let verb = if self.build_mode == BuildMode::Mod {
+                    "dropping"
+                } else {
+                    "ignoring"
+                };
                 notes.push(format!(
                     "go: {verb} requirement on excluded version {} {}",
                     r.module.path, r.module.version
@@ -738,13 +1014,21 @@ impl Session {
                 direct.insert(r.module.path.clone());
             }
         }
-        let go_version = main.file.go.as_ref().map_or(gover::DEFAULT_GO_MOD_VERSION.to_string(), |g| g.version.clone());
+        let go_version = main
+            .file
+            .go
+            .as_ref()
+            .map_or(gover::DEFAULT_GO_MOD_VERSION.to_string(), |g| {
+                g.version.clone()
+            });
         roots.push(ModuleVersion::new("go", go_version.clone()));
         direct.insert("go".to_string());
         if let Some(t) = &main.file.toolchain {
             roots.push(ModuleVersion::new("toolchain", t.name.clone()));
         }
-        self.stderr.extend(notes);
+        for n in notes {
+            self.note(n);
+        }
         mod_sort(&mut roots);
         Requirements::new(Pruning::for_go_version(&go_version), roots, direct)
     }
@@ -756,16 +1040,9 @@ impl Session {
         }
         let found = self.replacements.lookup(m)?;
         if let Some(msg) = found.conflict {
-            if let Ok(mut c) = self.conflicts.lock() {
-                c.push(msg);
-            }
+            self.error_deferred(msg);
         }
         Some(found.rule)
-    }
-
-    /// Workspace replace conflicts found by lookups (printed by go, exit 1).
-    pub fn replace_conflicts(&self) -> Vec<String> {
-        self.conflicts.lock().map(|c| c.clone()).unwrap_or_default()
     }
 
     /// The module whose go.mod is actually read for `m` (`resolveReplacement`):
@@ -781,13 +1058,20 @@ impl Session {
     pub fn replace_relative_to(&self) -> PathBuf {
         match &self.work {
             Some((p, _)) => p.parent().map(Path::to_path_buf).unwrap_or_default(),
-            None => self.mains.first().map(|m| m.root.clone()).unwrap_or_default(),
+            None => self
+                .mains
+                .first()
+                .map(|m| m.root.clone())
+                .unwrap_or_default(),
         }
     }
 
     /// The go line of a loaded go.mod, keyed by the module it was read for.
     pub fn raw_go_version(&self, m: &ModuleVersion) -> Option<String> {
-        self.raw_go_version.lock().ok().and_then(|g| g.get(m).cloned())
+        self.raw_go_version
+            .lock()
+            .ok()
+            .and_then(|g| g.get(m).cloned())
     }
 
     fn record_go_version(&self, m: &ModuleVersion, v: &str) {
@@ -802,9 +1086,17 @@ impl Session {
         if m.path == "go" || m.path == "toolchain" {
             return Ok(Arc::new(ModSummary::synthetic(m)));
         }
+        if m.version.is_empty() && self.in_workspace() && m.path == COMMAND_LINE_ARGUMENTS {
+            return Ok(Arc::new(ModSummary::synthetic(m)));
+        }
         if m.version.is_empty() && self.in_workspace() {
             if let Some(main) = self.mains.iter().find(|mm| mm.module.path == m.path) {
-                let s = ModSummary::from_mod_file(&main.file, SummarySource::Directory { file: main.go_mod_path.clone() });
+                let s = ModSummary::from_mod_file(
+                    &main.file,
+                    SummarySource::Directory {
+                        file: main.go_mod_path.clone(),
+                    },
+                );
                 if !s.go_version.is_empty() {
                     self.record_go_version(m, &s.go_version);
                 }
@@ -833,11 +1125,19 @@ impl Session {
             let file = dir.join("go.mod");
             let short = self.short_path(&file);
             match std::fs::read(&file) {
-                Ok(d) => (short, d, SummarySource::Directory { file }),
+                Ok(d) => (
+                    file.display().to_string(),
+                    d,
+                    SummarySource::Directory { file },
+                ),
                 Err(e) => {
                     return Err(SummaryError::module(
                         m.clone(),
-                        format!("reading {short}: open {}: {}", file.display(), io_error_text(&e)),
+                        format!(
+                            "reading {short}: open {}: {}",
+                            file.display(),
+                            io_error_text(&e)
+                        ),
                     ))
                 }
             }
@@ -845,19 +1145,36 @@ impl Session {
             match self.source.go_mod(m) {
                 Ok(d) => {
                     if let Some(e) = &self.sum_error {
-                        self.set_fatal(Fatal { lines: vec![e.clone()], exit_code: 1 });
+                        self.set_fatal(Fatal {
+                            lines: vec![e.clone()],
+                            exit_code: 1,
+                        });
                     }
-                    let h = hash_go_mod(&d);
-                    if let Err(mismatch) = self.sums.check(&m.path, &format!("{}/go.mod", m.version), &h) {
-                        self.set_fatal(Fatal { lines: vec![mismatch.to_string()], exit_code: 1 });
-                    }
-                    ("go.mod".to_string(), d.to_vec(), SummarySource::Module { module: m.clone() })
+                    self.verify_go_mod_sum(m, &d);
+                    (
+                        "go.mod".to_string(),
+                        d.to_vec(),
+                        SummarySource::Module { module: m.clone() },
+                    )
                 }
-                Err(e) => return Err(SummaryError::module(m.clone(), e.message)),
+                Err(e) => {
+                    return Err(match e.module {
+                        Some(module) => SummaryError::Module {
+                            module,
+                            message: e.message,
+                        },
+                        None => SummaryError::Other(e.message),
+                    })
+                }
             }
         };
+        let display = if m.version.is_empty() {
+            self.short_path(Path::new(&name))
+        } else {
+            name.clone()
+        };
         let f = gomvs_modfile::gomod::parse_lax(&name, &data)
-            .map_err(|e| SummaryError::module(m.clone(), format!("parsing {name}: {e}")))?;
+            .map_err(|e| SummaryError::module(m.clone(), format!("parsing {display}: {e}")))?;
         let s = ModSummary::from_mod_file(&f, source);
         if !s.go_version.is_empty() {
             self.record_go_version(m, &s.go_version);
@@ -889,14 +1206,20 @@ impl Session {
             if !self.has_sum(&actual.path, &key) {
                 return Err(SummaryError::module(
                     actual.clone(),
-                    format!("missing go.sum entry for go.mod file; to add it:\n\tgo mod download {}", m.path),
+                    format!(
+                        "missing go.sum entry for go.mod file; to add it:\n\tgo mod download {}",
+                        m.path
+                    ),
                 ));
             }
         }
         let raw = self.raw_summary(&actual)?;
         if !actual.version.is_empty() {
             if raw.module.is_empty() {
-                return Err(SummaryError::module(actual, "parsing go.mod: missing module line"));
+                return Err(SummaryError::module(
+                    actual,
+                    "parsing go.mod: missing module line",
+                ));
             }
             if raw.module != m.path && raw.module != actual.path {
                 return Err(SummaryError::module(
@@ -930,8 +1253,17 @@ impl Session {
     }
 
     /// `readModGraph`: loads the graph below `roots` with the given pruning.
-    pub fn read_mod_graph(&self, pruning: Pruning, roots: &[ModuleVersion], unprune: &HashSet<ModuleVersion>) -> ModuleGraph {
-        let graph_roots = if self.in_workspace() { roots.to_vec() } else { self.main_versions() };
+    pub fn read_mod_graph(
+        &self,
+        pruning: Pruning,
+        roots: &[ModuleVersion],
+        unprune: &HashSet<ModuleVersion>,
+    ) -> ModuleGraph {
+        let graph_roots = if self.in_workspace() {
+            roots.to_vec()
+        } else {
+            self.main_versions()
+        };
         let mut g = mvs::Graph::with_go_order(graph_roots);
         if pruning != Pruning::Workspace {
             if let Some(main) = self.mains.first() {
@@ -945,14 +1277,15 @@ impl Session {
         let mut queue: VecDeque<(ModuleVersion, Pruning)> = VecDeque::new();
         let mut has_error = false;
 
-        let mut enqueue = |m: &ModuleVersion, p: Pruning, queue: &mut VecDeque<(ModuleVersion, Pruning)>| {
-            if m.version == "none" {
-                return;
-            }
-            if enqueued.insert((m.clone(), p)) {
-                queue.push_back((m.clone(), p));
-            }
-        };
+        let mut enqueue =
+            |m: &ModuleVersion, p: Pruning, queue: &mut VecDeque<(ModuleVersion, Pruning)>| {
+                if m.version == "none" {
+                    return;
+                }
+                if enqueued.insert((m.clone(), p)) {
+                    queue.push_back((m.clone(), p));
+                }
+            };
         for r in roots {
             enqueue(r, pruning, &mut queue);
         }
@@ -960,7 +1293,11 @@ impl Session {
                          g: &mut mvs::Graph,
                          summaries: &mut HashMap<ModuleVersion, SummaryResult>,
                          load_modes: &mut HashMap<ModuleVersion, Vec<Pruning>>,
-                         enqueue: &mut dyn FnMut(&ModuleVersion, Pruning, &mut VecDeque<(ModuleVersion, Pruning)>)| {
+                         enqueue: &mut dyn FnMut(
+            &ModuleVersion,
+            Pruning,
+            &mut VecDeque<(ModuleVersion, Pruning)>,
+        )| {
             while let Some((m, p)) = queue.pop_front() {
                 load_modes.entry(m.clone()).or_default().push(p);
                 let summary = match summaries.get(&m) {
@@ -979,15 +1316,28 @@ impl Session {
                     }
                 };
                 let Ok(summary) = summary else { continue };
-                let next = if p == Pruning::Unpruned { Pruning::Unpruned } else { summary.pruning };
+                let next = if p == Pruning::Unpruned {
+                    Pruning::Unpruned
+                } else {
+                    summary.pruning
+                };
                 for r in &summary.require {
-                    if p != Pruning::Pruned || summary.pruning == Pruning::Unpruned || unprune.contains(r) {
+                    if p != Pruning::Pruned
+                        || summary.pruning == Pruning::Unpruned
+                        || unprune.contains(r)
+                    {
                         enqueue(r, next, queue);
                     }
                 }
             }
         };
-        drain(&mut queue, &mut g, &mut summaries, &mut load_modes, &mut enqueue);
+        drain(
+            &mut queue,
+            &mut g,
+            &mut summaries,
+            &mut load_modes,
+            &mut enqueue,
+        );
 
         if pruning == Pruning::Workspace {
             let mut has_deps: Vec<String> = Vec::new();
@@ -1011,7 +1361,8 @@ impl Session {
                     }
                     if let Some(reqs) = g.required_by(&m) {
                         for r in reqs {
-                            let s = ModuleVersion::new(r.path.clone(), g.selected(&r.path).to_string());
+                            let s =
+                                ModuleVersion::new(r.path.clone(), g.selected(&r.path).to_string());
                             if gover::mod_compare(&r.path, &s.version, &r.version).is_gt()
                                 && !seen.contains(&s)
                                 && need_set.insert(s.clone())
@@ -1031,7 +1382,13 @@ impl Session {
                     }
                     seen.insert(m);
                 }
-                drain(&mut queue, &mut g, &mut summaries, &mut load_modes, &mut enqueue);
+                drain(
+                    &mut queue,
+                    &mut g,
+                    &mut summaries,
+                    &mut load_modes,
+                    &mut enqueue,
+                );
             }
         }
 
@@ -1044,14 +1401,23 @@ impl Session {
         } else {
             None
         };
-        ModuleGraph { graph: g, summaries, load_modes, error }
+        ModuleGraph {
+            graph: g,
+            summaries,
+            load_modes,
+            error,
+        }
     }
 
     fn all_roots_selected(&self, mg: &ModuleGraph) -> bool {
         let roots = if self.in_workspace() {
             self.main_versions()
         } else {
-            match self.mains.first().and_then(|m| mg.graph.required_by(&m.module)) {
+            match self
+                .mains
+                .first()
+                .and_then(|m| mg.graph.required_by(&m.module))
+            {
                 Some(r) => r.cloned().collect(),
                 None => Vec::new(),
             }
@@ -1067,7 +1433,11 @@ impl Session {
     }
 
     /// `updatePrunedRoots` with no packages and nothing to add.
-    fn update_pruned_roots(&self, rs: Requirements, mut mg: Option<ModuleGraph>) -> Result<(Requirements, Option<ModuleGraph>), UpdateError> {
+    fn update_pruned_roots(
+        &self,
+        rs: Requirements,
+        mut mg: Option<ModuleGraph>,
+    ) -> Result<(Requirements, Option<ModuleGraph>), UpdateError> {
         let mut rs = rs;
         let mut roots_upgraded = false;
         let mut roots: Vec<ModuleVersion> = rs.roots.clone();
@@ -1085,7 +1455,8 @@ impl Session {
             }
             roots = Vec::with_capacity(rs.roots.len());
             roots_upgraded = false;
-            let mut in_root_paths: HashSet<String> = self.mains.iter().map(|m| m.module.path.clone()).collect();
+            let mut in_root_paths: HashSet<String> =
+                self.mains.iter().map(|m| m.module.path.clone()).collect();
             for m in &rs.roots {
                 if in_root_paths.contains(&m.path) {
                     continue;
@@ -1110,11 +1481,18 @@ impl Session {
         if rs.pruning == Pruning::Pruned && roots == rs.roots {
             return Ok((rs, mg));
         }
-        Ok((Requirements::new(Pruning::Pruned, roots, rs.direct.clone()), None))
+        Ok((
+            Requirements::new(Pruning::Pruned, roots, rs.direct.clone()),
+            None,
+        ))
     }
 
     /// `updateUnprunedRoots` with nothing to add.
-    fn update_unpruned_roots(&self, rs: Requirements, mg: Option<ModuleGraph>) -> Result<(Requirements, Option<ModuleGraph>), UpdateError> {
+    fn update_unpruned_roots(
+        &self,
+        rs: Requirements,
+        mg: Option<ModuleGraph>,
+    ) -> Result<(Requirements, Option<ModuleGraph>), UpdateError> {
         let mg = match mg {
             Some(g) => g,
             None => self.read_mod_graph(rs.pruning, &rs.roots, &HashSet::new()),
@@ -1153,7 +1531,11 @@ impl Session {
         }
         let mut roots = Vec::new();
         for main in &self.mains {
-            let reqs = SessionReqs { session: self, main: main.module.clone(), roots: keep.clone() };
+            let reqs = SessionReqs {
+                session: self,
+                main: main.module.clone(),
+                roots: keep.clone(),
+            };
             match mvs::req(&main.module, &root_paths, &reqs) {
                 Ok(min) => roots.extend(min),
                 Err(e) => return Err(UpdateError::Graph(e.to_string(), Box::new((rs, mg)))),
@@ -1165,10 +1547,17 @@ impl Session {
         if rs.pruning == Pruning::Unpruned && roots == rs.roots {
             return Ok((rs, Some(mg)));
         }
-        Ok((Requirements::new(Pruning::Unpruned, roots, rs.direct.clone()), None))
+        Ok((
+            Requirements::new(Pruning::Unpruned, roots, rs.direct.clone()),
+            None,
+        ))
     }
 
-    fn update_roots(&self, rs: Requirements, mg: Option<ModuleGraph>) -> Result<(Requirements, Option<ModuleGraph>), UpdateError> {
+    fn update_roots(
+        &self,
+        rs: Requirements,
+        mg: Option<ModuleGraph>,
+    ) -> Result<(Requirements, Option<ModuleGraph>), UpdateError> {
         match rs.pruning {
             Pruning::Unpruned => self.update_unpruned_roots(rs, mg),
             Pruning::Pruned => self.update_pruned_roots(rs, mg),
@@ -1178,7 +1567,8 @@ impl Session {
 
     fn has_redundant_root(&self, rs: &Requirements) -> bool {
         rs.roots.iter().enumerate().any(|(i, m)| {
-            self.is_main(&m.path) || (i > 0 && rs.roots.get(i - 1).is_some_and(|p| p.path == m.path))
+            self.is_main(&m.path)
+                || (i > 0 && rs.roots.get(i - 1).is_some_and(|p| p.path == m.path))
         })
     }
 
@@ -1198,11 +1588,19 @@ impl Session {
                 Err(UpdateError::Graph(e, _)) => return Err(Fatal::go(e)),
             }
         }
-        let main_go_missing = self.mains.first().is_some_and(|m| m.index.go_version.is_empty());
+        let main_go_missing = self
+            .mains
+            .first()
+            .is_some_and(|m| m.index.go_version.is_empty());
         if main_go_missing {
             if self.build_mode == BuildMode::Mod && self.config.command == GoCommand::ListModules {
                 let v = self.config.local_go.clone();
-                let mut roots: Vec<ModuleVersion> = rs.roots.iter().filter(|m| m.path != "go").cloned().collect();
+                let mut roots: Vec<ModuleVersion> = rs
+                    .roots
+                    .iter()
+                    .filter(|m| m.path != "go")
+                    .cloned()
+                    .collect();
                 roots.push(ModuleVersion::new("go", v.clone()));
                 mod_sort(&mut roots);
                 rs = Requirements::new(rs.pruning, roots, rs.direct.clone());
@@ -1212,7 +1610,8 @@ impl Session {
                     if let Some(e) = mg.error {
                         return Err(Fatal::go(e));
                     }
-                    let list: Vec<ModuleVersion> = mg.build_list().into_iter().skip(self.mains.len()).collect();
+                    let list: Vec<ModuleVersion> =
+                        mg.build_list().into_iter().skip(self.mains.len()).collect();
                     rs = Requirements::new(Pruning::Pruned, list, rs.direct.clone());
                 }
             } else if let Some(m) = self.mains.first() {
@@ -1226,7 +1625,6 @@ impl Session {
     /// Loads the full graph as `go list -m all` and `go mod graph` do
     /// (`LoadModGraph` / `expandGraph`), updating roots in memory where go would.
     pub fn load(self) -> Result<Loaded, Fatal> {
-        let stderr_before = self.stderr.clone();
         let with_warnings = |mut f: Fatal, warnings: &[String]| {
             let mut lines = warnings.to_vec();
             lines.append(&mut f.lines);
@@ -1235,73 +1633,143 @@ impl Session {
         };
         match self.load_inner() {
             Ok(loaded) => match loaded.session.take_fatal() {
-                Some(f) => Err(with_warnings(f, &loaded.session.stderr)),
+                Some(f) => Err(with_warnings(f, &loaded.session.stderr_lines())),
                 None => Ok(loaded),
             },
-            Err((f, warnings)) => Err(with_warnings(f, warnings.as_deref().unwrap_or(&stderr_before))),
+            Err((f, warnings)) => Err(with_warnings(f, &warnings)),
         }
     }
 
-    fn load_inner(mut self) -> Result<Loaded, (Fatal, Option<Vec<String>>)> {
+    fn load_inner(mut self) -> Result<Loaded, (Fatal, Vec<String>)> {
         let (initial, rs) = match self.initial_requirements() {
             Ok(r) => r,
             Err(f) => {
                 let f = self.take_fatal().unwrap_or(f);
-                return Err((f, Some(self.stderr.clone())));
+                return Err((f, self.stderr_lines()));
             }
         };
         if let Some(go_flag) = self.config.graph_go.clone() {
             let v = rs.go_version().to_string();
-            if gover::compare(&v, gover::GO_STRICT_VERSION).is_ge() && gover::compare(&go_flag, &v).is_lt() {
+            if gover::compare(&v, gover::GO_STRICT_VERSION).is_ge()
+                && gover::compare(&go_flag, &v).is_lt()
+            {
                 return Err((
                     Fatal::go(format!("requested Go version {go_flag} cannot load module graph (requires Go >= {v})")),
-                    Some(self.stderr.clone()),
+                    self.stderr_lines(),
                 ));
             }
             let mut rs = rs;
-            if Pruning::for_go_version(&go_flag) == Pruning::Unpruned && rs.pruning != Pruning::Unpruned {
+            if Pruning::for_go_version(&go_flag) == Pruning::Unpruned
+                && rs.pruning != Pruning::Unpruned
+            {
                 rs = Requirements::new(Pruning::Unpruned, rs.roots.clone(), rs.direct.clone());
             }
             let mg = self.read_mod_graph(rs.pruning, &rs.roots, &HashSet::new());
             if let Some(f) = self.take_fatal() {
-                return Err((f, Some(self.stderr.clone())));
+                return Err((f, self.stderr_lines()));
             }
             if let Some(e) = &mg.error {
-                return Err((Fatal::go(e), Some(self.stderr.clone())));
+                return Err((Fatal::go(e), self.stderr_lines()));
             }
-            return Ok(Loaded { session: self, requirements: rs, graph: mg, initial_requirements: initial, error: None });
+            return Ok(Loaded {
+                session: self,
+                requirements: rs,
+                graph: mg,
+                initial_requirements: initial,
+                error: None,
+            });
         }
         let mg = self.read_mod_graph(rs.pruning, &rs.roots, &HashSet::new());
         if let Some(e) = &mg.error {
             let msg = e.to_string();
-            return Ok(Loaded { session: self, requirements: rs, graph: mg, initial_requirements: initial, error: Some(msg) });
+            return Ok(Loaded {
+                session: self,
+                requirements: rs,
+                graph: mg,
+                initial_requirements: initial,
+                error: Some(msg),
+            });
         }
         if self.in_workspace() || self.all_roots_selected(&mg) {
-            return Ok(Loaded { session: self, requirements: rs, graph: mg, initial_requirements: initial, error: None });
+            return Ok(Loaded {
+                session: self,
+                requirements: rs,
+                graph: mg,
+                initial_requirements: initial,
+                error: None,
+            });
         }
         match self.update_roots(rs.clone(), Some(mg)) {
-            Ok((new_rs, Some(g))) => {
-                Ok(Loaded { session: self, requirements: new_rs, graph: g, initial_requirements: initial, error: None })
-            }
+            Ok((new_rs, Some(g))) => Ok(Loaded {
+                session: self,
+                requirements: new_rs,
+                graph: g,
+                initial_requirements: initial,
+                error: None,
+            }),
             Ok((new_rs, _)) => {
                 let g = self.read_mod_graph(new_rs.pruning, &new_rs.roots, &HashSet::new());
                 let error = g.error.as_ref().map(ToString::to_string);
-                Ok(Loaded { session: self, requirements: new_rs, graph: g, initial_requirements: initial, error })
+                Ok(Loaded {
+                    session: self,
+                    requirements: new_rs,
+                    graph: g,
+                    initial_requirements: initial,
+                    error,
+                })
             }
             Err(UpdateError::Dirty) => {
                 let g = self.read_mod_graph(rs.pruning, &rs.roots, &HashSet::new());
                 let msg = self.go_mod_dirty_message();
-                Ok(Loaded { session: self, requirements: rs, graph: g, initial_requirements: initial, error: Some(msg) })
+                Ok(Loaded {
+                    session: self,
+                    requirements: rs,
+                    graph: g,
+                    initial_requirements: initial,
+                    error: Some(msg),
+                })
             }
             Err(UpdateError::Graph(e, boxed)) => {
                 let (_, g) = *boxed;
-                Ok(Loaded { session: self, requirements: rs, graph: g, initial_requirements: initial, error: Some(e.to_string()) })
+                Ok(Loaded {
+                    session: self,
+                    requirements: rs,
+                    graph: g,
+                    initial_requirements: initial,
+                    error: Some(e.to_string()),
+                })
             }
         }
     }
 }
 
 impl Loaded {
+    /// `commitRequirements` as `go list -m` runs it (gomvs never writes):
+    /// the go.mod dirty check, which fails a readonly load with Go's
+    /// "updates to go.mod needed", and the go.sum bookkeeping (`keepSums`),
+    /// whose replacement lookups are when Go reports workspace replacement
+    /// conflicts.
+    pub fn commit_requirements(&self) -> Option<String> {
+        let s = &self.session;
+        s.rewrite_go_sum();
+        if !s.in_workspace() && self.go_mod_would_change() {
+            if s.build_mode != BuildMode::Mod {
+                return Some(s.go_mod_dirty_message());
+            }
+            return None;
+        }
+        let g = &self.graph.graph;
+        g.walk_breadth_first(|m| {
+            if g.required_by(m).is_some() {
+                let _ = s.replacement(m);
+            }
+        });
+        for m in self.graph.build_list() {
+            let _ = s.replacement(&m);
+        }
+        None
+    }
+
     /// `commitRequirements`' dirty check: whether writing go.mod from the
     /// final requirements would change it (readonly then fails).
     pub fn go_mod_would_change(&self) -> bool {
@@ -1309,7 +1777,9 @@ impl Loaded {
         if s.in_workspace() {
             return false;
         }
-        let Some(main) = s.mains.first() else { return false };
+        let Some(main) = s.mains.first() else {
+            return false;
+        };
         let index = &main.index;
         if index.data_needs_fix {
             return true;
@@ -1328,14 +1798,23 @@ impl Loaded {
         let mut new_go = index.go_version.clone();
         if index.go_version.is_empty() || index.go_version != go_version {
             let always = s.build_mode == BuildMode::Mod;
-            if !(index.go_version.is_empty() && go_version == gover::DEFAULT_GO_MOD_VERSION && !always) {
+            if !(index.go_version.is_empty()
+                && go_version == gover::DEFAULT_GO_MOD_VERSION
+                && !always)
+            {
                 new_go = go_version.clone();
             }
         }
         // toolchain line
-        let tc = if toolchain.is_empty() { format!("go{go_version}") } else { toolchain.clone() };
+        let tc = if toolchain.is_empty() {
+            format!("go{go_version}")
+        } else {
+            toolchain.clone()
+        };
         let tc_version = gover::from_toolchain(&tc);
-        let new_toolchain = if tc == format!("go{go_version}") || gover::compare(&tc_version, gover::GO_STRICT_VERSION).is_lt() {
+        let new_toolchain = if tc == format!("go{go_version}")
+            || gover::compare(&tc_version, gover::GO_STRICT_VERSION).is_lt()
+        {
             String::new()
         } else {
             tc
@@ -1345,7 +1824,8 @@ impl Loaded {
         }
         // requirements: SetRequire keeps one line per listed module
         let mut seen = HashSet::new();
-        let unique: Vec<&&ModuleVersion> = list.iter().filter(|m| seen.insert((*m).clone())).collect();
+        let unique: Vec<&&ModuleVersion> =
+            list.iter().filter(|m| seen.insert((**m).clone())).collect();
         if unique.len() != index.require.len() {
             return true;
         }
@@ -1381,7 +1861,9 @@ impl mvs::Reqs for SessionReqs<'_> {
         if m.version == mvs::NONE {
             return Ok(Arc::from(Vec::new()));
         }
-        self.session.summary(m).map(|s| Arc::from(s.require.clone()))
+        self.session
+            .summary(m)
+            .map(|s| Arc::from(s.require.clone()))
     }
 
     fn max<'v>(&self, path: &str, v1: &'v str, v2: &'v str) -> &'v str {
@@ -1409,15 +1891,16 @@ impl std::fmt::Debug for UpdateError {
     }
 }
 
-fn work_too_old(gomod: &str, wf: &WorkFile, go_version: &str) -> String {
+fn work_too_old(dir: &str, wf: &WorkFile, go_version: &str) -> String {
     let (verb, work_go) = match &wf.go {
         Some(g) => ("lists", g.version.clone()),
-        None => ("implicitly requires", gover::DEFAULT_GO_WORK_VERSION.to_string()),
+        None => (
+            "implicitly requires",
+            gover::DEFAULT_GO_WORK_VERSION.to_string(),
+        ),
     };
-    let dir = Path::new(gomod).parent().map(|p| p.display().to_string()).unwrap_or_default();
-    let _ = dir;
     format!(
-        "module {gomod} listed in go.work file requires go >= {go_version}, but go.work {verb} go {work_go}; to update it:\n\tgo work use"
+        "module {dir} listed in go.work file requires go >= {go_version}, but go.work {verb} go {work_go}; to download and use go {go_version}:\n\tgo work use"
     )
 }
 
@@ -1479,7 +1962,8 @@ fn relative_path(base: &Path, target: &Path) -> Option<PathBuf> {
 
 /// `filepath.Rel(base, target)` for absolute paths (lexical).
 pub fn short_path_rel(base: &Path, target: &Path) -> String {
-    relative_path(base, target).map_or_else(|| target.display().to_string(), |p| p.display().to_string())
+    relative_path(base, target)
+        .map_or_else(|| target.display().to_string(), |p| p.display().to_string())
 }
 
 /// The text Go prints for an OS error (`no such file or directory`).

@@ -83,7 +83,13 @@ impl Replacements {
             map.insert(r.old.clone(), r.clone());
             note_highest(&mut highest, &r.old);
         }
-        Ok(Replacements { work: HashMap::new(), per_module: vec![map], all: rules, in_workspace: false, highest })
+        Ok(Replacements {
+            work: HashMap::new(),
+            per_module: vec![map],
+            all: rules,
+            in_workspace: false,
+            highest,
+        })
     }
 
     /// Builds the table for workspace mode (`makeMainModules`): go.work
@@ -139,7 +145,13 @@ impl Replacements {
             }
             per_module.push(map);
         }
-        Ok(Replacements { work, per_module, all, in_workspace: true, highest })
+        Ok(Replacements {
+            work,
+            per_module,
+            all,
+            in_workspace: true,
+            highest,
+        })
     }
 
     /// Every rule taking part, go.work first.
@@ -156,8 +168,14 @@ impl Replacements {
     /// key first, then the wildcard; go.work before the modules.
     pub fn lookup(&self, m: &ModuleVersion) -> Option<ReplaceMatch> {
         if let Some(rule) = lookup_in(&self.work, m) {
-            return Some(ReplaceMatch { rule: rule.clone(), conflict: None });
+            return Some(ReplaceMatch {
+                rule: rule.clone(),
+                conflict: None,
+            });
         }
+        // Go's replacementFrom never updates `foundFrom` (it stays ""), so a
+        // conflict is reported only when a later module's rule is
+        // version-specific and names another target; a later wildcard wins.
         let mut found: Option<(&ReplaceRule, String)> = None;
         for map in &self.per_module {
             let key_exact = ModuleVersion::new(m.path.clone(), m.version.clone());
@@ -168,25 +186,35 @@ impl Replacements {
                     None => continue,
                 },
             };
-            if let Some((prev, prev_from)) = &found {
-                if self.in_workspace && *prev_from != from && prev.effective != rule.effective {
+            if let Some((prev, _)) = &found {
+                if self.in_workspace && !from.is_empty() && prev.effective != rule.effective {
                     let msg = format!(
                         "conflicting replacements found for {} in workspace modules defined by {} and {}",
                         m,
                         prev.mod_root.join("go.mod").display(),
                         rule.mod_root.join("go.mod").display()
                     );
-                    return Some(ReplaceMatch { rule: (*prev).clone(), conflict: Some(msg) });
+                    return Some(ReplaceMatch {
+                        rule: (*prev).clone(),
+                        conflict: Some(msg),
+                    });
                 }
             }
             found = Some((rule, from));
         }
-        found.map(|(rule, _)| ReplaceMatch { rule: rule.clone(), conflict: None })
+        found.map(|(rule, _)| ReplaceMatch {
+            rule: rule.clone(),
+            conflict: None,
+        })
     }
 }
 
-fn lookup_in<'a>(map: &'a HashMap<ModuleVersion, ReplaceRule>, m: &ModuleVersion) -> Option<&'a ReplaceRule> {
-    map.get(m).or_else(|| map.get(&ModuleVersion::new(m.path.clone(), "")))
+fn lookup_in<'a>(
+    map: &'a HashMap<ModuleVersion, ReplaceRule>,
+    m: &ModuleVersion,
+) -> Option<&'a ReplaceRule> {
+    map.get(m)
+        .or_else(|| map.get(&ModuleVersion::new(m.path.clone(), "")))
 }
 
 fn note_highest(highest: &mut HashMap<String, String>, old: &ModuleVersion) {

@@ -28,7 +28,12 @@ impl Requirements {
                 }
             }
         }
-        Requirements { pruning, roots, direct, max_root_version }
+        Requirements {
+            pruning,
+            roots,
+            direct,
+            max_root_version,
+        }
     }
 
     /// The highest root version of `path`, if it is a root (`rootSelected`
@@ -39,9 +44,9 @@ impl Requirements {
 
     /// The go version root.
     pub fn go_version(&self) -> &str {
-        self.root_version("go").unwrap_or(gover::DEFAULT_GO_MOD_VERSION)
+        self.root_version("go")
+            .unwrap_or(gover::DEFAULT_GO_MOD_VERSION)
     }
 }
 
 pub use gomvs_modfile::gover::mod_sort;
-

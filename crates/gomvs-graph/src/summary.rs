@@ -110,7 +110,11 @@ impl ModSummary {
     /// `summaryFromModFile` without the too-new check (the caller does it).
     pub fn from_mod_file(f: &ModFile, source: SummarySource) -> ModSummary {
         let go_version = f.go.as_ref().map(|g| g.version.clone()).unwrap_or_default();
-        let pruning = if go_version.is_empty() { Pruning::Unpruned } else { Pruning::for_go_version(&go_version) };
+        let pruning = if go_version.is_empty() {
+            Pruning::Unpruned
+        } else {
+            Pruning::for_go_version(&go_version)
+        };
         let mut require = Vec::with_capacity(f.require.len() + 1);
         let mut require_spans = Vec::with_capacity(f.require.len() + 1);
         for r in &f.require {
@@ -122,9 +126,17 @@ impl ModSummary {
             require_spans.push(None);
         }
         ModSummary {
-            module: f.module.as_ref().map(|m| m.path.clone()).unwrap_or_default(),
+            module: f
+                .module
+                .as_ref()
+                .map(|m| m.path.clone())
+                .unwrap_or_default(),
             go_version,
-            toolchain: f.toolchain.as_ref().map(|t| t.name.clone()).unwrap_or_default(),
+            toolchain: f
+                .toolchain
+                .as_ref()
+                .map(|t| t.name.clone())
+                .unwrap_or_default(),
             pruning,
             require,
             require_spans,
@@ -132,9 +144,17 @@ impl ModSummary {
             retract: f
                 .retract
                 .iter()
-                .map(|r| Retraction { low: r.low.clone(), high: r.high.clone(), rationale: r.rationale.clone() })
+                .map(|r| Retraction {
+                    low: r.low.clone(),
+                    high: r.high.clone(),
+                    rationale: r.rationale.clone(),
+                })
                 .collect(),
-            deprecated: f.module.as_ref().map(|m| m.deprecated.clone()).unwrap_or_default(),
+            deprecated: f
+                .module
+                .as_ref()
+                .map(|m| m.deprecated.clone())
+                .unwrap_or_default(),
             source,
         }
     }

@@ -45,8 +45,16 @@ impl Context {
             }
         };
         let sources = GoSources::new(&env);
-        let cache = CacheLayout { root: sources.mod_cache().and_then(|c| c.check().ok().map(Path::to_path_buf)) };
-        Ok(Context { config, source: Arc::new(sources), cache })
+        let cache = CacheLayout {
+            root: sources
+                .mod_cache()
+                .and_then(|c| c.check().ok().map(Path::to_path_buf)),
+        };
+        Ok(Context {
+            config,
+            source: Arc::new(sources),
+            cache,
+        })
     }
 
     /// Opens the main module(s).

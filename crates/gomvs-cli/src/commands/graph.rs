@@ -19,7 +19,10 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: &Args) -> ExitCode {
-    let ctx = match Context::from_process(Invocation { command: GoCommand::ModGraph, graph_go: args.go.clone() }) {
+    let ctx = match Context::from_process(Invocation {
+        command: GoCommand::ModGraph,
+        graph_go: args.go.clone(),
+    }) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -44,11 +47,17 @@ pub fn run(args: &Args) -> ExitCode {
         Ok(l) => l,
         Err(fatal) => return print_fatal(&[], &fatal),
     };
-    for line in &loaded.session.stderr {
+    for line in &loaded.session.stderr_lines() {
         eprintln!("{line}");
     }
     if let Some(e) = &loaded.error {
-        return print_fatal(&[], &Fatal { lines: vec![format!("go: {e}")], exit_code: 1 });
+        return print_fatal(
+            &[],
+            &Fatal {
+                lines: vec![format!("go: {e}")],
+                exit_code: 1,
+            },
+        );
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -64,6 +73,11 @@ pub fn run(args: &Args) -> ExitCode {
         }
     });
     if failed || out.flush().is_err() {
+        return ExitCode::from(1);
+    }
+    // Errors reported without stopping (base.Errorf, e.g. workspace
+    // replacement conflicts) still make the exit status 1.
+    if loaded.session.has_deferred_errors() {
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS

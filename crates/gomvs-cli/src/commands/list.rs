@@ -24,7 +24,10 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: &Args) -> ExitCode {
-    let ctx = match Context::from_process(Invocation { command: GoCommand::ListModules, graph_go: None }) {
+    let ctx = match Context::from_process(Invocation {
+        command: GoCommand::ListModules,
+        graph_go: None,
+    }) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -45,13 +48,12 @@ pub fn run(args: &Args) -> ExitCode {
         Err(fatal) => return print_fatal(&[], &fatal),
     };
     let rows = list_all(&loaded, &ctx.cache);
-    let mut stderr: Vec<String> = loaded.session.stderr.clone();
-    stderr.extend(loaded.session.replace_conflicts());
-    let mut failed = !loaded.session.replace_conflicts().is_empty();
     let mut error = loaded.error.clone();
-    if error.is_none() && loaded.session.build_mode != gomvs_graph::loader::BuildMode::Mod && loaded.go_mod_would_change() {
-        error = Some(loaded.session.go_mod_dirty_message());
+    if error.is_none() {
+        error = loaded.commit_requirements();
     }
+    let mut stderr: Vec<String> = loaded.session.stderr_lines();
+    let mut failed = loaded.session.has_deferred_errors();
     if !args.errors {
         for r in &rows {
             if let Some(e) = &r.error {
@@ -77,7 +79,11 @@ fn print_rows(rows: &[ModuleInfo], json: bool) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for r in rows {
-        let text = if json { crate::gojson::marshal_indent(r).map(|b| String::from_utf8_lossy(&b).into_owned()) } else { Ok(r.text()) };
+        let text = if json {
+            crate::gojson::marshal_indent(r).map(|b| String::from_utf8_lossy(&b).into_owned())
+        } else {
+            Ok(r.text())
+        };
         match text {
             Ok(t) => {
                 if writeln!(out, "{t}").is_err() {
