@@ -23,7 +23,7 @@ PATHS = ["example.com/a", "example.com/a/v2", "example.com/a/v1", "gopkg.in/yaml
          "C:\\win", ".\\w", "x@v1.0.0", "", "a=>b", '"a b"', "example.com/a/v2.1", "go", "toolchain"]
 VERSIONS = ["v1.0.0", "v1", "v1.2", "v2.0.0", "v2.0.0+incompatible", "v1.0.0+meta", "1.0.0", "master",
             '"v1.0.0"', '"v1.0"', "v0.0.0-20200101000000-abcdefabcdef", "v3.0.0", "v1.0.0-rc.1",
-            "v1.2.3.4", "'v1'", "v1.0.0-gopkgin-v1.2.3"]
+            "v1.2.3.4", "'v1'", "v1.0.0-gopkgin-v1.2.3", "badver", "plainver", "\"bad\""]
 GOVERSIONS = ["1.21", "1.21.0", "1.21rc1", "1.16", "v1.21", "1.21.x-extra", "1.21x", "1", "01.2", "1.99",
               "1.21.0.0", "1.2a"]
 TOOLCHAINS = ["go1.21.0", "default", "go1", "go1.21rc1", "go2", "golang", "go1.x"]

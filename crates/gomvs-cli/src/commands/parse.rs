@@ -479,6 +479,44 @@ fn dump(f: &ModFile) -> Value {
     })
 }
 
+fn dump_work(f: &WorkFile) -> Value {
+    json!({
+        "go": f.go.as_ref().map(|g| json!([g.version, span(g.span)])),
+        "toolchain": f.toolchain.as_ref().map(|t| json!([t.name, span(t.span)])),
+        "godebug": f.godebug.iter().map(|g| json!([g.key, g.value, span(g.span)])).collect::<Vec<_>>(),
+        "use": f.uses.iter().map(|u| json!([u.path, u.module_path, span(u.span)])).collect::<Vec<_>>(),
+        "replace": f.replace.iter().map(|r| json!([r.old.path, r.old.version, r.new.path, r.new.version, span(r.span)])).collect::<Vec<_>>(),
+        "syntax": syntax(&f.syntax),
+    })
+}
+
+/// The oracle's `testFix`: a deterministic fixer reaching every error shape.
+struct TestFixer;
+
+impl gomod::VersionFixer for TestFixer {
+    fn fix(&mut self, path: &str, version: &str) -> Result<String, String> {
+        self.fix_version(path, version).map_err(|e| match e {
+            gomod::FixError::Module(m) | gomod::FixError::Other(m) => m,
+        })
+    }
+
+    fn fix_version(&mut self, path: &str, version: &str) -> Result<String, gomod::FixError> {
+        if version.starts_with("bad") {
+            return Err(gomod::FixError::Module(format!("fixer rejects {version}")));
+        }
+        if version.starts_with("plain") {
+            return Err(gomod::FixError::Other(format!(
+                "plain failure for {path}@{version}"
+            )));
+        }
+        let cv = gomvs_modfile::module::canonical_version(version);
+        if !cv.is_empty() {
+            return Ok(cv);
+        }
+        Ok("v1.0.0-fixed".to_owned())
+    }
+}
+
 fn lax_dump() -> ExitCode {
     let stdin = std::io::stdin();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -495,6 +533,24 @@ fn lax_dump() -> ExitCode {
             }
             Ok(data) => {
                 rec.insert("module_path".into(), json!(gomod::module_path(&data)));
+                if name.ends_with(".work") {
+                    match gowork::parse_work("go.work", &data, None) {
+                        Ok(f) => rec.insert("work".into(), dump_work(&f)),
+                        Err(e) => rec.insert("work_error".into(), json!(e.to_string())),
+                    };
+                    match gowork::parse_work("go.work", &data, Some(&mut TestFixer)) {
+                        Ok(f) => rec.insert("fixed".into(), dump_work(&f)),
+                        Err(e) => rec.insert("fixed_error".into(), json!(e.to_string())),
+                    };
+                    if writeln!(out, "{}", Value::Object(rec)).is_err() {
+                        return ExitCode::from(1);
+                    }
+                    continue;
+                }
+                match gomod::parse("go.mod", &data, Some(&mut TestFixer)) {
+                    Ok(f) => rec.insert("fixed".into(), dump(&f)),
+                    Err(e) => rec.insert("fixed_error".into(), json!(e.to_string())),
+                };
                 match gomod::parse_lax("go.mod", &data) {
                     Ok(f) => rec.insert("lax".into(), dump(&f)),
                     Err(e) => rec.insert("lax_error".into(), json!(e.to_string())),
