@@ -21,7 +21,8 @@ use std::process::ExitCode;
 /// Arguments of `gomvs parse`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The go.mod or go.work file (default: ./go.mod).
+    /// The go.mod or go.work file (default: the go.mod of the current module,
+    /// found in the working directory or a parent, as `go mod edit` does).
     pub file: Option<std::path::PathBuf>,
     /// Conformance aid: read file names on stdin and print, per file, one
     /// JSON line with the lax and strict parse results (see scripts/oracle/parselax).
@@ -34,7 +35,16 @@ pub fn run(args: &Args) -> ExitCode {
     if args.lax_dump {
         return lax_dump();
     }
-    let file = args.file.clone().unwrap_or_else(|| PathBuf::from("go.mod"));
+    let file = match &args.file {
+        Some(f) => f.clone(),
+        None => match find_go_mod() {
+            Some(f) => f,
+            None => {
+                eprintln!("go: go.mod file not found in current directory or any parent directory; see 'go help modules'");
+                return ExitCode::from(1);
+            }
+        },
+    };
     let is_work = file
         .file_name()
         .and_then(|n| n.to_str())
@@ -61,6 +71,21 @@ pub fn run(args: &Args) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `modFilePath(findModuleRoot(base.Cwd()))`: the go.mod of the nearest
+/// directory at or above the working directory.
+fn find_go_mod() -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    let mut dir = Some(cwd.as_path());
+    while let Some(d) = dir {
+        let candidate = d.join("go.mod");
+        if candidate.metadata().is_ok_and(|m| !m.is_dir()) {
+            return Some(candidate);
+        }
+        dir = d.parent();
+    }
+    None
 }
 
 /// `os` error text as Go prints it inside a `*fs.PathError`.

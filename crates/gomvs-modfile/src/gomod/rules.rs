@@ -1025,3 +1025,41 @@ mod tests {
         assert_eq!(module_path(b"module \"a"), "");
     }
 }
+
+#[cfg(test)]
+mod input_limits {
+    use crate::gomod::{parse, parse_lax, MAX_FILE_SIZE};
+
+    #[test]
+    fn oversize_input_is_refused() {
+        let data = vec![b'\n'; MAX_FILE_SIZE + 1];
+        let err = parse_lax("go.mod", &data).err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("go.mod: file too large (16777217 bytes): gomvs refuses go.mod and go.work files over 16777216 bytes")
+        );
+    }
+
+    #[test]
+    fn deep_parens_do_not_recurse() {
+        let mut data = vec![b'('; 1 << 20];
+        data.push(b'\n');
+        let err = parse("go.mod", &data, None).err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("go.mod:2: syntax error (unterminated block started at go.mod:1:1)")
+        );
+    }
+
+    #[test]
+    fn crlf_and_indirect() {
+        let f = parse_lax(
+            "go.mod",
+            b"module m\r\nrequire (\r\n\ta v1 //indirect\r\n)\r\n",
+        );
+        let f = f.unwrap_or_default();
+        assert_eq!(f.require.len(), 1);
+        assert_eq!(f.require[0].module.version, "v1.0.0");
+        assert!(f.require[0].indirect);
+    }
+}
