@@ -67,7 +67,12 @@ pub fn run(args: &Args) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(msg) => {
-            eprintln!("{msg}");
+            // Error text may carry raw (invalid UTF-8) bytes of the file, which
+            // go writes as they are.
+            let mut stderr = std::io::stderr().lock();
+            let mut bytes = gomvs_modfile::syntax::text::go_bytes(&msg).into_owned();
+            bytes.push(b'\n');
+            let _ = stderr.write_all(&bytes);
             ExitCode::from(1)
         }
     }
@@ -542,6 +547,35 @@ impl gomod::VersionFixer for TestFixer {
     }
 }
 
+/// Go's encoding/json writes invalid UTF-8 bytes as U+FFFD; do the same
+/// for the parser's raw-byte characters (iteratively: no recursion).
+fn raw_bytes_as_replacement(v: &mut Value) {
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::String(s) => {
+                if s.chars()
+                    .any(|c| gomvs_modfile::syntax::text::raw_byte(c).is_some())
+                {
+                    *s = s
+                        .chars()
+                        .map(|c| {
+                            if gomvs_modfile::syntax::text::raw_byte(c).is_some() {
+                                '\u{FFFD}'
+                            } else {
+                                c
+                            }
+                        })
+                        .collect();
+                }
+            }
+            Value::Array(a) => stack.extend(a.iter_mut()),
+            Value::Object(o) => stack.extend(o.values_mut()),
+            _ => {}
+        }
+    }
+}
+
 fn lax_dump() -> ExitCode {
     let stdin = std::io::stdin();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -567,7 +601,9 @@ fn lax_dump() -> ExitCode {
                         Ok(f) => rec.insert("fixed".into(), dump_work(&f)),
                         Err(e) => rec.insert("fixed_error".into(), json!(e.to_string())),
                     };
-                    if writeln!(out, "{}", Value::Object(rec)).is_err() {
+                    let mut rec = Value::Object(rec);
+                    raw_bytes_as_replacement(&mut rec);
+                    if writeln!(out, "{rec}").is_err() {
                         return ExitCode::from(1);
                     }
                     continue;
@@ -586,7 +622,9 @@ fn lax_dump() -> ExitCode {
                 };
             }
         }
-        if writeln!(out, "{}", Value::Object(rec)).is_err() {
+        let mut rec = Value::Object(rec);
+        raw_bytes_as_replacement(&mut rec);
+        if writeln!(out, "{rec}").is_err() {
             return ExitCode::from(1);
         }
     }

@@ -10,7 +10,7 @@ use super::{
 use crate::error::{Error, ErrorList};
 use crate::gowork::{Use, WorkFile};
 use crate::module::{self, ModuleVersion};
-use crate::syntax::text::{auto_quote, fields, lossy_string, quote, trim_space, unquote};
+use crate::syntax::text::{auto_quote, fields, go_bytes, go_string, quote, trim_space, unquote};
 use crate::syntax::{parse_syntax, Comments, Line, Position, Span, Stmt};
 
 /// How versions are fixed (Go's `fix` argument).
@@ -590,8 +590,8 @@ fn parse_version_interval(
 /// rewrites the token in its canonical (`AutoQuote`) form.
 fn parse_string(tok: &mut String) -> Result<String, &'static str> {
     let t = if tok.starts_with('"') {
-        match unquote(tok.as_bytes()) {
-            Some(b) => lossy_string(&b),
+        match unquote(&go_bytes(tok)) {
+            Some(b) => go_string(&b),
             None => return Err("invalid syntax"),
         }
     } else if tok.contains(['"', '\'', '`']) {
@@ -829,11 +829,11 @@ pub(crate) fn module_path(mut data: &[u8]) -> String {
         }
         if rest[0] == b'"' || rest[0] == b'`' {
             return match unquote(rest) {
-                Some(p) => lossy_string(&p),
+                Some(p) => go_string(&p),
                 None => String::new(),
             };
         }
-        return lossy_string(rest);
+        return go_string(rest);
     }
     String::new()
 }
