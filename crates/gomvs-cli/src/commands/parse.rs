@@ -550,24 +550,15 @@ impl gomod::VersionFixer for TestFixer {
 /// Go's encoding/json writes invalid UTF-8 bytes as U+FFFD; do the same
 /// for the parser's raw-byte characters (iteratively: no recursion).
 fn raw_bytes_as_replacement(v: &mut Value) {
+    use gomvs_modfile::syntax::text::raw_byte;
     let mut stack = vec![v];
     while let Some(v) = stack.pop() {
         match v {
-            Value::String(s) => {
-                if s.chars()
-                    .any(|c| gomvs_modfile::syntax::text::raw_byte(c).is_some())
-                {
-                    *s = s
-                        .chars()
-                        .map(|c| {
-                            if gomvs_modfile::syntax::text::raw_byte(c).is_some() {
-                                '\u{FFFD}'
-                            } else {
-                                c
-                            }
-                        })
-                        .collect();
-                }
+            Value::String(s) if s.chars().any(|c| raw_byte(c).is_some()) => {
+                *s = s
+                    .chars()
+                    .map(|c| if raw_byte(c).is_some() { '\u{FFFD}' } else { c })
+                    .collect();
             }
             Value::Array(a) => stack.extend(a.iter_mut()),
             Value::Object(o) => stack.extend(o.values_mut()),
