@@ -5,11 +5,13 @@ Builds the Go oracle scripts/oracle/parselax (modfile.ParseLax and
 modfile.Parse with a nil fix, plus modfile.ModulePath) inside
 $(go env GOROOT)/src/cmd/go/internal/gomvsoracle_parser (the only place the
 vendored x/mod can be imported from), runs it and `gomvs parse --lax-dump`
-over every *.mod and go.mod file under ../shared/corpus (or the given roots)
+over every *.mod, go.mod and go.work file under ../shared/corpus (or the given roots)
 and compares the normalized dumps: module, go, toolchain, godebug, require
 (with indirect), exclude, replace, retract (intervals and rationale),
 deprecated, tool, ignore, every directive's span, and the whole syntax tree
-with comment attachment; or the error text.
+with comment attachment; or the error text. Each go.mod is also parsed with a
+deterministic test VersionFixer (fixer errors, fixRetract), each go.work with
+modfile.ParseWork.
 
 Usage: scripts/conformance-parselax.py [--gomvs PATH] [--go PATH] [--show N] [ROOT...]
 """
@@ -68,11 +70,13 @@ def build_oracle(go: str, tmp: str) -> str:
 
 
 def run_lines(cmd, names, env=None):
-    p = subprocess.run(cmd, input="\n".join(names) + "\n", capture_output=True, text=True, env=env)
+    p = subprocess.run(cmd, input=("\n".join(names) + "\n").encode(), capture_output=True, env=env)
     if p.returncode != 0:
-        sys.exit(f"conformance-parselax: {cmd[0]} failed ({p.returncode}):\n{p.stderr}")
+        sys.exit(f"conformance-parselax: {cmd[0]} failed ({p.returncode}):\n{p.stderr.decode(errors='replace')}")
     recs = {}
-    for line in p.stdout.splitlines():
+    for line in p.stdout.split(b"\n"):
+        if not line:
+            continue
         rec = json.loads(line)
         recs[rec["file"]] = rec
     return recs
@@ -89,7 +93,7 @@ def main():
     names = []
     for root in roots:
         for dirpath, _dirs, files in os.walk(root):
-            names += [os.path.join(dirpath, f) for f in files if f.endswith(".mod")]
+            names += [os.path.join(dirpath, f) for f in files if f.endswith(".mod") or f.endswith(".work")]
     names.sort()
     if not names:
         sys.exit("conformance-parselax: no files found")

@@ -5,12 +5,12 @@
 
 use super::{
     Exclude, FixError, GoDecl, Godebug, Ignore, ModFile, ModuleDecl, Replace, Require, Retract,
-    Tool, ToolchainDecl, VersionFixer, MAX_FILE_SIZE,
+    Tool, ToolchainDecl, VersionFixer,
 };
 use crate::error::{Error, ErrorList};
 use crate::gowork::{Use, WorkFile};
 use crate::module::{self, ModuleVersion};
-use crate::syntax::text::{auto_quote, fields, lossy_string, quote, trim_space, unquote};
+use crate::syntax::text::{auto_quote, fields, go_bytes, go_string, quote, trim_space, unquote};
 use crate::syntax::{parse_syntax, Comments, Line, Position, Span, Stmt};
 
 /// How versions are fixed (Go's `fix` argument).
@@ -57,18 +57,6 @@ impl DirectiveError {
     }
 }
 
-fn too_large(file: &str, len: usize) -> ErrorList {
-    ErrorList(vec![Error {
-        filename: file.to_owned(),
-        pos: Position::default(),
-        verb: String::new(),
-        mod_path: String::new(),
-        message: format!(
-            "file too large ({len} bytes): gomvs refuses go.mod and go.work files over {MAX_FILE_SIZE} bytes"
-        ),
-    }])
-}
-
 fn span_of(line: &Line) -> Span {
     Span {
         start: line.start,
@@ -98,9 +86,6 @@ pub(crate) fn parse_mod(
     mut fix: Fixer<'_>,
     strict: bool,
 ) -> Result<ModFile, ErrorList> {
-    if data.len() > MAX_FILE_SIZE {
-        return Err(too_large(file, data.len()));
-    }
     let mut syntax = parse_syntax(file, data).map_err(|e| ErrorList(vec![e]))?;
     let mut f = ModFile::default();
     let mut errs = Vec::new();
@@ -590,8 +575,8 @@ fn parse_version_interval(
 /// rewrites the token in its canonical (`AutoQuote`) form.
 fn parse_string(tok: &mut String) -> Result<String, &'static str> {
     let t = if tok.starts_with('"') {
-        match unquote(tok.as_bytes()) {
-            Some(b) => lossy_string(&b),
+        match unquote(&go_bytes(tok)) {
+            Some(b) => go_string(&b),
             None => return Err("invalid syntax"),
         }
     } else if tok.contains(['"', '\'', '`']) {
@@ -829,11 +814,11 @@ pub(crate) fn module_path(mut data: &[u8]) -> String {
         }
         if rest[0] == b'"' || rest[0] == b'`' {
             return match unquote(rest) {
-                Some(p) => lossy_string(&p),
+                Some(p) => go_string(&p),
                 None => String::new(),
             };
         }
-        return lossy_string(rest);
+        return go_string(rest);
     }
     String::new()
 }
@@ -844,9 +829,6 @@ pub(crate) fn parse_work(
     data: &[u8],
     mut fix: Fixer<'_>,
 ) -> Result<WorkFile, ErrorList> {
-    if data.len() > MAX_FILE_SIZE {
-        return Err(too_large(file, data.len()));
-    }
     let mut syntax = parse_syntax(file, data).map_err(|e| ErrorList(vec![e]))?;
     let mut f = WorkFile::default();
     let mut errs = Vec::new();
@@ -1023,5 +1005,43 @@ mod tests {
         assert_eq!(module_path(b"module `a/b`"), "a/b");
         assert_eq!(module_path(b"modulex y\nmodule z // c"), "z");
         assert_eq!(module_path(b"module \"a"), "");
+    }
+}
+
+#[cfg(test)]
+mod input_limits {
+    use crate::gomod::{parse, parse_lax, MAX_FILE_SIZE};
+
+    #[test]
+    fn oversize_input_is_refused() {
+        let data = vec![b'\n'; MAX_FILE_SIZE + 1];
+        let err = parse_lax("go.mod", &data).err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("go.mod: file too large (16777217 bytes): gomvs refuses go.mod and go.work files over 16777216 bytes")
+        );
+    }
+
+    #[test]
+    fn deep_parens_do_not_recurse() {
+        let mut data = vec![b'('; 1 << 20];
+        data.push(b'\n');
+        let err = parse("go.mod", &data, None).err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("go.mod:2: syntax error (unterminated block started at go.mod:1:1)")
+        );
+    }
+
+    #[test]
+    fn crlf_and_indirect() {
+        let f = parse_lax(
+            "go.mod",
+            b"module m\r\nrequire (\r\n\ta v1 //indirect\r\n)\r\n",
+        );
+        let f = f.unwrap_or_default();
+        assert_eq!(f.require.len(), 1);
+        assert_eq!(f.require[0].module.version, "v1.0.0");
+        assert!(f.require[0].indirect);
     }
 }
