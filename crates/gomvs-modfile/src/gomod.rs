@@ -1,6 +1,10 @@
 //! The go.mod model and its strict and lax parsers (`modfile.Parse`,
 //! `modfile.ParseLax`), errors identical to Go's.
 
+pub(crate) mod rules;
+
+use rules as directive;
+use rules::Fixer;
 use crate::error::ErrorList;
 use crate::module::ModuleVersion;
 use crate::syntax::{FileSyntax, Span};
@@ -138,24 +142,73 @@ pub struct Ignore {
 /// branch name) to a canonical one, as `modfile.VersionFixer` /
 /// `modload.fixVersion` do. The error is the message Go prints.
 pub trait VersionFixer {
-    /// Returns the fixed version for `path` at `version`.
+    /// Returns the fixed version for `path` at `version`. An error is
+    /// treated as a `*module.ModuleError`: it is printed after
+    /// `VERB PATH: ` (e.g. `require example.com/b: version "1.0.0" invalid: ...`).
     fn fix(&mut self, path: &str, version: &str) -> Result<String, String>;
+
+    /// Like [`VersionFixer::fix`], but can also report an error that is not
+    /// a `*module.ModuleError` ([`FixError::Other`]), which Go prints
+    /// without the `VERB PATH: ` prefix. Defaults to calling `fix`.
+    fn fix_version(&mut self, path: &str, version: &str) -> Result<String, FixError> {
+        self.fix(path, version).map_err(FixError::Module)
+    }
 }
 
+/// The error of a [`VersionFixer`], distinguishing how Go's `parseVersion`
+/// formats it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FixError {
+    /// A `*module.ModuleError`; the text is its inner error, printed after
+    /// `VERB PATH: `.
+    Module(String),
+    /// Any other error, printed as is after the position.
+    Other(String),
+}
+
+/// The largest go.mod / go.work gomvs parses: 16 MiB.
+///
+/// cmd/go declares this limit as `codehost.MaxGoMod` (`16 << 20`), but only
+/// passes it to VCS code hosts, which ignore it: go.mod files read from a
+/// module proxy, the module cache or the local disk (`go mod edit`) are read
+/// with `io.ReadAll` and no limit. gomvs refuses larger inputs with an
+/// error instead of risking unbounded memory use; no real go.mod comes near
+/// this size.
+pub const MAX_FILE_SIZE: usize = 16 << 20;
+
 /// Parses a main module's go.mod strictly (`modfile.Parse`): every directive
-/// is validated; `fix`, when given, resolves non-canonical versions.
+/// is validated; `fix`, when given, resolves non-canonical versions (Go's
+/// `fix` callback, also applied to `retract` versions once the module path
+/// is known). Without `fix`, versions are canonicalized with
+/// `module::canonical_version` and `retract` versions are kept as written,
+/// exactly as `modfile.Parse(file, data, nil)` (used by `go mod edit`).
 pub fn parse(
     file: &str,
     data: &[u8],
     fix: Option<&mut dyn VersionFixer>,
 ) -> Result<ModFile, ErrorList> {
-    let _ = (file, data, fix.is_some());
-    todo!()
+    let fixer = match fix {
+        Some(f) => Fixer::Custom(f),
+        None => Fixer::Canonical,
+    };
+    directive::parse_mod(file, data, fixer, true)
 }
 
-/// Parses a dependency's go.mod laxly (`modfile.ParseLax`): only module, go,
-/// require, retract and ignore are kept, everything else is skipped unvalidated.
+/// Parses a dependency's go.mod laxly (`modfile.ParseLax` with a nil fix):
+/// only module, go, require, retract and ignore are kept, everything else is
+/// skipped unvalidated.
 pub fn parse_lax(file: &str, data: &[u8]) -> Result<ModFile, ErrorList> {
-    let _ = (file, data);
-    todo!()
+    directive::parse_mod(file, data, Fixer::Canonical, false)
+}
+
+/// `modfile.ModulePath`: the module path from go.mod text, tolerating
+/// unrelated problems; empty if there is none.
+pub fn module_path(data: &[u8]) -> String {
+    directive::module_path(data)
+}
+
+/// `modfile.IsDirectoryPath`: whether a replacement target is a directory
+/// (`.`/`..`, `./`, `../`, rooted, Windows forms, or a drive letter).
+pub fn is_directory_path(ns: &str) -> bool {
+    directive::is_directory_path(ns)
 }

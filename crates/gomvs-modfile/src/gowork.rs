@@ -1,6 +1,7 @@
 //! The go.work model and parser (`modfile.ParseWork`).
 
 use crate::error::ErrorList;
+use crate::gomod::rules::{self, Fixer};
 use crate::gomod::{GoDecl, Godebug, Replace, ToolchainDecl, VersionFixer};
 use crate::syntax::{FileSyntax, Span};
 
@@ -32,12 +33,16 @@ pub struct Use {
     pub span: Span,
 }
 
-/// Parses a go.work file (always strict).
+/// Parses a go.work file (`modfile.ParseWork`, always strict). `fix` as for
+/// [`crate::gomod::parse`]; `go work edit` and workspace loading pass none.
 pub fn parse_work(
     file: &str,
     data: &[u8],
     fix: Option<&mut dyn VersionFixer>,
 ) -> Result<WorkFile, ErrorList> {
-    let _ = (file, data, fix.is_some());
-    todo!()
+    let fixer = match fix {
+        Some(f) => Fixer::Custom(f),
+        None => Fixer::Canonical,
+    };
+    rules::parse_work(file, data, fixer)
 }

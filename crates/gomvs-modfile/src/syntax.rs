@@ -4,6 +4,19 @@
 //! The tree keeps every statement, block, comment and position, so later
 //! layers can point at `go.mod:12:2` and a future editor can print the file back.
 
+mod lex;
+mod parse;
+pub mod text;
+mod unicode_tables;
+
+use crate::error::Error;
+
+/// Parses go.mod/go.work syntax without interpreting directives
+/// (`modfile.parse`): the lossless tree, or the first lexical/structural error.
+pub fn parse_syntax(file: &str, data: &[u8]) -> Result<FileSyntax, Error> {
+    parse::parse_file(file, data)
+}
+
 /// A position in a file (`modfile.Position`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
 pub struct Position {
@@ -13,6 +26,22 @@ pub struct Position {
     pub line_rune: u32,
     /// 0-based byte offset into the file.
     pub byte: usize,
+}
+
+impl Position {
+    /// The position at the end of `s` when `s` starts at `self` (`Position.add`).
+    pub fn add(self, s: &str) -> Position {
+        let mut p = self;
+        p.byte += s.len();
+        let mut rest = s;
+        if let Some(i) = s.rfind('\n') {
+            p.line += u32::try_from(s.matches('\n').count()).unwrap_or(u32::MAX);
+            rest = &s[i + 1..];
+            p.line_rune = 1;
+        }
+        p.line_rune += u32::try_from(rest.chars().count()).unwrap_or(u32::MAX);
+        p
+    }
 }
 
 /// A start and end position (end exclusive).

@@ -1,5 +1,21 @@
 //! `gomvs parse [FILE]`: `go mod edit -json` / `go work edit -json`.
+//!
+//! A go.mod is parsed as `go mod edit` does (`modfile.Parse(file, data,
+//! nil)`), then duplicate exclude/replace/tool/ignore directives are removed
+//! and cleared entries dropped (`SortBlocks`, `Cleanup`) before printing the
+//! `-json` structs of `cmd/go/internal/modcmd/edit.go`. A go.work is read as
+//! `modload.ReadWorkFile` and printed as `cmd/go/internal/workcmd/edit.go`.
 
+use crate::gojson::marshal_indent;
+use gomvs_modfile::gomod::{self, ModFile};
+use gomvs_modfile::gowork::{self, WorkFile};
+use gomvs_modfile::syntax::{Comment, Comments, FileSyntax, Line, Position, Span, Stmt};
+use gomvs_modfile::ModuleVersion;
+use serde::Serialize;
+use serde_json::{json, Value};
+use std::collections::HashSet;
+use std::io::{BufRead, Write};
+use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
 /// Arguments of `gomvs parse`.
@@ -7,11 +23,479 @@ use std::process::ExitCode;
 pub struct Args {
     /// The go.mod or go.work file (default: ./go.mod).
     pub file: Option<std::path::PathBuf>,
+    /// Conformance aid: read file names on stdin and print, per file, one
+    /// JSON line with the lax and strict parse results (see scripts/oracle/parselax).
+    #[arg(long, hide = true)]
+    pub lax_dump: bool,
 }
 
 /// Runs the command.
 pub fn run(args: &Args) -> ExitCode {
-    let _ = args;
-    eprintln!("gomvs parse: not implemented yet");
-    ExitCode::from(1)
+    if args.lax_dump {
+        return lax_dump();
+    }
+    let file = args
+        .file
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("go.mod"));
+    let is_work = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n == "go.work" || n.ends_with(".work"));
+    let result = if is_work {
+        edit_work_json(&file)
+    } else {
+        edit_mod_json(&file)
+    };
+    match result {
+        Ok(out) => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout.write_all(&out).and_then(|()| stdout.flush()).is_err() {
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            eprintln!("{msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `os` error text as Go prints it inside a `*fs.PathError`.
+fn path_error(op: &str, path: &str, err: &std::io::Error) -> String {
+    format!("{op} {path}: {}", super::io_error_text(err))
+}
+
+/// Reads a file as `lockedfile.Read` / `os.ReadFile` do, with Go's error text.
+fn read(path: &str) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| path_error("open", path, &e))?;
+    if meta.is_dir() {
+        return Err(format!("read {path}: is a directory"));
+    }
+    std::fs::read(path).map_err(|e| path_error("open", path, &e))
+}
+
+/// `base.ShortPath`: the path relative to the working directory when that
+/// is shorter and names the same file.
+fn short_path(path: &str) -> String {
+    let p = Path::new(path);
+    if !p.is_absolute() {
+        return path.to_owned();
+    }
+    let Ok(cwd) = std::env::current_dir() else {
+        return path.to_owned();
+    };
+    let Some(rel) = relative(&cwd, p) else {
+        return path.to_owned();
+    };
+    let rel_s = rel.to_string_lossy().into_owned();
+    if rel_s.len() < path.len() {
+        let same = match (std::fs::metadata(&rel), std::fs::metadata(p)) {
+            (Ok(a), Ok(b)) => {
+                use std::os::unix::fs::MetadataExt;
+                a.dev() == b.dev() && a.ino() == b.ino()
+            }
+            (Err(_), Err(_)) => true,
+            _ => false,
+        };
+        if same {
+            return rel_s;
+        }
+    }
+    path.to_owned()
+}
+
+/// `filepath.Rel` for two absolute paths (lexical).
+fn relative(base: &Path, target: &Path) -> Option<PathBuf> {
+    let clean = |p: &Path| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for c in p.components() {
+            match c {
+                Component::Normal(s) => out.push(s.to_string_lossy().into_owned()),
+                Component::ParentDir => {
+                    out.pop();
+                }
+                _ => {}
+            }
+        }
+        out
+    };
+    let b = clean(base);
+    let t = clean(target);
+    let common = b.iter().zip(&t).take_while(|(x, y)| x == y).count();
+    let mut rel = PathBuf::new();
+    for _ in common..b.len() {
+        rel.push("..");
+    }
+    for part in &t[common..] {
+        rel.push(part);
+    }
+    if rel.as_os_str().is_empty() {
+        rel.push(".");
+    }
+    Some(rel)
+}
+
+#[derive(Serialize)]
+struct ModuleVersionJson {
+    #[serde(rename = "Path")]
+    path: String,
+    #[serde(rename = "Version", skip_serializing_if = "String::is_empty")]
+    version: String,
+}
+
+impl From<&ModuleVersion> for ModuleVersionJson {
+    fn from(m: &ModuleVersion) -> Self {
+        ModuleVersionJson {
+            path: m.path.clone(),
+            version: m.version.clone(),
+        }
+    }
+}
+
+/// `modcmd.fileJSON`.
+#[derive(Serialize)]
+struct FileJson {
+    #[serde(rename = "Module")]
+    module: EditModuleJson,
+    #[serde(rename = "Go", skip_serializing_if = "String::is_empty")]
+    go: String,
+    #[serde(rename = "Toolchain", skip_serializing_if = "String::is_empty")]
+    toolchain: String,
+    #[serde(rename = "GoDebug", skip_serializing_if = "Vec::is_empty")]
+    godebug: Vec<DebugJson>,
+    #[serde(rename = "Require", skip_serializing_if = "Vec::is_empty")]
+    require: Vec<RequireJson>,
+    #[serde(rename = "Exclude", skip_serializing_if = "Vec::is_empty")]
+    exclude: Vec<ModuleVersionJson>,
+    #[serde(rename = "Replace", skip_serializing_if = "Vec::is_empty")]
+    replace: Vec<ReplaceJson>,
+    #[serde(rename = "Retract", skip_serializing_if = "Vec::is_empty")]
+    retract: Vec<RetractJson>,
+    #[serde(rename = "Tool", skip_serializing_if = "Vec::is_empty")]
+    tool: Vec<PathJson>,
+    #[serde(rename = "Ignore", skip_serializing_if = "Vec::is_empty")]
+    ignore: Vec<PathJson>,
+}
+
+#[derive(Serialize, Default)]
+struct EditModuleJson {
+    #[serde(rename = "Path")]
+    path: String,
+    #[serde(rename = "Deprecated", skip_serializing_if = "String::is_empty")]
+    deprecated: String,
+}
+
+#[derive(Serialize)]
+struct DebugJson {
+    #[serde(rename = "Key")]
+    key: String,
+    #[serde(rename = "Value")]
+    value: String,
+}
+
+#[derive(Serialize)]
+struct RequireJson {
+    #[serde(rename = "Path")]
+    path: String,
+    #[serde(rename = "Version", skip_serializing_if = "String::is_empty")]
+    version: String,
+    #[serde(rename = "Indirect", skip_serializing_if = "std::ops::Not::not")]
+    indirect: bool,
+}
+
+#[derive(Serialize)]
+struct ReplaceJson {
+    #[serde(rename = "Old")]
+    old: ModuleVersionJson,
+    #[serde(rename = "New")]
+    new: ModuleVersionJson,
+}
+
+#[derive(Serialize)]
+struct RetractJson {
+    #[serde(rename = "Low", skip_serializing_if = "String::is_empty")]
+    low: String,
+    #[serde(rename = "High", skip_serializing_if = "String::is_empty")]
+    high: String,
+    #[serde(rename = "Rationale", skip_serializing_if = "String::is_empty")]
+    rationale: String,
+}
+
+#[derive(Serialize)]
+struct PathJson {
+    #[serde(rename = "Path")]
+    path: String,
+}
+
+/// `workcmd.workfileJSON`.
+#[derive(Serialize)]
+struct WorkFileJson {
+    #[serde(rename = "Go", skip_serializing_if = "String::is_empty")]
+    go: String,
+    #[serde(rename = "Toolchain", skip_serializing_if = "String::is_empty")]
+    toolchain: String,
+    #[serde(rename = "Godebug", skip_serializing_if = "Vec::is_empty")]
+    godebug: Vec<DebugJson>,
+    #[serde(rename = "Use", skip_serializing_if = "Vec::is_empty")]
+    uses: Vec<UseJson>,
+    #[serde(rename = "Replace", skip_serializing_if = "Vec::is_empty")]
+    replace: Vec<ReplaceJson>,
+}
+
+#[derive(Serialize)]
+struct UseJson {
+    #[serde(rename = "DiskPath")]
+    disk_path: String,
+    #[serde(rename = "ModPath", skip_serializing_if = "String::is_empty")]
+    mod_path: String,
+}
+
+/// Keeps the first of each key (`removeDups` for exclude, tool, ignore).
+fn keep_first<T, K: std::hash::Hash + Eq>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
+    let mut seen = HashSet::new();
+    items.into_iter().filter(|x| seen.insert(key(x))).collect()
+}
+
+/// Keeps the last replacement of each old module version, in file order
+/// (`removeDups` for replace).
+fn keep_last_replace(items: Vec<gomod::Replace>) -> Vec<gomod::Replace> {
+    let mut seen = HashSet::new();
+    let mut keep = vec![false; items.len()];
+    for (i, r) in items.iter().enumerate().rev() {
+        keep[i] = seen.insert(r.old.clone());
+    }
+    items
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(r, k)| k.then_some(r))
+        .collect()
+}
+
+fn edit_mod_json(file: &Path) -> Result<Vec<u8>, String> {
+    let gomod = file.to_string_lossy().into_owned();
+    let data = read(&gomod).map_err(|e| format!("go: {e}"))?;
+    let f = gomod::parse(&gomod, &data, None)
+        .map_err(|e| format!("go: errors parsing {}:\n{e}", short_path(&gomod)))?;
+    let out = mod_json(f);
+    let mut bytes = marshal_indent(&out).map_err(|e| format!("go: internal error: {e}"))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+fn mod_json(f: ModFile) -> FileJson {
+    // SortBlocks -> removeDups, then Cleanup.
+    let exclude = keep_first(f.exclude, |x| x.module.clone());
+    let replace = keep_last_replace(f.replace);
+    let tool = keep_first(f.tool, |t| t.path.clone());
+    let ignore = keep_first(f.ignore, |i| i.path.clone());
+    FileJson {
+        module: f
+            .module
+            .map(|m| EditModuleJson {
+                path: m.path,
+                deprecated: m.deprecated,
+            })
+            .unwrap_or_default(),
+        go: f.go.map(|g| g.version).unwrap_or_default(),
+        toolchain: f.toolchain.map(|t| t.name).unwrap_or_default(),
+        godebug: f
+            .godebug
+            .into_iter()
+            .filter(|g| !g.key.is_empty())
+            .map(|g| DebugJson {
+                key: g.key,
+                value: g.value,
+            })
+            .collect(),
+        require: f
+            .require
+            .into_iter()
+            .filter(|r| !r.module.path.is_empty())
+            .map(|r| RequireJson {
+                path: r.module.path,
+                version: r.module.version,
+                indirect: r.indirect,
+            })
+            .collect(),
+        exclude: exclude
+            .iter()
+            .filter(|x| !x.module.path.is_empty())
+            .map(|x| (&x.module).into())
+            .collect(),
+        replace: replace
+            .iter()
+            .filter(|r| !r.old.path.is_empty())
+            .map(|r| ReplaceJson {
+                old: (&r.old).into(),
+                new: (&r.new).into(),
+            })
+            .collect(),
+        retract: f
+            .retract
+            .into_iter()
+            .filter(|r| !r.low.is_empty() || !r.high.is_empty())
+            .map(|r| RetractJson {
+                low: r.low,
+                high: r.high,
+                rationale: r.rationale,
+            })
+            .collect(),
+        tool: tool.into_iter().map(|t| PathJson { path: t.path }).collect(),
+        ignore: ignore.into_iter().map(|i| PathJson { path: i.path }).collect(),
+    }
+}
+
+fn edit_work_json(file: &Path) -> Result<Vec<u8>, String> {
+    let given = file.to_string_lossy().into_owned();
+    // modload.ReadWorkFile uses the short path everywhere.
+    let path = short_path(&given);
+    let header = format!("go: errors parsing {}:\n", short_path(&given));
+    let data = read(&path).map_err(|e| format!("{header}reading go.work: {e}"))?;
+    let f = gowork::parse_work(&path, &data, None)
+        .map_err(|e| format!("{header}errors parsing go.work:\n{e}"))?;
+    let out = work_json(f);
+    let mut bytes = marshal_indent(&out).map_err(|e| format!("go: internal error: {e}"))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+fn work_json(f: WorkFile) -> WorkFileJson {
+    let replace = keep_last_replace(f.replace);
+    WorkFileJson {
+        go: f.go.map(|g| g.version).unwrap_or_default(),
+        toolchain: f.toolchain.map(|t| t.name).unwrap_or_default(),
+        godebug: f
+            .godebug
+            .into_iter()
+            .map(|g| DebugJson {
+                key: g.key,
+                value: g.value,
+            })
+            .collect(),
+        uses: f
+            .uses
+            .into_iter()
+            .filter(|u| !u.path.is_empty())
+            .map(|u| UseJson {
+                disk_path: u.path,
+                mod_path: u.module_path,
+            })
+            .collect(),
+        replace: replace
+            .iter()
+            .filter(|r| !r.old.path.is_empty())
+            .map(|r| ReplaceJson {
+                old: (&r.old).into(),
+                new: (&r.new).into(),
+            })
+            .collect(),
+    }
+}
+
+// ---- --lax-dump: the Rust side of scripts/oracle/parselax ----
+
+fn pos(p: Position) -> Value {
+    json!([p.line, p.line_rune, p.byte])
+}
+
+fn span(s: Span) -> Value {
+    json!([
+        s.start.line,
+        s.start.line_rune,
+        s.start.byte,
+        s.end.line,
+        s.end.line_rune,
+        s.end.byte
+    ])
+}
+
+fn comment_list(cs: &[Comment]) -> Value {
+    Value::Array(
+        cs.iter()
+            .map(|c| json!([c.start.line, c.start.line_rune, c.start.byte, c.token, c.suffix]))
+            .collect(),
+    )
+}
+
+fn comments(c: &Comments) -> Value {
+    json!({"before": comment_list(&c.before), "suffix": comment_list(&c.suffix), "after": comment_list(&c.after)})
+}
+
+fn line(l: &Line) -> Value {
+    json!({"kind": "line", "start": pos(l.start), "end": pos(l.end), "tokens": l.token,
+           "in_block": l.in_block, "comments": comments(&l.comments)})
+}
+
+fn syntax(fs: &FileSyntax) -> Value {
+    let stmts: Vec<Value> = fs
+        .stmt
+        .iter()
+        .map(|s| match s {
+            Stmt::CommentBlock(b) => {
+                json!({"kind": "comment", "start": pos(b.start), "comments": comments(&b.comments)})
+            }
+            Stmt::Line(l) => line(l),
+            Stmt::LineBlock(b) => json!({
+                "kind": "block", "start": pos(b.start), "tokens": b.token, "comments": comments(&b.comments),
+                "lparen": {"pos": pos(b.lparen.pos), "comments": comments(&b.lparen.comments)},
+                "rparen": {"pos": pos(b.rparen.pos), "comments": comments(&b.rparen.comments)},
+                "lines": b.line.iter().map(line).collect::<Vec<_>>(),
+            }),
+        })
+        .collect();
+    json!({"name": fs.name, "comments": comments(&fs.comments), "stmt": stmts})
+}
+
+fn dump(f: &ModFile) -> Value {
+    json!({
+        "module": f.module.as_ref().map(|m| json!([m.path, m.deprecated, span(m.span)])),
+        "go": f.go.as_ref().map(|g| json!([g.version, span(g.span)])),
+        "toolchain": f.toolchain.as_ref().map(|t| json!([t.name, span(t.span)])),
+        "godebug": f.godebug.iter().map(|g| json!([g.key, g.value, span(g.span)])).collect::<Vec<_>>(),
+        "require": f.require.iter().map(|r| json!([r.module.path, r.module.version, r.indirect, span(r.span)])).collect::<Vec<_>>(),
+        "exclude": f.exclude.iter().map(|x| json!([x.module.path, x.module.version, span(x.span)])).collect::<Vec<_>>(),
+        "replace": f.replace.iter().map(|r| json!([r.old.path, r.old.version, r.new.path, r.new.version, span(r.span)])).collect::<Vec<_>>(),
+        "retract": f.retract.iter().map(|r| json!([r.low, r.high, r.rationale, span(r.span)])).collect::<Vec<_>>(),
+        "tool": f.tool.iter().map(|t| json!([t.path, span(t.span)])).collect::<Vec<_>>(),
+        "ignore": f.ignore.iter().map(|i| json!([i.path, span(i.span)])).collect::<Vec<_>>(),
+        "syntax": syntax(&f.syntax),
+    })
+}
+
+fn lax_dump() -> ExitCode {
+    let stdin = std::io::stdin();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for name in stdin.lock().lines() {
+        let Ok(name) = name else { break };
+        if name.is_empty() {
+            continue;
+        }
+        let mut rec = serde_json::Map::new();
+        rec.insert("file".into(), json!(name));
+        match std::fs::read(&name) {
+            Err(e) => {
+                rec.insert("read_error".into(), json!(e.to_string()));
+            }
+            Ok(data) => {
+                rec.insert("module_path".into(), json!(gomod::module_path(&data)));
+                match gomod::parse_lax("go.mod", &data) {
+                    Ok(f) => rec.insert("lax".into(), dump(&f)),
+                    Err(e) => rec.insert("lax_error".into(), json!(e.to_string())),
+                };
+                match gomod::parse("go.mod", &data, None) {
+                    Ok(f) => rec.insert("strict".into(), dump(&f)),
+                    Err(e) => rec.insert("strict_error".into(), json!(e.to_string())),
+                };
+            }
+        }
+        if writeln!(out, "{}", Value::Object(rec)).is_err() {
+            return ExitCode::from(1);
+        }
+    }
+    if out.flush().is_err() {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
 }
