@@ -1,16 +1,10 @@
 //! go.work parsing (`modfile.ParseWork` without a version fixer) must never
 //! panic, and its errors must render.
+//! The checks live in crates/gomvs-modfile/tests/fuzz_checks (shared with the
+//! regression test that replays saved crash inputs).
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
+#[path = "../../crates/gomvs-modfile/tests/fuzz_checks/mod.rs"]
+mod fuzz_checks;
 
-fuzz_target!(|data: &[u8]| {
-    match gomvs_modfile::parse_work("go.work", data, None) {
-        Ok(f) => {
-            let _ = format!("{f:?}");
-        }
-        Err(e) => {
-            let _ = e.to_string();
-        }
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| fuzz_checks::parse_gowork(data));

@@ -123,7 +123,9 @@ mod tests {
         let out = marshal_indent(s).map(String::from_utf8);
         assert_eq!(
             out.ok().and_then(Result::ok).as_deref(),
-            Some("\"a\\u003cb\\u003e\\u0026c\\u2028\\u2029\u{7f}\\u0001\\b\\f\\n\\r\\t\\\"\\\\/é\"")
+            Some(
+                "\"a\\u003cb\\u003e\\u0026c\\u2028\\u2029\u{7f}\\u0001\\b\\f\\n\\r\\t\\\"\\\\/é\""
+            )
         );
     }
 

@@ -3,11 +3,11 @@
 
 pub(crate) mod rules;
 
-use rules as directive;
-use rules::Fixer;
 use crate::error::ErrorList;
 use crate::module::ModuleVersion;
 use crate::syntax::{FileSyntax, Span};
+use rules as directive;
+use rules::Fixer;
 
 /// A parsed go.mod file (`modfile.File`). Every directive keeps its span.
 #[derive(Debug, Clone, Default)]

@@ -34,10 +34,7 @@ pub fn run(args: &Args) -> ExitCode {
     if args.lax_dump {
         return lax_dump();
     }
-    let file = args
-        .file
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("go.mod"));
+    let file = args.file.clone().unwrap_or_else(|| PathBuf::from("go.mod"));
     let is_work = file
         .file_name()
         .and_then(|n| n.to_str())
@@ -50,7 +47,11 @@ pub fn run(args: &Args) -> ExitCode {
     match result {
         Ok(out) => {
             let mut stdout = std::io::stdout().lock();
-            if stdout.write_all(&out).and_then(|()| stdout.flush()).is_err() {
+            if stdout
+                .write_all(&out)
+                .and_then(|()| stdout.flush())
+                .is_err()
+            {
                 return ExitCode::from(1);
             }
             ExitCode::SUCCESS
@@ -342,8 +343,14 @@ fn mod_json(f: ModFile) -> FileJson {
                 rationale: r.rationale,
             })
             .collect(),
-        tool: tool.into_iter().map(|t| PathJson { path: t.path }).collect(),
-        ignore: ignore.into_iter().map(|i| PathJson { path: i.path }).collect(),
+        tool: tool
+            .into_iter()
+            .map(|t| PathJson { path: t.path })
+            .collect(),
+        ignore: ignore
+            .into_iter()
+            .map(|i| PathJson { path: i.path })
+            .collect(),
     }
 }
 
@@ -414,7 +421,15 @@ fn span(s: Span) -> Value {
 fn comment_list(cs: &[Comment]) -> Value {
     Value::Array(
         cs.iter()
-            .map(|c| json!([c.start.line, c.start.line_rune, c.start.byte, c.token, c.suffix]))
+            .map(|c| {
+                json!([
+                    c.start.line,
+                    c.start.line_rune,
+                    c.start.byte,
+                    c.token,
+                    c.suffix
+                ])
+            })
             .collect(),
     )
 }

@@ -174,7 +174,14 @@ pub(crate) fn parse_mod(
         }
     }
 
-    fix_retract(&mut f, &mut syntax.stmt, &retract_lines, &mut fix, &name, &mut errs);
+    fix_retract(
+        &mut f,
+        &mut syntax.stmt,
+        &retract_lines,
+        &mut fix,
+        &name,
+        &mut errs,
+    );
     if !errs.is_empty() {
         return Err(ErrorList(errs));
     }
@@ -353,19 +360,22 @@ impl AddCtx<'_, '_> {
                 let rationale = parse_directive_comment(self.block, &line.comments);
                 let mut keep = Fixer::Keep;
                 let mut rest = first_arg;
-                let vi = match parse_version_interval(verb, "", &mut line.token, &mut rest, &mut keep)
-                {
-                    Ok(vi) => vi,
-                    Err(e) => {
-                        if self.strict {
-                            self.wrap(line, e);
+                let vi =
+                    match parse_version_interval(verb, "", &mut line.token, &mut rest, &mut keep) {
+                        Ok(vi) => vi,
+                        Err(e) => {
+                            if self.strict {
+                                self.wrap(line, e);
+                            }
+                            return;
                         }
-                        return;
-                    }
-                };
+                    };
                 if rest < line.token.len() && self.strict {
                     let tok = line.token[rest].clone();
-                    return self.error(line, format!("unexpected token after version: {}", quote(&tok)));
+                    return self.error(
+                        line,
+                        format!("unexpected token after version: {}", quote(&tok)),
+                    );
                 }
                 self.f.retract.push(Retract {
                     low: vi.0,
@@ -430,7 +440,11 @@ fn fix_retract(
     if fix.is_nil() {
         return;
     }
-    let path = f.module.as_ref().map(|m| m.path.clone()).unwrap_or_default();
+    let path = f
+        .module
+        .as_ref()
+        .map(|m| m.path.clone())
+        .unwrap_or_default();
     for (r, &at) in f.retract.iter_mut().zip(lines) {
         let Some(line) = line_mut(stmts, at) else {
             continue;
@@ -495,8 +509,8 @@ fn parse_replace(
             return Err(with_path(&s, format!("version {} invalid: {e}", quote(&v))));
         }
     }
-    let ns =
-        parse_string(&mut args[arrow + 1]).map_err(|e| plain(format!("invalid quoted string: {e}")))?;
+    let ns = parse_string(&mut args[arrow + 1])
+        .map_err(|e| plain(format!("invalid quoted string: {e}")))?;
     let mut nv = String::new();
     if args.len() == arrow + 2 {
         if !is_directory_path(&ns) {
@@ -520,7 +534,8 @@ fn parse_replace(
         }
     }
     if args.len() == arrow + 3 {
-        nv = parse_version(verb, &ns, &mut args[arrow + 2], fix).map_err(|e| e.at(filename, start))?;
+        nv = parse_version(verb, &ns, &mut args[arrow + 2], fix)
+            .map_err(|e| e.at(filename, start))?;
         if is_directory_path(&ns) {
             return Err(plain(format!(
                 "replacement module directory path {} cannot have version",
@@ -899,7 +914,10 @@ fn add_work(
             }
             let arg = line.token[first_arg].clone();
             if !is_go_version(&arg) {
-                return error(errs, format!("invalid go version '{arg}': must match format 1.23.0"));
+                return error(
+                    errs,
+                    format!("invalid go version '{arg}': must match format 1.23.0"),
+                );
             }
             f.go = Some(GoDecl {
                 version: arg,
@@ -911,13 +929,19 @@ fn add_work(
                 return error(errs, "repeated toolchain statement".to_owned());
             }
             if nargs != 1 {
-                return error(errs, "toolchain directive expects exactly one argument".to_owned());
+                return error(
+                    errs,
+                    "toolchain directive expects exactly one argument".to_owned(),
+                );
             }
             let arg = line.token[first_arg].clone();
             if !is_toolchain(&arg) {
-                return error(errs, format!(
-                    "invalid toolchain version '{arg}': must match format go1.23.0 or default"
-                ));
+                return error(
+                    errs,
+                    format!(
+                        "invalid toolchain version '{arg}': must match format go1.23.0 or default"
+                    ),
+                );
             }
             f.toolchain = Some(ToolchainDecl {
                 name: arg,
@@ -965,7 +989,9 @@ mod tests {
         for ok in ["1.21", "1.21.0", "1.21rc1", "1.0", "10.100.0beta22"] {
             assert!(is_go_version(ok), "{ok}");
         }
-        for bad in ["1", "01.2", "1.02", "1.2.", "1.21rc", "1.21-rc1", "v1.21", "1.21.0.0"] {
+        for bad in [
+            "1", "01.2", "1.02", "1.2.", "1.21rc", "1.21-rc1", "v1.21", "1.21.0.0",
+        ] {
             assert!(!is_go_version(bad), "{bad}");
         }
         assert_eq!(lax_go_version("1.21.x-extra").as_deref(), Some("1.21"));
@@ -989,7 +1015,10 @@ mod tests {
             ..Comments::default()
         };
         assert_eq!(parse_deprecation(None, &c("Deprecated: use b")), "use b");
-        assert_eq!(parse_deprecation(None, &c("x\n\nDeprecated:   a\nb\n\nc")), "a\nb");
+        assert_eq!(
+            parse_deprecation(None, &c("x\n\nDeprecated:   a\nb\n\nc")),
+            "a\nb"
+        );
         assert_eq!(parse_deprecation(None, &c("x\nDeprecated: a")), "");
     }
 

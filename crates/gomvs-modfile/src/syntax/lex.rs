@@ -131,7 +131,10 @@ impl<'a> Lexer<'a> {
 
     fn end_token(&mut self, kind: Kind) {
         self.token.kind = kind;
-        let mut raw = self.data.get(self.token_start..self.off).unwrap_or_default();
+        let mut raw = self
+            .data
+            .get(self.token_start..self.off)
+            .unwrap_or_default();
         if matches!(kind, Kind::Comment | Kind::EolComment) {
             if raw.ends_with(b"\r\n") {
                 raw = &raw[..raw.len() - 2];
@@ -239,10 +242,7 @@ impl<'a> Lexer<'a> {
         }
 
         if !is_ident(c) {
-            return Err(self.error(format!(
-                "unexpected input character {}",
-                quote_rune(c)
-            )));
+            return Err(self.error(format!("unexpected input character {}", quote_rune(c))));
         }
         while is_ident(self.peek_rune()) {
             if self.peek_prefix(b"//") {

@@ -374,7 +374,10 @@ mod tests {
 
     #[test]
     fn quoting_matches_go() {
-        assert_eq!(quote("a\"b\\c\u{1}\u{a0}\u{2028}é"), r#""a\"b\\c\x01\u00a0\u2028é""#);
+        assert_eq!(
+            quote("a\"b\\c\u{1}\u{a0}\u{2028}é"),
+            r#""a\"b\\c\x01\u00a0\u2028é""#
+        );
         assert_eq!(quote_rune(0xFEFF), r"'\ufeff'");
         assert_eq!(quote_rune(1), r"'\x01'");
         assert_eq!(quote_rune(0x0B), r"'\v'");
@@ -382,7 +385,10 @@ mod tests {
 
     #[test]
     fn unquoting_matches_go() {
-        assert_eq!(unquote(br#""a\x41\u00e9""#).as_deref(), Some("aA\u{e9}".as_bytes()));
+        assert_eq!(
+            unquote(br#""a\x41\u00e9""#).as_deref(),
+            Some("aA\u{e9}".as_bytes())
+        );
         assert_eq!(unquote(br#""a"b""#), None);
         assert_eq!(unquote(br#""\q""#), None);
         assert_eq!(unquote(b"`a\rb`").as_deref(), Some(&b"ab"[..]));
