@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Parse throughput: gomvs_modfile::parse_lax (criterion bench benches/benches/parse.rs)
 # versus golang.org/x/mod/modfile.ParseLax (scripts/oracle/parsebench) on the
-# same files: every go.mod / *.mod under the shared corpus.
+# same files: every go.mod / *.mod under the shared corpus. Both sides report the
+# best and median wall time of a pass and the mean CPU time per pass (the fair
+# number on a loaded machine); criterion's estimate follows.
 #
 #   usage: scripts/bench-parse-vs-go.sh [go-seconds]     (from anywhere)
 #   env:   GOMVS_SHARED_DIR (default <repo>/../shared), CARGO_TARGET_DIR
@@ -25,7 +27,10 @@ echo "== Go: golang.org/x/mod/modfile.ParseLax"
   GOCACHE=${GOCACHE:-/tmp/gocache-parsebench} go run ./internal/gomvsoracle_parsebench -seconds "$secs" "$corpus")
 rm -rf "$dest"
 
-echo "== Rust: gomvs_modfile::parse_lax (criterion)"
 cd "$root"
+echo "== Rust: gomvs_modfile::parse_lax (same timing method: benches/examples/parse_cpu.rs)"
+GOMVS_SHARED_DIR="$shared" cargo run -q --release -p gomvs-benches --example parse_cpu -- "$secs"
+
+echo "== Rust: gomvs_modfile::parse_lax (criterion)"
 GOMVS_SHARED_DIR="$shared" cargo bench -p gomvs-benches --bench parse -- --noplot 2>&1 |
   grep -E 'files|bytes|time:|thrpt:|^parse'
