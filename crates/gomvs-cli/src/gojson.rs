@@ -5,9 +5,12 @@
 //! Strings are escaped as Go's `appendString` with HTML escaping on:
 //! `"` and `\` with a backslash; `\b \f \n \r \t` by name; other control
 //! bytes as `\u00XX` (lowercase hex); `<`, `>`, `&` as `\u003c`, `\u003e`,
-//! `\u0026`; U+2028 and U+2029 as `\u2028`, `\u2029`. DEL and all other
-//! runes are written literally.
+//! `\u0026`; U+2028 and U+2029 as `\u2028`, `\u2029`; an invalid UTF-8 byte
+//! (kept by the parser as a raw-byte character, see
+//! `gomvs_modfile::syntax::text`) as `\ufffd`. DEL and all other runes are
+//! written literally.
 
+use gomvs_modfile::syntax::text::raw_byte;
 use serde::Serialize;
 use serde_json::ser::{CharEscape, Formatter, PrettyFormatter};
 use std::io::{self, Write};
@@ -69,6 +72,7 @@ impl Formatter for GoFormatter {
                 '&' => b"\\u0026",
                 '\u{2028}' => b"\\u2028",
                 '\u{2029}' => b"\\u2029",
+                c if raw_byte(c).is_some() => b"\\ufffd",
                 _ => continue,
             };
             w.write_all(&fragment.as_bytes()[start..i])?;

@@ -30,7 +30,7 @@ pub struct Position {
 
 impl Position {
     /// The position at the end of `s` when `s` starts at `self` (`Position.add`).
-    pub fn add(self, s: &str) -> Position {
+    pub fn advanced_by(self, s: &str) -> Position {
         let mut p = self;
         p.byte += s.len();
         let mut rest = s;

@@ -3,7 +3,9 @@
 // modfile.ParseLax(name, data, nil) and modfile.Parse(name, data, nil) (the
 // latter is what `go mod edit` uses) and prints one JSON line with either
 // the error text or a normalized dump of the result, including every
-// directive's span and the whole syntax tree with its comments.
+// directive's span and the whole syntax tree with its comments. It also
+// parses with a deterministic test fixer (testFix), and go.work files (names
+// ending in .work) with modfile.ParseWork.
 // `gomvs parse --lax-dump` prints the same lines; scripts/conformance-parselax.py
 // compares them.
 //
@@ -14,10 +16,27 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"os"
+	"strings"
 
 	"golang.org/x/mod/modfile"
+	"golang.org/x/mod/module"
 )
+
+// testFix is a deterministic VersionFixer exercising every path of
+// parseVersion and fixRetract; `gomvs parse --lax-dump` implements the same.
+func testFix(path, vers string) (string, error) {
+	switch {
+	case strings.HasPrefix(vers, "bad"):
+		return "", &module.ModuleError{Path: path, Version: vers, Err: errors.New("fixer rejects " + vers)}
+	case strings.HasPrefix(vers, "plain"):
+		return "", errors.New("plain failure for " + path + "@" + vers)
+	case module.CanonicalVersion(vers) != "":
+		return module.CanonicalVersion(vers), nil
+	}
+	return "v1.0.0-fixed", nil
+}
 
 type any_ = any
 
@@ -130,6 +149,35 @@ func dump(f *modfile.File) map[string]any_ {
 	return d
 }
 
+func dumpWork(f *modfile.WorkFile) map[string]any_ {
+	d := map[string]any_{}
+	d["go"] = nil
+	if f.Go != nil {
+		d["go"] = []any_{f.Go.Version, span(f.Go.Syntax)}
+	}
+	d["toolchain"] = nil
+	if f.Toolchain != nil {
+		d["toolchain"] = []any_{f.Toolchain.Name, span(f.Toolchain.Syntax)}
+	}
+	godebug := []any_{}
+	for _, g := range f.Godebug {
+		godebug = append(godebug, []any_{g.Key, g.Value, span(g.Syntax)})
+	}
+	d["godebug"] = godebug
+	use := []any_{}
+	for _, u := range f.Use {
+		use = append(use, []any_{u.Path, u.ModulePath, span(u.Syntax)})
+	}
+	d["use"] = use
+	replace := []any_{}
+	for _, r := range f.Replace {
+		replace = append(replace, []any_{r.Old.Path, r.Old.Version, r.New.Path, r.New.Version, span(r.Syntax)})
+	}
+	d["replace"] = replace
+	d["syntax"] = syntax(f.Syntax)
+	return d
+}
+
 func main() {
 	in := bufio.NewScanner(os.Stdin)
 	in.Buffer(make([]byte, 1<<20), 1<<20)
@@ -149,6 +197,25 @@ func main() {
 			continue
 		}
 		rec["module_path"] = modfile.ModulePath(data)
+		if strings.HasSuffix(name, ".work") {
+			if f, err := modfile.ParseWork("go.work", data, nil); err != nil {
+				rec["work_error"] = err.Error()
+			} else {
+				rec["work"] = dumpWork(f)
+			}
+			if f, err := modfile.ParseWork("go.work", data, testFix); err != nil {
+				rec["fixed_error"] = err.Error()
+			} else {
+				rec["fixed"] = dumpWork(f)
+			}
+			enc.Encode(rec)
+			continue
+		}
+		if f, err := modfile.Parse("go.mod", data, testFix); err != nil {
+			rec["fixed_error"] = err.Error()
+		} else {
+			rec["fixed"] = dump(f)
+		}
 		if f, err := modfile.ParseLax("go.mod", data, nil); err != nil {
 			rec["lax_error"] = err.Error()
 		} else {

@@ -21,7 +21,8 @@ use std::process::ExitCode;
 /// Arguments of `gomvs parse`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The go.mod or go.work file (default: ./go.mod).
+    /// The go.mod or go.work file (default: the go.mod of the current module,
+    /// found in the working directory or a parent, as `go mod edit` does).
     pub file: Option<std::path::PathBuf>,
     /// Conformance aid: read file names on stdin and print, per file, one
     /// JSON line with the lax and strict parse results (see scripts/oracle/parselax).
@@ -34,7 +35,16 @@ pub fn run(args: &Args) -> ExitCode {
     if args.lax_dump {
         return lax_dump();
     }
-    let file = args.file.clone().unwrap_or_else(|| PathBuf::from("go.mod"));
+    let file = match &args.file {
+        Some(f) => f.clone(),
+        None => match find_go_mod() {
+            Some(f) => f,
+            None => {
+                eprintln!("go: go.mod file not found in current directory or any parent directory; see 'go help modules'");
+                return ExitCode::from(1);
+            }
+        },
+    };
     let is_work = file
         .file_name()
         .and_then(|n| n.to_str())
@@ -57,10 +67,30 @@ pub fn run(args: &Args) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(msg) => {
-            eprintln!("{msg}");
+            // Error text may carry raw (invalid UTF-8) bytes of the file, which
+            // go writes as they are.
+            let mut stderr = std::io::stderr().lock();
+            let mut bytes = gomvs_modfile::syntax::text::go_bytes(&msg).into_owned();
+            bytes.push(b'\n');
+            let _ = stderr.write_all(&bytes);
             ExitCode::from(1)
         }
     }
+}
+
+/// `modFilePath(findModuleRoot(base.Cwd()))`: the go.mod of the nearest
+/// directory at or above the working directory.
+fn find_go_mod() -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    let mut dir = Some(cwd.as_path());
+    while let Some(d) = dir {
+        let candidate = d.join("go.mod");
+        if candidate.metadata().is_ok_and(|m| !m.is_dir()) {
+            return Some(candidate);
+        }
+        dir = d.parent();
+    }
+    None
 }
 
 /// `os` error text as Go prints it inside a `*fs.PathError`.
@@ -479,6 +509,64 @@ fn dump(f: &ModFile) -> Value {
     })
 }
 
+fn dump_work(f: &WorkFile) -> Value {
+    json!({
+        "go": f.go.as_ref().map(|g| json!([g.version, span(g.span)])),
+        "toolchain": f.toolchain.as_ref().map(|t| json!([t.name, span(t.span)])),
+        "godebug": f.godebug.iter().map(|g| json!([g.key, g.value, span(g.span)])).collect::<Vec<_>>(),
+        "use": f.uses.iter().map(|u| json!([u.path, u.module_path, span(u.span)])).collect::<Vec<_>>(),
+        "replace": f.replace.iter().map(|r| json!([r.old.path, r.old.version, r.new.path, r.new.version, span(r.span)])).collect::<Vec<_>>(),
+        "syntax": syntax(&f.syntax),
+    })
+}
+
+/// The oracle's `testFix`: a deterministic fixer reaching every error shape.
+struct TestFixer;
+
+impl gomod::VersionFixer for TestFixer {
+    fn fix(&mut self, path: &str, version: &str) -> Result<String, String> {
+        self.fix_version(path, version).map_err(|e| match e {
+            gomod::FixError::Module(m) | gomod::FixError::Other(m) => m,
+        })
+    }
+
+    fn fix_version(&mut self, path: &str, version: &str) -> Result<String, gomod::FixError> {
+        if version.starts_with("bad") {
+            return Err(gomod::FixError::Module(format!("fixer rejects {version}")));
+        }
+        if version.starts_with("plain") {
+            return Err(gomod::FixError::Other(format!(
+                "plain failure for {path}@{version}"
+            )));
+        }
+        let cv = gomvs_modfile::module::canonical_version(version);
+        if !cv.is_empty() {
+            return Ok(cv);
+        }
+        Ok("v1.0.0-fixed".to_owned())
+    }
+}
+
+/// Go's encoding/json writes invalid UTF-8 bytes as U+FFFD; do the same
+/// for the parser's raw-byte characters (iteratively: no recursion).
+fn raw_bytes_as_replacement(v: &mut Value) {
+    use gomvs_modfile::syntax::text::raw_byte;
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::String(s) if s.chars().any(|c| raw_byte(c).is_some()) => {
+                *s = s
+                    .chars()
+                    .map(|c| if raw_byte(c).is_some() { '\u{FFFD}' } else { c })
+                    .collect();
+            }
+            Value::Array(a) => stack.extend(a.iter_mut()),
+            Value::Object(o) => stack.extend(o.values_mut()),
+            _ => {}
+        }
+    }
+}
+
 fn lax_dump() -> ExitCode {
     let stdin = std::io::stdin();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -495,6 +583,26 @@ fn lax_dump() -> ExitCode {
             }
             Ok(data) => {
                 rec.insert("module_path".into(), json!(gomod::module_path(&data)));
+                if name.ends_with(".work") {
+                    match gowork::parse_work("go.work", &data, None) {
+                        Ok(f) => rec.insert("work".into(), dump_work(&f)),
+                        Err(e) => rec.insert("work_error".into(), json!(e.to_string())),
+                    };
+                    match gowork::parse_work("go.work", &data, Some(&mut TestFixer)) {
+                        Ok(f) => rec.insert("fixed".into(), dump_work(&f)),
+                        Err(e) => rec.insert("fixed_error".into(), json!(e.to_string())),
+                    };
+                    let mut rec = Value::Object(rec);
+                    raw_bytes_as_replacement(&mut rec);
+                    if writeln!(out, "{rec}").is_err() {
+                        return ExitCode::from(1);
+                    }
+                    continue;
+                }
+                match gomod::parse("go.mod", &data, Some(&mut TestFixer)) {
+                    Ok(f) => rec.insert("fixed".into(), dump(&f)),
+                    Err(e) => rec.insert("fixed_error".into(), json!(e.to_string())),
+                };
                 match gomod::parse_lax("go.mod", &data) {
                     Ok(f) => rec.insert("lax".into(), dump(&f)),
                     Err(e) => rec.insert("lax_error".into(), json!(e.to_string())),
@@ -505,7 +613,9 @@ fn lax_dump() -> ExitCode {
                 };
             }
         }
-        if writeln!(out, "{}", Value::Object(rec)).is_err() {
+        let mut rec = Value::Object(rec);
+        raw_bytes_as_replacement(&mut rec);
+        if writeln!(out, "{rec}").is_err() {
             return ExitCode::from(1);
         }
     }

@@ -10,7 +10,7 @@ use super::{
 use crate::error::{Error, ErrorList};
 use crate::gowork::{Use, WorkFile};
 use crate::module::{self, ModuleVersion};
-use crate::syntax::text::{auto_quote, fields, lossy_string, quote, trim_space, unquote};
+use crate::syntax::text::{auto_quote, fields, go_bytes, go_string, quote, trim_space, unquote};
 use crate::syntax::{parse_syntax, Comments, Line, Position, Span, Stmt};
 
 /// How versions are fixed (Go's `fix` argument).
@@ -331,12 +331,7 @@ impl AddCtx<'_, '_> {
                     Err(e) => return self.error(line, e),
                 };
                 if let Err(e) = module::check_path_major(&v, &path_major) {
-                    return self.mod_path_error(
-                        line,
-                        verb,
-                        &s,
-                        format!("version {} invalid: {e}", quote(&v)),
-                    );
+                    return self.mod_path_error(line, verb, &s, e.to_string());
                 }
                 if verb == "require" {
                     let indirect = is_indirect(&line.comments);
@@ -506,7 +501,7 @@ fn parse_replace(
     if arrow == 2 {
         v = parse_version(verb, &s, &mut args[1], fix).map_err(|e| e.at(filename, start))?;
         if let Err(e) = module::check_path_major(&v, &path_major) {
-            return Err(with_path(&s, format!("version {} invalid: {e}", quote(&v))));
+            return Err(with_path(&s, e.to_string()));
         }
     }
     let ns = parse_string(&mut args[arrow + 1])
@@ -595,8 +590,8 @@ fn parse_version_interval(
 /// rewrites the token in its canonical (`AutoQuote`) form.
 fn parse_string(tok: &mut String) -> Result<String, &'static str> {
     let t = if tok.starts_with('"') {
-        match unquote(tok.as_bytes()) {
-            Some(b) => lossy_string(&b),
+        match unquote(&go_bytes(tok)) {
+            Some(b) => go_string(&b),
             None => return Err("invalid syntax"),
         }
     } else if tok.contains(['"', '\'', '`']) {
@@ -834,11 +829,11 @@ pub(crate) fn module_path(mut data: &[u8]) -> String {
         }
         if rest[0] == b'"' || rest[0] == b'`' {
             return match unquote(rest) {
-                Some(p) => lossy_string(&p),
+                Some(p) => go_string(&p),
                 None => String::new(),
             };
         }
-        return lossy_string(rest);
+        return go_string(rest);
     }
     String::new()
 }
@@ -1028,5 +1023,43 @@ mod tests {
         assert_eq!(module_path(b"module `a/b`"), "a/b");
         assert_eq!(module_path(b"modulex y\nmodule z // c"), "z");
         assert_eq!(module_path(b"module \"a"), "");
+    }
+}
+
+#[cfg(test)]
+mod input_limits {
+    use crate::gomod::{parse, parse_lax, MAX_FILE_SIZE};
+
+    #[test]
+    fn oversize_input_is_refused() {
+        let data = vec![b'\n'; MAX_FILE_SIZE + 1];
+        let err = parse_lax("go.mod", &data).err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("go.mod: file too large (16777217 bytes): gomvs refuses go.mod and go.work files over 16777216 bytes")
+        );
+    }
+
+    #[test]
+    fn deep_parens_do_not_recurse() {
+        let mut data = vec![b'('; 1 << 20];
+        data.push(b'\n');
+        let err = parse("go.mod", &data, None).err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("go.mod:2: syntax error (unterminated block started at go.mod:1:1)")
+        );
+    }
+
+    #[test]
+    fn crlf_and_indirect() {
+        let f = parse_lax(
+            "go.mod",
+            b"module m\r\nrequire (\r\n\ta v1 //indirect\r\n)\r\n",
+        );
+        let f = f.unwrap_or_default();
+        assert_eq!(f.require.len(), 1);
+        assert_eq!(f.require[0].module.version, "v1.0.0");
+        assert!(f.require[0].indirect);
     }
 }

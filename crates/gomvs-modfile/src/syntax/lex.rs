@@ -2,7 +2,7 @@
 //! `x/mod/modfile/read.go`. It keeps one token of look-ahead, so the
 //! current position (used for errors) is the end of the peeked token.
 
-use super::text::{decode_rune, is_all_space, is_print, is_space, lossy_string, quote_rune};
+use super::text::{decode_rune, go_string, is_all_space, is_print, is_space, quote_rune};
 use super::{Comment, Position};
 use crate::error::Error;
 
@@ -142,7 +142,7 @@ impl<'a> Lexer<'a> {
                 raw = &raw[..raw.len() - 1];
             }
         }
-        self.token.text = lossy_string(raw);
+        self.token.text = go_string(raw);
         self.token.end_pos = self.pos;
     }
 

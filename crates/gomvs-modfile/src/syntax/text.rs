@@ -5,6 +5,14 @@
 //! go.mod files are byte strings to Go. Invalid UTF-8 bytes decode as
 //! U+FFFD (one per byte, as Go's decoder does), which Go treats as a
 //! printable identifier rune.
+//!
+//! Rust strings cannot hold invalid UTF-8, so text taken from a file
+//! ([`go_string`]) stores each byte of an invalid sequence as the
+//! private-use character U+10FF00 + byte ([`raw_byte`]). That keeps Go's
+//! observable behaviour exact: [`quote`] prints it as `\xNN`, the CLI's JSON
+//! writer as `\ufffd`, and error text written to stderr turns it back into
+//! the raw byte ([`go_bytes`]). (A file that literally contains
+//! U+10FF80..U+10FFFF is read as raw bytes; no real go.mod does.)
 
 use super::unicode_tables::{PRINT, SPACE};
 
@@ -79,9 +87,22 @@ pub fn decode_rune(b: &[u8]) -> (u32, usize) {
     (r, size)
 }
 
-/// Converts Go bytes to a Rust string, replacing each invalid byte with
-/// U+FFFD exactly where Go's `for range` loop would see `RuneError`.
-pub fn lossy_string(b: &[u8]) -> String {
+/// The first private-use character standing for a raw (invalid UTF-8) byte.
+const RAW_BYTE_BASE: u32 = 0x10_FF00;
+
+/// The raw byte a character stands for, if it is one (see the module docs).
+pub fn raw_byte(c: char) -> Option<u8> {
+    let v = u32::from(c);
+    if (RAW_BYTE_BASE + 0x80..=RAW_BYTE_BASE + 0xFF).contains(&v) {
+        u8::try_from(v - RAW_BYTE_BASE).ok()
+    } else {
+        None
+    }
+}
+
+/// Converts Go bytes to a Rust string; every byte Go's decoder sees as
+/// `RuneError` (width 1) is kept as its raw-byte character.
+pub fn go_string(b: &[u8]) -> String {
     match std::str::from_utf8(b) {
         Ok(s) => s.to_owned(),
         Err(_) => {
@@ -89,16 +110,36 @@ pub fn lossy_string(b: &[u8]) -> String {
             let mut i = 0;
             while i < b.len() {
                 let (r, size) = decode_rune(&b[i..]);
-                let size = size.max(1);
-                match char::from_u32(r) {
-                    Some(c) => out.push(c),
-                    None => out.push('\u{FFFD}'),
+                if size <= 1 && r == RUNE_ERROR {
+                    let raw = char::from_u32(RAW_BYTE_BASE + u32::from(b[i]));
+                    out.push(raw.unwrap_or('\u{FFFD}'));
+                    i += 1;
+                    continue;
                 }
+                out.push(char::from_u32(r).unwrap_or('\u{FFFD}'));
                 i += size;
             }
             out
         }
     }
+}
+
+/// The Go bytes a string from [`go_string`] stands for.
+pub fn go_bytes(s: &str) -> std::borrow::Cow<'_, [u8]> {
+    if !s.chars().any(|c| raw_byte(c).is_some()) {
+        return std::borrow::Cow::Borrowed(s.as_bytes());
+    }
+    let mut out = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        match raw_byte(c) {
+            Some(b) => out.push(b),
+            None => {
+                let mut tmp = [0u8; 4];
+                out.extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether `s` is all Go white space (`len(bytes.TrimSpace(s)) == 0`).
@@ -167,6 +208,10 @@ pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
+        if let Some(b) = raw_byte(c) {
+            out.push_str(&format!("\\x{b:02x}"));
+            continue;
+        }
         push_escaped_rune(&mut out, u32::from(c), '"');
     }
     out.push('"');
@@ -197,7 +242,8 @@ pub fn must_quote(s: &str) -> bool {
                 }
             }
             _ => {
-                if !is_print(u32::from(c)) {
+                // A raw byte is RuneError to Go, which is printable.
+                if raw_byte(c).is_none() && !is_print(u32::from(c)) {
                     return true;
                 }
             }
@@ -265,9 +311,7 @@ fn unquote_char(s: &[u8], quote: u8) -> Option<(u32, bool, usize)> {
             if c == b'x' {
                 return Some((v, false, 2 + n));
             }
-            if char::from_u32(v).is_none() {
-                return None;
-            }
+            char::from_u32(v)?;
             Some((v, true, 2 + n))
         }
         b'0'..=b'7' => {
@@ -394,6 +438,16 @@ mod tests {
         assert_eq!(unquote(b"`a\rb`").as_deref(), Some(&b"ab"[..]));
         assert_eq!(unquote(br#""\400""#), None);
         assert_eq!(unquote(br#""\377""#).as_deref(), Some(&[0xFFu8][..]));
+    }
+
+    #[test]
+    fn raw_bytes_round_trip() {
+        let b = b"a\xff\xe2\x82b\xc3\xa9";
+        let s = go_string(b);
+        assert_eq!(s.chars().count(), 6);
+        assert_eq!(&*go_bytes(&s), &b[..]);
+        assert_eq!(quote(&s), r#""a\xff\xe2\x82bé""#);
+        assert!(!must_quote(&s));
     }
 
     #[test]

@@ -1,0 +1,2 @@
+module example.com/c
+go 1.21

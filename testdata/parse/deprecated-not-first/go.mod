@@ -1,0 +1,3 @@
+// Some text
+// Deprecated: not a paragraph start
+module example.com/x

@@ -1,0 +1,2 @@
+module example.com/deps // Deprecated: inline form
+go 1.22

@@ -1,0 +1,4 @@
+module example.com/e
+require ( ) // empty
+exclude (
+)

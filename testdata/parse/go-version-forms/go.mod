@@ -1,0 +1,2 @@
+module example.com/g
+go 1.21rc1

@@ -1,0 +1,2 @@
+module example.com/g
+go v1.21

@@ -1,0 +1,2 @@
+module example.com/i
+require ( example.com/a v1.0.0 )

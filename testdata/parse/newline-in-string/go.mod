@@ -1,0 +1,2 @@
+module "example.com/u
+require x v1.0.0

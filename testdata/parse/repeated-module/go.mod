@@ -1,0 +1,4 @@
+module example.com/a
+module example.com/b
+module
+module a b

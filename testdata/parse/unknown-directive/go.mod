@@ -1,0 +1,3 @@
+module example.com/u
+bogus directive
+use ./x
