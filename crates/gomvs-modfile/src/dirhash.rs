@@ -23,6 +23,10 @@ pub enum DirHashError {
     /// not Go's `archive/zip` text).
     #[error("{0}")]
     Zip(#[from] zip::result::ZipError),
+    /// A central directory name has no readable entry (Go's "should never
+    /// happen" case of `HashZip`).
+    #[error("file {0:?} not found in zip")]
+    NotFound(String),
     /// Reading an entry's contents failed (e.g. a CRC-32 mismatch).
     #[error("{0}")]
     Io(#[from] std::io::Error),
@@ -60,26 +64,36 @@ pub fn hash_go_mod(data: &[u8]) -> String {
 /// entries included, as Go's `archive/zip` lists them) by its raw name and
 /// decompressed contents. When several entries share a name, Go hashes that
 /// name once per entry, each time with the contents of the last such entry.
+/// Errors from a malformed archive carry the `zip` crate's text, not Go's.
 pub fn hash_zip<R: Read + Seek>(reader: R) -> Result<String, DirHashError> {
     let mut archive = zip::ZipArchive::new(reader)?;
-    let mut names: Vec<(Vec<u8>, usize)> = Vec::with_capacity(archive.len());
+    // The zip crate keeps one entry per name (the last one, at the position of
+    // the first); Go's archive/zip lists every central directory record. Take
+    // the names with their multiplicity from the central directory itself.
+    let mut index_of: HashMap<Vec<u8>, usize> = HashMap::with_capacity(archive.len());
     for i in 0..archive.len() {
         let entry = archive.by_index_raw(i)?;
-        names.push((entry.name_raw().to_vec(), i));
+        index_of.insert(entry.name_raw().to_vec(), i);
     }
-    // zfiles[name] = last entry with that name.
-    let mut last: HashMap<Vec<u8>, usize> = HashMap::with_capacity(names.len());
-    for (name, i) in &names {
-        last.insert(name.clone(), *i);
+    let start = archive.central_directory_start();
+    let mut reader = archive.into_inner();
+    let mut names = central_directory_names(&mut reader, start)?;
+    let mut archive = zip::ZipArchive::new(reader)?;
+    if names.len() < index_of.len() {
+        names = index_of.keys().cloned().collect();
     }
-    names.sort_by(|a, b| a.0.cmp(&b.0));
+    names.sort();
     let mut digests: HashMap<usize, [u8; 32]> = HashMap::new();
     let mut summary = Sha256::new();
-    for (name, _) in &names {
+    for name in &names {
         if name.contains(&b'\n') {
             return Err(DirHashError::NewlineInName);
         }
-        let idx = last.get(name).copied().unwrap_or_default();
+        let Some(&idx) = index_of.get(name) else {
+            return Err(DirHashError::NotFound(
+                String::from_utf8_lossy(name).into_owned(),
+            ));
+        };
         let digest = match digests.get(&idx) {
             Some(d) => *d,
             None => {
@@ -94,6 +108,37 @@ pub fn hash_zip<R: Read + Seek>(reader: R) -> Result<String, DirHashError> {
         add_summary_line(&mut summary, &digest, name);
     }
     Ok(finish(summary))
+}
+
+/// The raw file names of the central directory records starting at `start`,
+/// in order, duplicates included (stops at the first non-record).
+fn central_directory_names<R: Read + Seek>(
+    reader: &mut R,
+    start: u64,
+) -> Result<Vec<Vec<u8>>, DirHashError> {
+    const SIGNATURE: [u8; 4] = [0x50, 0x4b, 0x01, 0x02];
+    reader.seek(std::io::SeekFrom::Start(start))?;
+    let mut reader = std::io::BufReader::new(reader);
+    let mut names = Vec::new();
+    let mut header = [0u8; 46];
+    loop {
+        match reader.read_exact(&mut header) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
+            Err(e) => return Err(e.into()),
+        }
+        if header[..4] != SIGNATURE {
+            break;
+        }
+        let name_len = usize::from(u16::from_le_bytes([header[28], header[29]]));
+        let extra_len = u16::from_le_bytes([header[30], header[31]]);
+        let comment_len = u16::from_le_bytes([header[32], header[33]]);
+        let mut name = vec![0u8; name_len];
+        reader.read_exact(&mut name)?;
+        reader.seek_relative(i64::from(extra_len) + i64::from(comment_len))?;
+        names.push(name);
+    }
+    Ok(names)
 }
 
 /// Appends `hex(digest) + "  " + name + "\n"` (Go's `"%x  %s\n"`).

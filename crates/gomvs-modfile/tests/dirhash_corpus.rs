@@ -115,3 +115,23 @@ fn golang_x_go_sum_go_mod_lines_match_proxy_mod_files() {
     assert_eq!(matched, 756);
     assert_eq!(absent, 497);
 }
+
+/// Hand-made zips (duplicates, directories, stored entries, non-ASCII and
+/// newline names) against `dirhash.HashZip` as recorded by
+/// scripts/record-dirhash-goldens.sh.
+#[test]
+fn hash_zip_matches_go_on_recorded_zips() {
+    let dir = common::workspace_root().join("testdata/dirhash");
+    let expected = String::from_utf8(common::read(&dir.join("expected.txt"))).expect("utf8");
+    let mut n = 0;
+    for line in expected.lines() {
+        let (name, want) = line.split_once(' ').expect("name and hash");
+        let got = match hash_zip(Cursor::new(common::read(&dir.join(name)))) {
+            Ok(h) => h,
+            Err(e) => format!("error:{e}"),
+        };
+        assert_eq!(got, want, "{name}");
+        n += 1;
+    }
+    assert_eq!(n, 7);
+}

@@ -1,0 +1,10 @@
+//! go.sum parsing (`modfetch.readGoSum`) must never panic; what it keeps must
+//! be consistent with Go's rules and its own lookups.
+//! The checks live in crates/gomvs-modfile/tests/fuzz_checks (shared with the
+//! regression test that replays saved crash inputs).
+#![no_main]
+
+#[path = "../../crates/gomvs-modfile/tests/fuzz_checks/mod.rs"]
+mod fuzz_checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| fuzz_checks::parse_gosum(data));
