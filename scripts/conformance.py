@@ -652,7 +652,7 @@ def run_edge_transcript(cfg: Config, case: EdgeCase, ident: str) -> Result:
     result = Result("edge-cases", case.name, "transcript", "transcript", ident)
     expected = (case.dir / "expected.txt").read_bytes()
     actual = edge_transcript(cfg, case)
-    if actual.rstrip(b"\n") != expected.rstrip(b"\n"):  # expected.txt = `run.sh > file`, maybe + \n
+    if actual != expected:  # expected.txt is exactly `run.sh <case>` output
         result.status = "fail"
         result.diffs["transcript"] = first_difference(expected, actual, False)
     return result
