@@ -1,0 +1,114 @@
+//! go.sum as the loader uses it: required sums in readonly mode, hash
+//! verification of fetched go.mod files and its warnings (`modfetch`
+//! `HaveSum`, `checkModSum`, `WriteGoSum`).
+
+use super::*;
+
+impl Session {
+    /// Reads go.sum (or go.work.sum and the workspace modules' go.sum files).
+    pub(super) fn read_sums(&mut self) {
+        let read = |path: &Path| -> Result<GoSum, String> {
+            match std::fs::read(path) {
+                Ok(data) => {
+                    parse_go_sum(&path.display().to_string(), &data).map_err(|e| e.to_string())
+                }
+                Err(_) => parse_go_sum(&path.display().to_string(), b"").map_err(|e| e.to_string()),
+            }
+        };
+        let mut files = SumFiles::default();
+        let mut first_error = None;
+        let main_file = match &self.work {
+            Some((w, _)) => PathBuf::from(format!("{}.sum", w.display())),
+            None => self
+                .mains
+                .first()
+                .map(|m| m.root.join("go.sum"))
+                .unwrap_or_default(),
+        };
+        match read(&main_file) {
+            Ok(f) => files.main = f,
+            Err(e) => first_error = Some(e),
+        }
+        if self.work.is_some() {
+            for m in &self.mains {
+                match read(&m.root.join("go.sum")) {
+                    Ok(f) => files.workspace.push(f),
+                    Err(e) => {
+                        first_error.get_or_insert(e);
+                    }
+                }
+            }
+        }
+        self.sums = files;
+        self.sum_error = first_error;
+    }
+
+    /// `checkModSum` for a fetched go.mod: a hash mismatch is fatal; a key
+    /// go.sum lists only with unknown algorithms gets Go's warning.
+    pub(super) fn verify_go_mod_sum(&self, m: &ModuleVersion, data: &[u8]) {
+        let h = hash_go_mod(data);
+        let key = format!("{}/go.mod", m.version);
+        let recorded = match self.sums.check(&m.path, &key, &h) {
+            Err(mismatch) => {
+                self.set_fatal(Fatal {
+                    lines: vec![mismatch.to_string()],
+                    exit_code: 1,
+                });
+                return;
+            }
+            Ok(recorded) => recorded,
+        };
+        if !recorded {
+            self.warn_unknown_hashes(&m.path, &key, &h);
+        }
+        if let Ok(mut used) = self.used_sums.lock() {
+            used.push((m.path.clone(), key, h, recorded));
+        }
+    }
+
+    /// `addModSumLocked`'s warning when go.sum lists a key only with hashes
+    /// of unknown algorithms.
+    pub(super) fn warn_unknown_hashes(&self, path: &str, key: &str, h: &str) {
+        let unknown: Vec<&str> = self.sums.main.hashes(path, key).collect();
+        if unknown.is_empty() || unknown.contains(&h) {
+            return;
+        }
+        self.note(format!(
+            "warning: verifying {path}@{key}: unknown hashes in go.sum: {}; adding {h}\n\nSECURITY WARNING\nThis download is listed in go.sum, but using an unknown hash algorithm.\nThe download cannot be verified.\n\nFor more information, see 'go help module-auth'.\n",
+            unknown.join(", ")
+        ));
+    }
+
+    /// The go.sum rewrite `go list -m` does in mod mode (`WriteGoSum`,
+    /// `tidyGoSum`): when the load added hashes, Go re-reads go.sum and adds
+    /// every used hash again, repeating the unknown-algorithm warnings.
+    pub(super) fn rewrite_go_sum(&self) {
+        if self.build_mode != BuildMode::Mod || self.in_workspace() {
+            return;
+        }
+        let used = self.used_sums.lock().map(|u| u.clone()).unwrap_or_default();
+        if used.iter().all(|(_, _, _, recorded)| *recorded) {
+            return;
+        }
+        for (path, key, h, _) in &used {
+            self.warn_unknown_hashes(path, key, h);
+        }
+    }
+
+    /// Whether go.sum records an `h1:` hash for `path version` (`HaveSum`).
+    pub fn has_sum(&self, path: &str, version: &str) -> bool {
+        if let Some(e) = &self.sum_error {
+            self.set_fatal(Fatal {
+                lines: vec![e.clone()],
+                exit_code: 1,
+            });
+            return false;
+        }
+        self.sums.have_sum(path, version)
+    }
+
+    /// The hash go.sum recorded for `path version`, if unambiguous (`RecordedSum`).
+    pub fn recorded_sum(&self, path: &str, version: &str) -> Option<String> {
+        self.sums.recorded_sum(path, version).map(str::to_string)
+    }
+}
