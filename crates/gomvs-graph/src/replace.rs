@@ -71,15 +71,8 @@ impl Replacements {
     pub fn single(rules: Vec<ReplaceRule>) -> Result<Self, ReplaceConflict> {
         let mut map: HashMap<ModuleVersion, ReplaceRule> = HashMap::new();
         let mut highest = HashMap::new();
+        check_duplicate_keys(&rules)?;
         for r in &rules {
-            if let Some(prev) = map.get(&r.old) {
-                if prev.new != r.new {
-                    return Err(ReplaceConflict(format!(
-                        "go: conflicting replacements for {}:\n\t{}\n\t{}",
-                        r.old, prev.new, r.new
-                    )));
-                }
-            }
             map.insert(r.old.clone(), r.clone());
             note_highest(&mut highest, &r.old);
         }
@@ -99,18 +92,14 @@ impl Replacements {
         work_rules: Vec<ReplaceRule>,
         module_rules: Vec<Vec<ReplaceRule>>,
     ) -> Result<Self, ReplaceConflict> {
+        for rules in &module_rules {
+            check_duplicate_keys(rules)?;
+        }
+        check_duplicate_keys(&work_rules)?;
         let mut work: HashMap<ModuleVersion, ReplaceRule> = HashMap::new();
         let mut highest = HashMap::new();
         let mut all = Vec::new();
         for r in &work_rules {
-            if let Some(prev) = work.get(&r.old) {
-                if prev.new != r.new {
-                    return Err(ReplaceConflict(format!(
-                        "go: conflicting replacements for {}:\n\t{}\n\t{}",
-                        r.old, prev.new, r.new
-                    )));
-                }
-            }
             work.insert(r.old.clone(), r.clone());
             note_highest(&mut highest, &r.old);
             all.push(r.clone());
@@ -207,6 +196,23 @@ impl Replacements {
             conflict: None,
         })
     }
+}
+
+/// `toReplaceMap`: one go.mod (or go.work) may repeat a replace key only
+/// with the same target; otherwise Go stops with "conflicting replacements".
+fn check_duplicate_keys(rules: &[ReplaceRule]) -> Result<(), ReplaceConflict> {
+    let mut seen: HashMap<&ModuleVersion, &ModuleVersion> = HashMap::new();
+    for r in rules {
+        if let Some(prev) = seen.insert(&r.old, &r.new) {
+            if *prev != r.new {
+                return Err(ReplaceConflict(format!(
+                    "go: conflicting replacements for {}:\n\t{}\n\t{}",
+                    r.old, prev, r.new
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn lookup_in<'a>(

@@ -1,0 +1,3 @@
+module example.org/crypto
+
+go 1.16

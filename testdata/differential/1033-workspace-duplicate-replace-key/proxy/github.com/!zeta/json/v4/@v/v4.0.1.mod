@@ -1,0 +1,3 @@
+module github.com/Zeta/json/v4
+
+go 1.16

@@ -1,0 +1,3 @@
+module github.com/Zeta/kilo/sql
+
+go 1.21rc1

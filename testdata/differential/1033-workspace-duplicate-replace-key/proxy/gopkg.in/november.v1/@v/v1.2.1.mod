@@ -1,0 +1,3 @@
+module gopkg.in/november.v1
+
+go 1.16

@@ -1,0 +1,3 @@
+module gopkg.in/sierra.v3
+
+go 1.21
