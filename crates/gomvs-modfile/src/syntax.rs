@@ -13,7 +13,21 @@ use crate::error::Error;
 
 /// Parses go.mod/go.work syntax without interpreting directives
 /// (`modfile.parse`): the lossless tree, or the first lexical/structural error.
+/// Inputs over [`crate::gomod::MAX_FILE_SIZE`] are refused.
 pub fn parse_syntax(file: &str, data: &[u8]) -> Result<FileSyntax, Error> {
+    let max = crate::gomod::MAX_FILE_SIZE;
+    if data.len() > max {
+        return Err(Error {
+            filename: file.to_owned(),
+            pos: Position::default(),
+            verb: String::new(),
+            mod_path: String::new(),
+            message: format!(
+                "file too large ({} bytes): gomvs refuses go.mod and go.work files over {max} bytes",
+                data.len()
+            ),
+        });
+    }
     parse::parse_file(file, data)
 }
 

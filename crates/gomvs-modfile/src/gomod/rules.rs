@@ -5,7 +5,7 @@
 
 use super::{
     Exclude, FixError, GoDecl, Godebug, Ignore, ModFile, ModuleDecl, Replace, Require, Retract,
-    Tool, ToolchainDecl, VersionFixer, MAX_FILE_SIZE,
+    Tool, ToolchainDecl, VersionFixer,
 };
 use crate::error::{Error, ErrorList};
 use crate::gowork::{Use, WorkFile};
@@ -57,18 +57,6 @@ impl DirectiveError {
     }
 }
 
-fn too_large(file: &str, len: usize) -> ErrorList {
-    ErrorList(vec![Error {
-        filename: file.to_owned(),
-        pos: Position::default(),
-        verb: String::new(),
-        mod_path: String::new(),
-        message: format!(
-            "file too large ({len} bytes): gomvs refuses go.mod and go.work files over {MAX_FILE_SIZE} bytes"
-        ),
-    }])
-}
-
 fn span_of(line: &Line) -> Span {
     Span {
         start: line.start,
@@ -98,9 +86,6 @@ pub(crate) fn parse_mod(
     mut fix: Fixer<'_>,
     strict: bool,
 ) -> Result<ModFile, ErrorList> {
-    if data.len() > MAX_FILE_SIZE {
-        return Err(too_large(file, data.len()));
-    }
     let mut syntax = parse_syntax(file, data).map_err(|e| ErrorList(vec![e]))?;
     let mut f = ModFile::default();
     let mut errs = Vec::new();
@@ -844,9 +829,6 @@ pub(crate) fn parse_work(
     data: &[u8],
     mut fix: Fixer<'_>,
 ) -> Result<WorkFile, ErrorList> {
-    if data.len() > MAX_FILE_SIZE {
-        return Err(too_large(file, data.len()));
-    }
     let mut syntax = parse_syntax(file, data).map_err(|e| ErrorList(vec![e]))?;
     let mut f = WorkFile::default();
     let mut errs = Vec::new();
