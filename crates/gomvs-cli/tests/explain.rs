@@ -275,7 +275,17 @@ fn examples_snapshots() {
         snapshot_commands(&case, &targets);
         let settings = snapshot_settings(&case);
         settings.bind(|| {
-            let first = targets.first().cloned().unwrap_or_default();
+            // The focus: the first replaced module, else the first module.
+            let first = case
+                .go_list
+                .as_deref()
+                .unwrap_or("")
+                .lines()
+                .find(|l| l.contains(" => "))
+                .and_then(|l| l.split(' ').next())
+                .map(String::from)
+                .or_else(|| targets.first().cloned())
+                .unwrap_or_default();
             insta::assert_snapshot!("why_json", case.stdout(&["why", "--json", &first]));
             insta::assert_snapshot!("why_dot", case.stdout(&["why", "--format", "dot", &first]));
             insta::assert_snapshot!(
@@ -576,4 +586,46 @@ fn no_color_unless_terminal_or_forced() {
     let case = edge_case("09-replace-does-not-chain");
     assert!(!case.stdout(&["tree"]).contains('\x1b'));
     assert!(case.stdout(&["tree", "--color", "always"]).contains('\x1b'));
+}
+
+/// examples/exclude-prune-chain (checked with go by scripts/examples/run-go.sh):
+/// the exclude that dropped cart's log v1.4.0, the pruned util go.mod that
+/// asks for log v1.9.0, and the replace chain Go does not follow.
+#[test]
+fn exclude_pruning_and_chain_are_named() {
+    let case = examples()
+        .into_iter()
+        .find(|c| c.name == "exclude-prune-chain")
+        .unwrap_or_else(|| panic!("examples/exclude-prune-chain is missing"));
+    let go_list = case.go_list.clone().unwrap_or_default();
+    assert!(go_list.contains("example.com/log v1.2.0\n"), "{go_list}");
+    assert!(!go_list.contains("example.com/legacy"), "{go_list}");
+    let v = case.json(&["why", "--json", "example.com/log"]);
+    let r = &v["data"][0];
+    assert_eq!(r["selected"], "v1.2.0");
+    assert_eq!(r["exclusions"][0]["version"], "v1.4.0");
+    assert_eq!(r["exclusions"][0]["above_selected"], true);
+    assert_eq!(
+        r["exclusions"][0]["dropped"][0]["requirer"]["path"],
+        "example.com/cart"
+    );
+    assert_eq!(
+        r["pruned_requirers"][0]["module"]["path"],
+        "example.com/util"
+    );
+    assert_eq!(r["pruned_requirers"][0]["would_require"], "v1.9.0");
+    let v = case.json(&["replaces", "--json"]);
+    let chains = v["data"]["chains"].as_array().cloned().unwrap_or_default();
+    assert_eq!(chains.len(), 1, "{v}");
+    assert_eq!(chains[0]["used"]["path"], "example.com/paynext");
+    assert_eq!(chains[0]["second"]["unused"], true);
+    let unused: Vec<String> = v["data"]["directives"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .filter(|d| d["unused"] == true)
+        .map(|d| mv(&d["old"]))
+        .collect();
+    assert_eq!(unused, ["example.com/paynext@v1.0.0", "example.com/unused"]);
 }

@@ -19,6 +19,19 @@ pub enum NodeKind {
     Replacement,
 }
 
+impl NodeKind {
+    /// When one label is added with several kinds, the highest wins.
+    fn priority(self) -> u8 {
+        match self {
+            NodeKind::Faded => 0,
+            NodeKind::Module => 1,
+            NodeKind::Replacement => 2,
+            NodeKind::Focus => 3,
+            NodeKind::Main => 4,
+        }
+    }
+}
+
 /// How an edge is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EdgeKind {
@@ -41,12 +54,12 @@ pub struct Diagram {
 }
 
 impl Diagram {
-    /// The node labelled `label` (added once; a later kind other than
-    /// `Module` wins, so focus and main markings stick).
+    /// The node labelled `label` (added once; of several kinds the one
+    /// with the highest priority wins: main, focus, replacement, module, faded).
     pub fn node(&mut self, label: &str, kind: NodeKind) -> usize {
         if let Some(&i) = self.index.get(label) {
-            if kind != NodeKind::Module {
-                if let Some(n) = self.nodes.get_mut(i) {
+            if let Some(n) = self.nodes.get_mut(i) {
+                if kind.priority() > n.1.priority() {
                     n.1 = kind;
                 }
             }

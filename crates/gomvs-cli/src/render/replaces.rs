@@ -141,7 +141,22 @@ pub fn diagram(r: &ReplacesReport) -> Diagram {
         };
         let from = d.node(&x.old.to_string(), kind);
         let to = d.node(&x.new.to_string(), NodeKind::Replacement);
-        d.edge(from, to, &x.location.to_string(), EdgeKind::Replace);
+        if x.unused {
+            let chained = r.chains.iter().any(|c| c.second == *x);
+            let why = if chained {
+                "not followed: one hop only"
+            } else {
+                "unused"
+            };
+            d.edge(
+                from,
+                to,
+                &format!("{} ({why})", x.location),
+                EdgeKind::Ignored,
+            );
+        } else {
+            d.edge(from, to, &x.location.to_string(), EdgeKind::Replace);
+        }
         for m in &x.matched {
             if *m != x.old {
                 let k = if x.selected.as_ref() == Some(m) {

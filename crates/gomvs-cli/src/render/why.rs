@@ -95,6 +95,16 @@ pub fn text(r: &WhyReport, st: Style) -> String {
                 st.good(&selected)
             );
         }
+        (Verdict::VersionAbsent, Some(v)) if r.exclusions.iter().any(|x| x.version == *v) => {
+            let x = r.exclusions.iter().find(|x| x.version == *v);
+            let _ = writeln!(
+                s,
+                "  {} is excluded ({}): requirements on it were dropped, not raised; {} is selected",
+                st.warn(v),
+                x.map(|x| x.location.to_string()).unwrap_or_default(),
+                st.good(&selected)
+            );
+        }
         (Verdict::VersionAbsent, Some(v)) => {
             let _ = writeln!(
                 s,
@@ -318,16 +328,14 @@ pub fn diagram(reports: &[WhyReport]) -> Diagram {
             };
             let id = d.node(&m.to_string(), kind);
             if let Some(p) = prev {
-                let kind = if i + 1 == n {
-                    EdgeKind::Decides
-                } else {
-                    EdgeKind::Require
-                };
-                d.edge(p, id, "", kind);
+                // The last hop is drawn below, with its require line.
+                if i + 1 < n {
+                    d.edge(p, id, "", EdgeKind::Require);
+                }
             }
             prev = Some(id);
         }
-        for q in &r.requirements {
+        for (qi, q) in r.requirements.iter().enumerate() {
             let from_kind = if q.requirer.version.is_empty() {
                 NodeKind::Main
             } else if q.requirer_selected {
@@ -346,7 +354,12 @@ pub fn diagram(reports: &[WhyReport]) -> Diagram {
                 .as_ref()
                 .map(ToString::to_string)
                 .unwrap_or_default();
-            d.edge(from, to, &label, EdgeKind::Require);
+            let kind = if Some(qi) == r.deciding {
+                EdgeKind::Decides
+            } else {
+                EdgeKind::Require
+            };
+            d.edge(from, to, &label, kind);
         }
         for x in r.replacements.iter().filter(|x| x.applies_to_selected) {
             let target = d.node(&x.new.to_string(), NodeKind::Replacement);
