@@ -491,9 +491,35 @@ class EdgeLine:
     setup_go_offsets: list[int]  # offsets of `go` words to run with the real go
 
 
+# A segment that reads a file go rewrites (go.mod, go.sum, go.work, go.work.sum).  After a
+# simulated go invocation such a segment observes go's side effect, which gomvs never has
+# (it never writes files): the compared line is cut after the last simulated invocation,
+# for both implementations alike.
+_READS_WRITTEN_FILE_RE = re.compile(r"^\s*cat\s+.*\bgo\.(mod|sum|work|work\.sum)\b")
+
+
+def drop_trailing_write_observers(line: str) -> str:
+    """The line without the segments after its last simulated go call that read go's writes."""
+    segments = split_segments(line)
+    last_sim_end = None
+    for start, end in segments:
+        seg = line[start:end]
+        m = _GO_WORD_RE.match(seg)
+        if m and classify_go_args([w for w in seg[m.end(1):].split() if not re.match(r"^\d?[<>]", w)]):
+            last_sim_end = end
+    if last_sim_end is None:
+        return line
+    trailing = [line[s:e] for s, e in segments if s >= last_sim_end]
+    if trailing and all(_READS_WRITTEN_FILE_RE.match(t) for t in trailing):
+        return line[:last_sim_end].rstrip()
+    return line
+
+
 def analyse_edge_line(index: int, line: str) -> EdgeLine:
+    line = drop_trailing_write_observers(line)
     classes, setup_offsets = [], []
     for start, end in split_segments(line):
+
         seg = line[start:end]
         m = _GO_WORD_RE.match(seg)
         if not m:

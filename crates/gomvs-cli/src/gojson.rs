@@ -5,10 +5,12 @@
 //! Strings are escaped as Go's `appendString` with HTML escaping on:
 //! `"` and `\` with a backslash; `\b \f \n \r \t` by name; other control
 //! bytes as `\u00XX` (lowercase hex); `<`, `>`, `&` as `\u003c`, `\u003e`,
-//! `\u0026`; U+2028 and U+2029 as `\u2028`, `\u2029`; an invalid UTF-8 byte
-//! (kept by the parser as a raw-byte character, see
-//! `gomvs_modfile::syntax::text`) as `\ufffd`. DEL and all other runes are
-//! written literally.
+//! `\u0026`; U+2028 and U+2029 as `\u2028`, `\u2029`. An invalid UTF-8
+//! byte (kept by the parser as a raw-byte character, see
+//! `gomvs_modfile::syntax::text`) becomes a literal U+FFFD: go 1.27 builds
+//! `encoding/json` on json/v2 (GOEXPERIMENT=jsonv2 is on by default), whose
+//! v1 emulation replaces invalid UTF-8 instead of writing v1's `\ufffd`
+//! escape. DEL and all other runes are written literally.
 
 use gomvs_modfile::syntax::text::raw_byte;
 use serde::Serialize;
@@ -72,7 +74,7 @@ impl Formatter for GoFormatter {
                 '&' => b"\\u0026",
                 '\u{2028}' => b"\\u2028",
                 '\u{2029}' => b"\\u2029",
-                c if raw_byte(c).is_some() => b"\\ufffd",
+                c if raw_byte(c).is_some() => "\u{FFFD}".as_bytes(),
                 _ => continue,
             };
             w.write_all(&fragment.as_bytes()[start..i])?;
@@ -154,5 +156,32 @@ mod tests {
             out.ok().and_then(Result::ok).as_deref(),
             Some("{\n\t\"A\": [\n\t\t1,\n\t\t2\n\t],\n\t\"B\": [],\n\t\"C\": {}\n}")
         );
+    }
+}
+
+#[cfg(test)]
+mod go_output_tests {
+    use super::marshal_indent;
+
+    /// The bytes go 1.27's `json.MarshalIndent` writes for every ASCII byte,
+    /// U+2028, U+2029, U+FFFD, an invalid byte and a few other runes
+    /// (recorded from the real go; its json is built on json/v2).
+    #[test]
+    fn every_ascii_byte_like_go() {
+        let mut s: String = (0u8..0x80).map(char::from).collect();
+        s.push_str("\u{2028}\u{2029}\u{FFFD}");
+        s.push_str(&gomvs_modfile::syntax::text::go_string(b"\xff"));
+        s.push_str("é\u{1F600}\u{FEFF}\u{A0}");
+        let want = concat!(
+            "\"\\u0000\\u0001\\u0002\\u0003\\u0004\\u0005\\u0006\\u0007\\b\\t\\n\\u000b\\f\\r",
+            "\\u000e\\u000f\\u0010\\u0011\\u0012\\u0013\\u0014\\u0015\\u0016\\u0017\\u0018\\u0019",
+            "\\u001a\\u001b\\u001c\\u001d\\u001e\\u001f !\\\"#$%\\u0026'()*+,-./0123456789:;\\u003c=",
+            "\\u003e?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u{7f}",
+            "\\u2028\\u2029\u{FFFD}\u{FFFD}é\u{1F600}\u{FEFF}\u{A0}\""
+        );
+        let got = marshal_indent(&s)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok());
+        assert_eq!(got.as_deref(), Some(want));
     }
 }

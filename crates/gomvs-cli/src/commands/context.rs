@@ -70,3 +70,18 @@ pub fn print_fatal(warnings: &[String], fatal: &Fatal) -> ExitCode {
     }
     ExitCode::from(u8::try_from(fatal.exit_code).unwrap_or(1))
 }
+
+/// After Go's exact error text, tells a person at a terminal what is missing
+/// and how to get it. Nothing is added when stderr is not a terminal (or
+/// `NO_HINTS` is set), so piped output stays byte-identical to go's.
+pub fn print_missing_hints(session: &Session) {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() || std::env::var_os("NO_HINTS").is_some() {
+        return;
+    }
+    for m in session.missing_modules() {
+        eprintln!(
+            "gomvs: hint: no module source has {m}'s go.mod (looked in GOMODCACHE, then each GOPROXY entry); `go mod download {m}` would fetch it"
+        );
+    }
+}

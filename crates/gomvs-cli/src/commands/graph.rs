@@ -1,6 +1,6 @@
 //! `gomvs graph`: `go mod graph [-go=V]`, byte for byte.
 
-use super::context::{print_fatal, Context, Invocation};
+use super::context::{print_fatal, print_missing_hints, Context, Invocation};
 use gomvs_graph::loader::{Fatal, GoCommand};
 use gomvs_modfile::gover;
 use std::io::Write;
@@ -82,13 +82,15 @@ pub fn run(args: &Args) -> ExitCode {
         eprintln!("{line}");
     }
     if let Some(e) = &loaded.error {
-        return print_fatal(
+        let code = print_fatal(
             &[],
             &Fatal {
                 lines: vec![format!("go: {e}")],
                 exit_code: 1,
             },
         );
+        print_missing_hints(&loaded.session);
+        return code;
     }
     if args.format != GraphFormat::Go {
         let code = render_other(&loaded, args.format);

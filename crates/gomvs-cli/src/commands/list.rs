@@ -1,6 +1,6 @@
 //! `gomvs list`: `go list -m [-json] [-e] [all]`, byte for byte.
 
-use super::context::{print_fatal, Context, Invocation};
+use super::context::{print_fatal, print_missing_hints, Context, Invocation};
 use gomvs_graph::listing::{list_all, ModuleInfo};
 use gomvs_graph::loader::GoCommand;
 use std::io::Write;
@@ -70,6 +70,7 @@ pub fn run(args: &Args) -> ExitCode {
         eprintln!("{line}");
     }
     if failed && !args.errors {
+        print_missing_hints(&loaded.session);
         return ExitCode::from(1);
     }
     print_rows(&rows, args.json)

@@ -146,6 +146,8 @@ pub struct Session {
     /// go.mod hashes verified during the load: (path, `version/go.mod`, hash,
     /// whether go.sum already recorded it); Go's go.sum rewrite re-checks them.
     used_sums: Mutex<Vec<(String, String, String, bool)>>,
+    /// Module versions whose go.mod no source had (for hints to the user).
+    missing: Mutex<Vec<ModuleVersion>>,
 }
 
 /// One line printed on stderr that does not stop the command.
@@ -185,6 +187,7 @@ impl Session {
             raw_go_version: Mutex::new(HashMap::new()),
             diagnostics: Mutex::new(Vec::new()),
             used_sums: Mutex::new(Vec::new()),
+            missing: Mutex::new(Vec::new()),
         };
         match session.discover(work_path) {
             Ok(()) => {
@@ -219,6 +222,22 @@ impl Session {
                 is_error: true,
             });
         }
+    }
+
+    /// Records that no module source had `m`'s go.mod.
+    pub(crate) fn record_missing(&self, m: &ModuleVersion) {
+        if let Ok(mut v) = self.missing.lock() {
+            if !v.contains(m) {
+                v.push(m.clone());
+            }
+        }
+    }
+
+    /// Module versions whose go.mod none of the sources (module cache,
+    /// GOPROXY entries) had, in the order they were needed. Go would fetch
+    /// them from the network; gomvs is offline.
+    pub fn missing_modules(&self) -> Vec<ModuleVersion> {
+        self.missing.lock().map(|v| v.clone()).unwrap_or_default()
     }
 
     /// Every stderr line so far, in the order Go prints them.

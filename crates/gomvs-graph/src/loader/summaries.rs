@@ -141,13 +141,16 @@ impl Session {
                     )
                 }
                 Err(e) => {
+                    if e.is_not_found() {
+                        self.record_missing(m);
+                    }
                     return Err(match e.module {
                         Some(module) => SummaryError::Module {
                             module,
                             message: e.message,
                         },
                         None => SummaryError::Other(e.message),
-                    })
+                    });
                 }
             }
         };

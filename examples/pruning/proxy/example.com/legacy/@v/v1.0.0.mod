@@ -1,0 +1,5 @@
+module example.com/legacy
+
+require (
+	example.com/old-dep v1.0.0
+)

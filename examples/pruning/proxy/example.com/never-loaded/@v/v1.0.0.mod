@@ -1,0 +1,3 @@
+module example.com/never-loaded
+
+go 1.21

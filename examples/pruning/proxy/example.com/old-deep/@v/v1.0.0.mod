@@ -1,0 +1,3 @@
+module example.com/old-deep
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/from-a
+
+go 1.21

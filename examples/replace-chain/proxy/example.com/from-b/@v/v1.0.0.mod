@@ -1,0 +1,3 @@
+module example.com/from-b
+
+go 1.21

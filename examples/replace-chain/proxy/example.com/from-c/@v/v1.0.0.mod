@@ -1,0 +1,3 @@
+module example.com/from-c
+
+go 1.21
