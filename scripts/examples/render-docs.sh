@@ -13,11 +13,13 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 for ex in "$root"/examples/*/; do
   name=$(basename "$ex")
   run() {
-    (cd "$ex/app" && env -i PATH="$PATH" HOME="$tmp/home" GOTOOLCHAIN=local GOSUMDB=off GOENV=off \
-      GOWORK=off GOPROXY="file://$ex/proxy" GOMODCACHE="$tmp/modcache" GOPATH="$tmp/gopath" \
-      GOFLAGS=-mod=readonly "$gomvs" "$@")
+    local cwd="$ex/main"
+    [ -d "$cwd" ] || cwd="$ex/$(sed -n 's#^[[:space:]]*\./\([^[:space:]]*\).*#\1#p' "$ex/go.work" | head -1)"
+    (cd "$cwd" && env -i PATH="$PATH" HOME="$tmp/home" GOTOOLCHAIN=local GOSUMDB=off GOENV=off \
+      GOPROXY="file://$ex/proxy" GOMODCACHE="$tmp/modcache" GOPATH="$tmp/gopath" \
+      GOFLAGS= "$gomvs" "$@")
   }
-  first=$(run list all | sed -n '2p' | cut -d' ' -f1)
+  first=$(run list all | awk '$2 != "" {print $1; exit}')
   # The module the pictures focus on: <example>/focus if present, else the
   # first replaced module, else the first dependency.
   if [ -f "$ex/focus" ]; then focus=$(head -1 "$ex/focus"); else

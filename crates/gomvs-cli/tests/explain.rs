@@ -93,31 +93,66 @@ impl Case {
     }
 }
 
-/// The examples of examples/: `<name>/app` with `<name>/proxy`, and the
-/// outputs of the real go recorded by scripts/examples/run-go.sh.
+/// The directory of an example that commands run in: `main/`, or for a
+/// workspace the first `use` directory of its go.work.
+fn example_cwd(dir: &Path) -> Option<PathBuf> {
+    if dir.join("main/go.mod").is_file() {
+        return Some(dir.join("main"));
+    }
+    let work = std::fs::read_to_string(dir.join("go.work")).ok()?;
+    let first_use = work
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("./"))
+        .or_else(|| work.lines().find_map(|l| l.trim().strip_prefix("use ")))?;
+    Some(dir.join(first_use.trim_start_matches("./")))
+}
+
+/// Every example of examples/ (a main module or workspace with a file://
+/// proxy), with what the real go printed for it as recorded in
+/// testdata/examples/ by scripts/record-example-goldens.sh.
 fn examples() -> Vec<Case> {
-    let dir = workspace_root().join("examples");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
+    let root = workspace_root();
+    let dir = root.join("examples");
+    let mut dirs: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok())
         .map(|e| e.path())
-        .filter(|p| p.join("app/go.mod").is_file())
+        .filter(|p| p.join("proxy").is_dir())
         .collect();
-    names.sort();
-    assert!(!names.is_empty(), "no examples under {}", dir.display());
-    names
-        .into_iter()
-        .map(|p| Case {
-            name: p
+    dirs.sort();
+    assert!(!dirs.is_empty(), "no examples under {}", dir.display());
+    dirs.into_iter()
+        .map(|p| {
+            let name = p
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            cwd: p.join("app"),
-            proxy: p.join("proxy"),
-            goflags: "-mod=readonly".into(),
-            env: vec![("GOWORK".into(), "off".into())],
-            go_list: std::fs::read_to_string(p.join("expected/list-m-all.txt")).ok(),
-            go_graph: std::fs::read_to_string(p.join("expected/mod-graph.txt")).ok(),
+                .unwrap_or_default();
+            let golden = root.join("testdata/examples").join(&name);
+            let read = |key: &str| {
+                let ok = std::fs::read_to_string(golden.join(format!("{key}.exit")))
+                    .is_ok_and(|e| e.trim() == "0");
+                if !ok {
+                    return None;
+                }
+                std::fs::read_to_string(golden.join(format!("{key}.stdout"))).ok()
+            };
+            let go_list = read("list-m-all");
+            assert!(
+                go_list.is_some(),
+                "example {name}: no successful go golden in {} (run scripts/record-example-goldens.sh)",
+                golden.display()
+            );
+            Case {
+                cwd: example_cwd(&p)
+                    .unwrap_or_else(|| panic!("example {}: no main/ or go.work", p.display())),
+                proxy: p.join("proxy"),
+                goflags: String::new(),
+                env: Vec::new(),
+                go_list,
+                go_graph: read("mod-graph"),
+                name,
+            }
         })
         .collect()
 }
@@ -269,7 +304,7 @@ fn examples_snapshots() {
     for case in examples() {
         let targets: Vec<String> = listed(case.go_list.as_deref().unwrap_or(""))
             .into_iter()
-            .skip(1)
+            .filter(|(_, v)| !v.is_empty())
             .map(|(p, _)| p)
             .collect();
         snapshot_commands(&case, &targets);

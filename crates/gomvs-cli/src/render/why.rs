@@ -129,6 +129,13 @@ pub fn text(r: &WhyReport, st: Style) -> String {
                 d.requirer,
                 st.dim(&loc(&d.location))
             );
+            if !d.requirer_selected {
+                let _ = writeln!(
+                    s,
+                    "    ({} itself lost to another version, but its requirements still count in minimal version selection)",
+                    d.requirer
+                );
+            }
         }
         None => {
             let _ = writeln!(s, "  selected {}: a root of the graph", st.good(&selected));
