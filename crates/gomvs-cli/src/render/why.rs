@@ -297,7 +297,9 @@ pub fn text(r: &WhyReport, st: Style) -> String {
         } else {
             q.version.clone()
         };
-        let lost = if q.requirer_selected {
+        let lost = if q.from_root_update {
+            " (root added or raised in memory by the loader; not in go.mod as such)"
+        } else if q.requirer_selected {
             ""
         } else {
             " (requirer not selected)"

@@ -71,7 +71,7 @@ pub(crate) fn source_text(session: &Session, source: &SummarySource) -> String {
     match source {
         SummarySource::Module { module } => format!("{module}/go.mod"),
         SummarySource::Directory { file } => session.short_path(file),
-        SummarySource::Synthetic => "(synthesized)".to_string(),
+        SummarySource::Synthetic => "synthesized".to_string(),
     }
 }
 

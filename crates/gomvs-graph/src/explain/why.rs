@@ -73,6 +73,10 @@ pub struct Requirement {
     pub requirer_selected: bool,
     /// Whether this requirement is at the selected version.
     pub decides: bool,
+    /// A main module's requirement that is not in its go.mod: the loader
+    /// added or raised the root in memory (root-consistency rule; with
+    /// `-mod=mod` go writes it to go.mod).
+    pub from_root_update: bool,
 }
 
 /// A replace directive that takes part.
@@ -305,6 +309,10 @@ pub fn explain_why(
             requirer_selected: fm.version.is_empty()
                 || g.selected_module(&fm.path).is_some_and(|s| s == fm),
             decides: tm.version == selected.version,
+            // In workspace mode main modules' edges are their go.mod files'.
+            from_root_update: is_main_node(loaded, fm)
+                && !session.in_workspace()
+                && !loaded.initial_requirements.roots.contains(tm),
         });
     }
 
@@ -329,8 +337,7 @@ pub fn explain_why(
                 .iter()
                 .position(|r| r.requirer == *fm && r.version == selected.version)
         });
-        let mut p: Vec<ModuleVersion> = g
-            .find_path_ids(|id| id == from)
+        let mut p: Vec<ModuleVersion> = go_mod_path(loaded, from)
             .into_iter()
             .filter_map(|id| g.module(id).cloned())
             .collect();
@@ -340,8 +347,7 @@ pub fn explain_why(
         report.path_to_selected = p;
     } else if let Some(id) = g.selected_id(&path) {
         // A root of a workspace graph without a requiring edge.
-        report.path_to_selected = g
-            .find_path_ids(|x| x == id)
+        report.path_to_selected = go_mod_path(loaded, id)
             .into_iter()
             .filter_map(|x| g.module(x).cloned())
             .collect();
@@ -350,8 +356,7 @@ pub fn explain_why(
         if let Some(v) = &query.version {
             let asked = ModuleVersion::new(path.clone(), v.clone());
             if let Some(asked_id) = g.node_id(&asked) {
-                report.path_to_asked = g
-                    .find_path_ids(|x| x == asked_id)
+                report.path_to_asked = go_mod_path(loaded, asked_id)
                     .into_iter()
                     .filter_map(|x| g.module(x).cloned())
                     .collect();
@@ -380,6 +385,58 @@ pub fn explain_why(
         report.pruned_requirers = pruned_requirers(loaded, &path, &selected.version);
     }
     report
+}
+
+fn is_main_node(loaded: &Loaded, m: &ModuleVersion) -> bool {
+    m.version.is_empty() && loaded.session.is_main(&m.path)
+}
+
+/// A shortest requirement path from the graph's roots to `target`,
+/// preferring requirements written in the main go.mod: a path through a
+/// root the loader added or raised in memory is used only when no other
+/// path exists (`FindPath` order otherwise).
+fn go_mod_path(loaded: &Loaded, target: NodeId) -> Vec<NodeId> {
+    let g = &loaded.graph.graph;
+    let initial = &loaded.initial_requirements.roots;
+    let mut prev: HashMap<NodeId, Option<NodeId>> = HashMap::new();
+    let mut queue = std::collections::VecDeque::new();
+    for r in g.roots() {
+        if let Some(id) = g.node_id(r) {
+            if let std::collections::hash_map::Entry::Vacant(e) = prev.entry(id) {
+                e.insert(None);
+                queue.push_back(id);
+            }
+        }
+    }
+    while let Some(id) = queue.pop_front() {
+        if id == target {
+            let mut path = vec![id];
+            let mut at = id;
+            while let Some(Some(p)) = prev.get(&at) {
+                path.push(*p);
+                at = *p;
+            }
+            path.reverse();
+            return path;
+        }
+        let from_main = g.module(id).is_some_and(|m| is_main_node(loaded, m));
+        let Some(reqs) = g.required_by_id(id) else {
+            continue;
+        };
+        for r in reqs.node_ids() {
+            if from_main
+                && !loaded.session.in_workspace()
+                && g.module(r).is_some_and(|m| !initial.contains(m))
+            {
+                continue;
+            }
+            if let std::collections::hash_map::Entry::Vacant(e) = prev.entry(r) {
+                e.insert(Some(id));
+                queue.push_back(r);
+            }
+        }
+    }
+    g.find_path_ids(|x| x == target)
 }
 
 fn root_version(roots: &[ModuleVersion], path: &str) -> Option<String> {
@@ -440,6 +497,7 @@ fn exclusions(loaded: &Loaded, path: &str, selected: Option<&str>) -> Vec<Exclus
                         }),
                         requirer_selected: true,
                         decides: false,
+                        from_root_update: false,
                     });
                 }
             }
@@ -467,6 +525,7 @@ fn exclusions(loaded: &Loaded, path: &str, selected: Option<&str>) -> Vec<Exclus
                                 .selected_module(&requirer.path)
                                 .is_some_and(|sel| sel == requirer),
                             decides: false,
+                            from_root_update: false,
                         });
                     }
                 }
