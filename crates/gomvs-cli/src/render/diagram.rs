@@ -51,6 +51,7 @@ pub struct Diagram {
     nodes: Vec<(String, NodeKind)>,
     index: HashMap<String, usize>,
     edges: Vec<(usize, usize, String, EdgeKind)>,
+    edge_set: std::collections::HashSet<(usize, usize, String)>,
 }
 
 impl Diagram {
@@ -73,11 +74,7 @@ impl Diagram {
 
     /// Adds an edge (duplicates of the same from/to/label are dropped).
     pub fn edge(&mut self, from: usize, to: usize, label: &str, kind: EdgeKind) {
-        if self
-            .edges
-            .iter()
-            .any(|(f, t, l, _)| *f == from && *t == to && l == label)
-        {
+        if !self.edge_set.insert((from, to, label.to_string())) {
             return;
         }
         self.edges.push((from, to, label.to_string(), kind));

@@ -20,7 +20,7 @@ use crate::summary::SummarySource;
 use gomvs_modfile::syntax::{parse_syntax, Line, Stmt};
 use gomvs_modfile::ModuleVersion;
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Where a directive that counts is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -108,14 +108,21 @@ pub struct ReplacesReport {
     pub modules: Vec<ModuleSourceRow>,
 }
 
-fn directive(loaded: &Loaded, rule: &ReplaceRule) -> Directive {
+fn directive(
+    loaded: &Loaded,
+    by_path: &HashMap<&str, Vec<&ModuleVersion>>,
+    rule: &ReplaceRule,
+) -> Directive {
     let g = &loaded.graph.graph;
     let lookup = |m: &ModuleVersion| loaded.session.replacements.lookup(m).map(|x| x.rule);
-    let mut matched: Vec<ModuleVersion> = g
-        .modules()
-        .filter(|m| m.path == rule.old.path && m.version != NONE && !m.version.is_empty())
+    let mut matched: Vec<ModuleVersion> = by_path
+        .get(rule.old.path.as_str())
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|m| m.version != NONE && !m.version.is_empty())
         .filter(|m| lookup(m).as_ref() == Some(rule))
-        .cloned()
+        .map(|m| (*m).clone())
         .collect();
     matched.sort_by(|a, b| gomvs_modfile::gover::mod_compare(&a.path, &a.version, &b.version));
     let selected = g
@@ -145,7 +152,14 @@ pub fn explain_replaces(loaded: &Loaded) -> ReplacesReport {
     let session = &loaded.session;
     let g = &loaded.graph.graph;
     let rules = session.replacements.rules();
-    let directives: Vec<Directive> = rules.iter().map(|r| directive(loaded, r)).collect();
+    let mut by_path: HashMap<&str, Vec<&ModuleVersion>> = HashMap::new();
+    for m in g.modules() {
+        by_path.entry(m.path.as_str()).or_default().push(m);
+    }
+    let directives: Vec<Directive> = rules
+        .iter()
+        .map(|r| directive(loaded, &by_path, r))
+        .collect();
 
     let mut chains = Vec::new();
     for (i, r) in rules.iter().enumerate() {

@@ -271,6 +271,7 @@ pub struct Duplicates {
 pub fn duplicates(loaded: &Loaded) -> Duplicates {
     let g = &loaded.graph.graph;
     let mut versions: BTreeMap<String, BTreeMap<String, Vec<ModuleVersion>>> = BTreeMap::new();
+    let mut seen_edges: HashSet<(NodeId, &ModuleVersion)> = HashSet::new();
     g.walk_breadth_first_ids(|id| {
         let Some(from) = g.module(id) else { return };
         let Some(reqs) = g.required_by_id(id) else {
@@ -280,14 +281,15 @@ pub fn duplicates(loaded: &Loaded) -> Duplicates {
             if is_pseudo_module(&r.path) || r.version == NONE || r.version.is_empty() {
                 continue;
             }
-            let users = versions
+            if !seen_edges.insert((id, r)) {
+                continue;
+            }
+            versions
                 .entry(r.path.clone())
                 .or_default()
                 .entry(r.version.clone())
-                .or_default();
-            if !users.contains(from) {
-                users.push(from.clone());
-            }
+                .or_default()
+                .push(from.clone());
         }
     });
     let mut dups = Vec::new();

@@ -198,6 +198,8 @@ pub struct WhyIndex {
     by_target: HashMap<String, Vec<(NodeId, usize, NodeId)>>,
     /// Breadth-first rank of each reachable node (for ordering and shortest paths).
     rank: HashMap<NodeId, usize>,
+    /// The requirements of pruned-out nodes, read on first need.
+    pruned: std::sync::OnceLock<Vec<(ModuleVersion, HashMap<String, String>)>>,
 }
 
 impl WhyIndex {
@@ -226,7 +228,11 @@ impl WhyIndex {
                 }
             }
         }
-        WhyIndex { by_target, rank }
+        WhyIndex {
+            by_target,
+            rank,
+            pruned: std::sync::OnceLock::new(),
+        }
     }
 }
 
@@ -277,7 +283,7 @@ pub fn explain_why(
         report.exclusions = exclusions(loaded, &path, None);
         report.replacements = replacements(loaded, &path, None);
         if options.read_pruned {
-            report.pruned_requirers = pruned_requirers(loaded, &path, NONE);
+            report.pruned_requirers = pruned_requirers(loaded, index, &path, NONE);
         }
         return report;
     };
@@ -382,7 +388,7 @@ pub fn explain_why(
     }
 
     if options.read_pruned {
-        report.pruned_requirers = pruned_requirers(loaded, &path, &selected.version);
+        report.pruned_requirers = pruned_requirers(loaded, index, &path, &selected.version);
     }
     report
 }
@@ -475,6 +481,15 @@ fn replacements(loaded: &Loaded, path: &str, selected: Option<&ModuleVersion>) -
 fn exclusions(loaded: &Loaded, path: &str, selected: Option<&str>) -> Vec<Exclusion> {
     let session = &loaded.session;
     let mut out = Vec::new();
+    // Summaries that dropped a requirement on this path, found once.
+    let mut dropping: Vec<(&ModuleVersion, &crate::summary::ModSummary)> = loaded
+        .graph
+        .summaries
+        .iter()
+        .filter_map(|(m, s)| s.as_ref().ok().map(|s| (m, s.as_ref())))
+        .filter(|(_, s)| s.excluded.iter().any(|(x, _)| x.path == path))
+        .collect();
+    dropping.sort_by(|a, b| a.0.cmp(b.0));
     for main in &session.mains {
         let mut excluded: Vec<(&ModuleVersion, &gomvs_modfile::syntax::Span)> = main
             .index
@@ -502,8 +517,7 @@ fn exclusions(loaded: &Loaded, path: &str, selected: Option<&str>) -> Vec<Exclus
                 }
             }
             let mut from_deps: Vec<Requirement> = Vec::new();
-            for (requirer, summary) in &loaded.graph.summaries {
-                let Ok(s) = summary else { continue };
+            for &(requirer, s) in &dropping {
                 for (i, (x, _)) in s.excluded.iter().enumerate() {
                     if x == m {
                         let line = s
@@ -547,10 +561,10 @@ fn exclusions(loaded: &Loaded, path: &str, selected: Option<&str>) -> Vec<Exclus
     out
 }
 
-/// Nodes of the graph whose go.mod the load never read, re-read here (from
-/// the module source, without touching the session) to find requirements
-/// on `path` that pruning hid.
-fn pruned_requirers(loaded: &Loaded, path: &str, selected: &str) -> Vec<PrunedRequirer> {
+/// The requirements of every node of the graph whose go.mod the load never
+/// read, re-read here (from the module source or directory, without
+/// touching the session), breadth-first: what pruning hid.
+fn read_pruned(loaded: &Loaded) -> Vec<(ModuleVersion, HashMap<String, String>)> {
     let g = &loaded.graph.graph;
     let session = &loaded.session;
     let mut out = Vec::new();
@@ -582,21 +596,41 @@ fn pruned_requirers(loaded: &Loaded, path: &str, selected: &str) -> Vec<PrunedRe
         let Ok(f) = gomvs_modfile::gomod::parse_lax("go.mod", &data) else {
             return;
         };
-        let best = f
-            .require
-            .iter()
-            .filter(|r| r.module.path == path)
-            .map(|r| r.module.version.clone())
-            .max_by(|a, b| gover::mod_compare(path, a, b));
-        if let Some(v) = best {
-            out.push(PrunedRequirer {
-                module: m.clone(),
-                above_selected: selected == NONE || gover::mod_compare(path, &v, selected).is_gt(),
-                would_require: v,
-            });
+        // The highest version of each required path.
+        let mut best: HashMap<String, String> = HashMap::new();
+        for r in &f.require {
+            let p = &r.module.path;
+            match best.get(p) {
+                Some(v) if gover::mod_compare(p, v, &r.module.version).is_ge() => {}
+                _ => {
+                    best.insert(p.clone(), r.module.version.clone());
+                }
+            }
         }
+        out.push((m.clone(), best));
     });
     out
+}
+
+fn pruned_requirers(
+    loaded: &Loaded,
+    index: &WhyIndex,
+    path: &str,
+    selected: &str,
+) -> Vec<PrunedRequirer> {
+    index
+        .pruned
+        .get_or_init(|| read_pruned(loaded))
+        .iter()
+        .filter_map(|(m, reqs)| {
+            let v = reqs.get(path)?;
+            Some(PrunedRequirer {
+                module: m.clone(),
+                above_selected: selected == NONE || gover::mod_compare(path, v, selected).is_gt(),
+                would_require: v.clone(),
+            })
+        })
+        .collect()
 }
 
 /// Paths of the graph near `path`: small edit distance, or sharing the
