@@ -332,3 +332,81 @@ pub fn duplicates(loaded: &Loaded) -> Duplicates {
         coexisting_majors,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// main -> a, b; a -> c; b -> c; c -> a (a cycle).
+    fn graph() -> EffectiveGraph {
+        let node = |p: &str, v: &str| EffectiveNode {
+            module: ModuleVersion::new(p, v),
+            main: v.is_empty(),
+            replaced_by: None,
+            load: LoadState::NotLoaded,
+        };
+        let edge = |from, to| EffectiveEdge {
+            from,
+            to,
+            requested: "v1.0.0".into(),
+        };
+        EffectiveGraph {
+            nodes: vec![
+                node("main", ""),
+                node("a", "v1.0.0"),
+                node("b", "v1.0.0"),
+                node("c", "v1.0.0"),
+            ],
+            edges: vec![edge(0, 1), edge(0, 2), edge(1, 3), edge(2, 3), edge(3, 1)],
+            roots: vec![0],
+        }
+    }
+
+    fn shape(lines: &[TreeLine]) -> Vec<(usize, usize, bool, bool)> {
+        lines
+            .iter()
+            .map(|l| (l.depth, l.node, l.repeat, l.last))
+            .collect()
+    }
+
+    #[test]
+    fn forward_expands_each_node_once() {
+        let g = graph();
+        let lines = tree_lines(&g, 0, None, false);
+        assert_eq!(
+            shape(&lines),
+            vec![
+                (0, 0, false, true),
+                (1, 1, false, false),
+                (2, 3, false, true),
+                (3, 1, true, true),
+                (1, 2, false, true),
+                (2, 3, true, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn depth_limit_does_not_hide_later_expansions() {
+        let g = graph();
+        let lines = tree_lines(&g, 0, Some(1), false);
+        assert_eq!(
+            shape(&lines),
+            vec![
+                (0, 0, false, true),
+                (1, 1, false, false),
+                (1, 2, false, true)
+            ]
+        );
+    }
+
+    #[test]
+    fn invert_follows_requirers() {
+        let g = graph();
+        let lines = tree_lines(&g, 3, None, true);
+        let nodes: Vec<usize> = lines.iter().map(|l| l.node).collect();
+        // c <- a (<- main, <- c (*)), c <- b (<- main)
+        assert_eq!(nodes, vec![3, 1, 0, 3, 2, 0]);
+        assert!(lines.get(3).is_some_and(|l| l.repeat));
+    }
+}
