@@ -11,6 +11,7 @@ GO=$("$root/scripts/ensure-go.sh")
 # example name : directory (inside the example) the commands run in
 examples=("pruning:main" "replace-chain:main" "workspace:api")
 [ -d "$root/examples/incident-replace" ] && examples+=("incident-replace:main")
+[ -d "$root/examples/exclude-prune-chain" ] && examples+=("exclude-prune-chain:main")
 for spec in "${examples[@]}"; do
   name=${spec%%:*}; cwd=${spec#*:}
   out="$root/testdata/examples/$name"

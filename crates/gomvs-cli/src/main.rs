@@ -2,6 +2,7 @@
 
 mod commands;
 mod gojson;
+mod render;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -25,6 +26,12 @@ enum Command {
     List(commands::list::Args),
     /// Print the module requirement graph as `go mod graph` does.
     Graph(commands::graph::Args),
+    /// Explain why a module has its version: requirements, the deciding one, replace/exclude/pruning.
+    Why(commands::why::Args),
+    /// Print the effective module graph as a tree (`cargo tree` shape).
+    Tree(commands::tree::Args),
+    /// List every replace directive (including ignored ones in dependencies) and what it did.
+    Replaces(commands::replaces::Args),
 }
 
 /// Rewrites go's single-dash long flags (`-json`, `-go=1.21`) into clap's
@@ -61,5 +68,8 @@ fn main() -> ExitCode {
         Command::Parse(args) => commands::parse::run(&args),
         Command::List(args) => commands::list::run(&args),
         Command::Graph(args) => commands::graph::run(&args),
+        Command::Why(args) => commands::why::run(&args),
+        Command::Tree(args) => commands::tree::run(&args),
+        Command::Replaces(args) => commands::replaces::run(&args),
     }
 }

@@ -107,6 +107,8 @@ fn examples_match_the_real_go() {
         ("pruning", "main"),
         ("replace-chain", "main"),
         ("workspace", "api"),
+        ("incident-replace", "main"),
+        ("exclude-prune-chain", "main"),
     ] {
         failures.extend(run_example(name, cwd));
     }

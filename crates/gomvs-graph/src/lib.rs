@@ -8,6 +8,7 @@
 
 pub mod env;
 pub mod error;
+pub mod explain;
 pub mod fixer;
 pub mod godebug;
 mod godebug_table;

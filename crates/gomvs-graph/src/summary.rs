@@ -77,6 +77,8 @@ pub struct ModSummary {
     pub require_spans: Vec<Option<Span>>,
     /// Requirements dropped because a main module excludes them, with their spans.
     pub excluded: Vec<(ModuleVersion, Span)>,
+    /// For each entry of `excluded`, the span of the dropped require line.
+    pub excluded_require_spans: Vec<Option<Span>>,
     /// Its retract directives.
     pub retract: Vec<Retraction>,
     /// Its `// Deprecated:` message.
@@ -101,6 +103,7 @@ impl ModSummary {
             require,
             require_spans: spans,
             excluded: Vec::new(),
+            excluded_require_spans: Vec::new(),
             retract: Vec::new(),
             deprecated: String::new(),
             source: SummarySource::Synthetic,
@@ -141,6 +144,7 @@ impl ModSummary {
             require,
             require_spans,
             excluded: Vec::new(),
+            excluded_require_spans: Vec::new(),
             retract: f
                 .retract
                 .iter()

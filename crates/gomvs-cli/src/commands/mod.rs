@@ -4,6 +4,9 @@ pub mod context;
 pub mod graph;
 pub mod list;
 pub mod parse;
+pub mod replaces;
+pub mod tree;
+pub mod why;
 
 /// The text Go prints for an I/O error (`no such file or directory`, ...),
 /// i.e. the OS error string without Rust's ` (os error N)` suffix.

@@ -218,11 +218,13 @@ impl Session {
             }
         }
         let mut excluded = Vec::new();
+        let mut excluded_spans = Vec::new();
         let mut keep = Vec::with_capacity(raw.require.len());
         let mut spans = Vec::with_capacity(raw.require.len());
         for (r, span) in raw.require.iter().zip(raw.require_spans.iter()) {
             if let Some((_, xspan)) = self.excluded_by(r) {
                 excluded.push((r.clone(), xspan));
+                excluded_spans.push(*span);
                 continue;
             }
             keep.push(r.clone());
@@ -235,6 +237,7 @@ impl Session {
         s.require = keep;
         s.require_spans = spans;
         s.excluded = excluded;
+        s.excluded_require_spans = excluded_spans;
         Ok(Arc::new(s))
     }
 }

@@ -1,0 +1,3 @@
+module example.com/img
+
+go 1.21

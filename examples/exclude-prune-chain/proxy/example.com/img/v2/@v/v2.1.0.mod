@@ -1,0 +1,3 @@
+module example.com/img/v2
+
+go 1.21

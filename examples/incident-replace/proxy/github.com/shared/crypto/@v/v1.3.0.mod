@@ -1,0 +1,3 @@
+module github.com/shared/crypto
+
+go 1.21
