@@ -112,23 +112,25 @@ impl Replacements {
             .collect();
         let mut per_module = Vec::new();
         for rules in module_rules {
+            // Lookups use each module's own replace map in full (its
+            // modFileIndex); paths go.work replaces are only left out of the
+            // cross-module conflict check and of HighestReplaced.
             let mut map = HashMap::new();
             let mut current = std::collections::HashSet::new();
             for r in rules {
-                if replaced_by_work.contains(r.old.path.as_str()) {
-                    continue;
-                }
-                if let Some(prev) = combined.get(&r.old) {
-                    if !current.contains(&r.old) && *prev != r.effective {
-                        return Err(ReplaceConflict(format!(
-                            "go: conflicting replacements for {}:\n\t{}\n\t{}\nuse \"go work edit -replace {}=[override]\" to resolve",
-                            r.old, prev, r.effective, r.old
-                        )));
+                if !replaced_by_work.contains(r.old.path.as_str()) {
+                    if let Some(prev) = combined.get(&r.old) {
+                        if !current.contains(&r.old) && *prev != r.effective {
+                            return Err(ReplaceConflict(format!(
+                                "go: conflicting replacements for {}:\n\t{}\n\t{}\nuse \"go work edit -replace {}=[override]\" to resolve",
+                                r.old, prev, r.effective, r.old
+                            )));
+                        }
                     }
+                    current.insert(r.old.clone());
+                    combined.insert(r.old.clone(), r.effective.clone());
+                    note_highest(&mut highest, &r.old);
                 }
-                current.insert(r.old.clone());
-                combined.insert(r.old.clone(), r.effective.clone());
-                note_highest(&mut highest, &r.old);
                 all.push(r.clone());
                 map.insert(r.old.clone(), r);
             }

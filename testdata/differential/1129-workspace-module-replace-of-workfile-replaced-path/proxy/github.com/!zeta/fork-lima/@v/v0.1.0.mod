@@ -1,0 +1,3 @@
+module github.com/Zeta/fork-lima
+
+go 1.22

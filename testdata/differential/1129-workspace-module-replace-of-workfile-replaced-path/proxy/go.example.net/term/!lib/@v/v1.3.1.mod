@@ -1,0 +1,8 @@
+module go.example.net/term/Lib
+
+go 1.11
+
+require (
+	example.org/sql/sync v1.1.2
+	example.org/sql/sync v1.1.2
+)

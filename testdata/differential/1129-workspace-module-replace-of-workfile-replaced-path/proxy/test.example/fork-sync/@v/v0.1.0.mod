@@ -1,0 +1,3 @@
+module test.example/fork-sync
+
+go 1.20
