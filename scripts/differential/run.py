@@ -145,7 +145,12 @@ class Harness:
         else:
             os.makedirs(os.path.join(side, "modcache"))
         os.makedirs(os.path.join(side, "gopath"))
-        os.makedirs(os.path.join(side, "home"))
+        # telemetry mode "off" (what `go telemetry off` writes): otherwise go writes
+        # counters into HOME and leaves a sidecar process behind after every run
+        tel = os.path.join(side, "home", ".config", "go", "telemetry")
+        os.makedirs(tel)
+        with open(os.path.join(tel, "mode"), "w") as fh:
+            fh.write("off\n")
 
     def normalize(self, text: str, side: str, proxy: str) -> str:
         subs = [
@@ -179,6 +184,8 @@ class Harness:
             out, err, code = p.stdout, p.stderr, p.returncode
         except subprocess.TimeoutExpired as e:
             out, err, code = e.stdout or b"", (e.stderr or b"") + b"\n[harness: timeout]", -1
+        except OSError as e:
+            out, err, code = b"", f"[harness: cannot run {argv[0]}: {e}]\n".encode(), -2
         secs = time.monotonic() - t0
         res = Result(self.normalize(out.decode("utf-8", "replace"), side, proxy),
                      self.normalize(err.decode("utf-8", "replace"), side, proxy), code, secs)
@@ -251,7 +258,7 @@ class Harness:
                 else:
                     self.impl_secs += act.secs
                     self.impl_runs += 1
-            desc = f"{cmd[0]}-{mode}-{source}" + ("-noworks" if gowork == "off" else "")
+            desc = f"{cmd[0]}-{mode}-{source}" + ("-goworkoff" if gowork == "off" else "")
             label = (f"seed={seed} cmd='go {' '.join(cmd[1])}' mode={mode} source={source}"
                      f" gowork={gowork}")
             if exp.key() == act.key():
@@ -352,7 +359,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 impl=${1:-go}
 t=$(mktemp -d)
 cp -a "$here/work" "$t/work"
-mkdir -p "$t/gopath" "$t/home" "$t/gocache"
+mkdir -p "$t/gopath" "$t/home/.config/go/telemetry" "$t/gocache"; echo off > "$t/home/.config/go/telemetry/mode"
 if [ -d "$here/modcache" ]; then cp -a "$here/modcache" "$t/modcache"; else mkdir "$t/modcache"; fi
 args=$(python3 -c 'import json,sys; c=json.load(open(sys.argv[1])); print(" ".join(c[sys.argv[2]][1:]))' "$here/case.json" "$([ "$impl" = go ] && echo go || echo gomvs)")
 envs=$(python3 -c 'import json,sys,shlex; c=json.load(open(sys.argv[1])); print(" ".join(shlex.quote(k+"="+v.replace("$PROXY", sys.argv[2])) for k,v in c["env"].items()))' "$here/case.json" "$here/proxy")
@@ -435,8 +442,12 @@ def main() -> int:
     try:
         with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.j)) as ex:
             futs = [ex.submit(h.run_seed, s) for s in seeds]
-            for fut in concurrent.futures.as_completed(futs):
+            for i, fut in enumerate(concurrent.futures.as_completed(futs), 1):
                 fut.result()
+                if i % 20 == 0 and i < len(seeds):
+                    print(f"differential: progress {i}/{len(seeds)} seeds, "
+                          f"{h.passed} passed, {h.failed} failed, "
+                          f"{time.monotonic() - t0:.0f}s", file=sys.stderr, flush=True)
     finally:
         h.cleanup()
     wall = time.monotonic() - t0
