@@ -72,7 +72,7 @@ FEATURES: dict[str, float] = {
     "replace_dir_missing": 0.03,  # a directory replacement without go.mod
     "bad_info": 0.03,  # an .info with the wrong Version or bad JSON
     "path_mismatch": 0.03,  # a .mod declaring another module path
-    "ws_go_mismatch": 0.05,  # (only with workspace) go.work go line below a module's
+    "ws_go_mismatch": 0.15,  # (only with workspace) go.work go line below a module's
 }
 
 # go.sum presence for the main module: complete / partial / absent.
