@@ -75,6 +75,12 @@ FEATURES: dict[str, float] = {
     "ws_go_mismatch": 0.15,  # (only with workspace) go.work go line below a module's
 }
 
+# Features added later draw from a second random stream, so that adding them leaves the
+# universes of existing seeds unchanged unless the new feature is switched on.
+EXTRA_FEATURES: dict[str, float] = {
+    "replace_duplicate": 0.06,  # a replace repeated in the main go.mod: identical or conflicting
+}
+
 # go.sum presence for the main module: complete / partial / absent.
 GOSUM_MODES = [("complete", 0.72), ("partial", 0.13), ("none", 0.15)]
 
@@ -240,6 +246,8 @@ class Gen:
         self.r = random.Random(seed)
         r = self.r
         self.f = {name: r.random() < p for name, p in FEATURES.items()}
+        r2 = random.Random(f"extra-{seed}")
+        self.f.update({name: r2.random() < p for name, p in EXTRA_FEATURES.items()})
         if not self.f["workspace"]:
             self.f["gowork_replace"] = False
             self.f["ws_go_mismatch"] = False
@@ -633,6 +641,15 @@ class Gen:
                 mv = r.choice(self._all_versions())
                 if mv.path != p:
                     mv.requires.append((p, ghost))
+        if f["replace_duplicate"] and self.main_extra:
+            reps = [x for x in self.main_extra if x.startswith("replace ")]
+            if reps:
+                line = r.choice(reps)
+                if r.random() < 0.6:
+                    lhs = line[len("replace "):].split(" => ")[0]
+                    p = lhs.split(" ")[0]
+                    line = f"replace {lhs} => {self._target(self.modules[p])}"
+                self.main_extra.append(line)
         if f["replace_dir_missing"]:
             p = r.choice(self.order)
             add(p, "", r.choice(["../missing-dir", "../" + self._new_local_nogomod()]))
@@ -832,7 +849,7 @@ class Gen:
         return "".join(out)
 
 
-ERROR_FEATURES = ["missing_mod", "missing_info", "dep_go_too_new", "main_go_too_new",
+ERROR_FEATURES = ["replace_duplicate", "missing_mod", "missing_info", "dep_go_too_new", "main_go_too_new",
                   "unknown_version", "replace_dir_missing", "bad_info", "path_mismatch",
                   "ws_go_mismatch"]
 

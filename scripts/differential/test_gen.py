@@ -94,6 +94,7 @@ class GenTest(unittest.TestCase):
                         else:
                             forms.add(3)
         self.assertEqual(set(gen.FEATURES) - seen_features, set())
+        self.assertEqual(set(gen.EXTRA_FEATURES) - seen_features, set())
         self.assertEqual(forms, {1, 2, 3})
         self.assertEqual(gosum, {"complete", "partial", "none"})
 
