@@ -813,12 +813,20 @@ class Gen:
             "versions": len(self._all_versions()),
             "workspace": self.gowork is not None,
             "errors": any(self.f[k] for k in ERROR_FEATURES),
-            "graph_go": self.r.choice(["1.16", "1.17", "1.20", "1.21", "1.23"])
-            if self.f["graph_go_flag"] else None,
+            "graph_go": self.graph_go() if self.f["graph_go_flag"] else None,
             "notes": self.notes,
         }
         _write(os.path.join(out, "meta.json"), (json.dumps(meta, indent=1) + "\n").encode())
         return meta
+
+    def graph_go(self) -> str:
+        """The V of `go mod graph -go=V`: half the time the main go line or above it."""
+        fixed = ["1.16", "1.17", "1.20", "1.21", "1.23", LOCAL_GO]
+        main = self.main_go or "1.16"
+        if gover_key(main) <= gover_key(LOCAL_GO) and self.r.random() < 0.5:
+            above = [v for v in fixed if gover_key(v) > gover_key(main)]
+            return self.r.choice([main] + above)
+        return self.r.choice(fixed)
 
     def main_gomod(self) -> str:
         r = self.r
