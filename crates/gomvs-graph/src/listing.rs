@@ -4,9 +4,9 @@
 
 use crate::loader::{BuildMode, Fatal, Loaded, Session};
 use crate::query::{is_revision_query, Allowed, Querier, QueryErrorKind};
+use crate::replace::join_clean;
 use crate::requirements::Requirements;
 use crate::summary::Pruning;
-use crate::replace::join_clean;
 use gomvs_modfile::{module, ModuleVersion};
 use std::path::{Path, PathBuf};
 
@@ -161,7 +161,11 @@ pub fn module_info(loaded: &Loaded, cache: &CacheLayout, m: &ModuleVersion) -> M
 
 /// The row of a module resolved from a `path@query` argument (`moduleInfo`
 /// with `rs == nil`): no Indirect, no replacement, no go.sum requirement.
-pub fn module_info_outside_graph(s: &Session, cache: &CacheLayout, m: &ModuleVersion) -> ModuleInfo {
+pub fn module_info_outside_graph(
+    s: &Session,
+    cache: &CacheLayout,
+    m: &ModuleVersion,
+) -> ModuleInfo {
     let mut info = ModuleInfo {
         path: m.path.clone(),
         version: m.version.clone(),
@@ -445,7 +449,10 @@ pub fn list_modules(
     let s = &loaded.session;
     let q = Querier::new(s);
     let mut out = Listing::default();
-    let has_mod_root = !s.mains.is_empty() && s.mains.iter().any(|m| !m.go_mod_path.as_os_str().is_empty());
+    let has_mod_root = !s.mains.is_empty()
+        && s.mains
+            .iter()
+            .any(|m| !m.go_mod_path.as_os_str().is_empty());
 
     let mut need_full_graph = false;
     if args.is_empty() {
@@ -453,7 +460,12 @@ pub fn list_modules(
             if m.path == "go" || m.path == "toolchain" {
                 continue;
             }
-            out.rows.push(module_info_in(loaded, &loaded.initial_requirements, cache, &m));
+            out.rows.push(module_info_in(
+                loaded,
+                &loaded.initial_requirements,
+                cache,
+                &m,
+            ));
         }
     } else {
         let initial = &loaded.initial_requirements;
@@ -468,7 +480,9 @@ pub fn list_modules(
                 return Err(fatal("go: module paths never use backslash".to_string()));
             }
             if is_relative_path(arg) {
-                return Err(fatal(format!("go: cannot use relative path {arg} to specify module")));
+                return Err(fatal(format!(
+                    "go: cannot use relative path {arg} to specify module"
+                )));
             }
             if arg == "all" || arg.contains("...") {
                 need_full_graph = true;
@@ -477,7 +491,8 @@ pub fn list_modules(
             let (path, vers, found) = parse_path_version(arg)?;
             if found {
                 if (vers == "upgrade" || vers == "patch")
-                    && (root_selected(initial, &path).is_none() || initial.pruning == Pruning::Unpruned)
+                    && (root_selected(initial, &path).is_none()
+                        || initial.pruning == Pruning::Unpruned)
                 {
                     need_full_graph = true;
                 }
@@ -500,12 +515,14 @@ pub fn list_modules(
                 root_selected(rs, path).unwrap_or_else(|| "none".to_string())
             }
         };
-        let mut matched: std::collections::HashSet<ModuleVersion> = std::collections::HashSet::new();
+        let mut matched: std::collections::HashSet<ModuleVersion> =
+            std::collections::HashSet::new();
         for arg in args {
             let (path, vers, found) = parse_path_version(arg)?;
             if found {
                 let current = selected(&path);
-                if current == "none" && mg_error.is_some() && (vers == "upgrade" || vers == "patch") {
+                if current == "none" && mg_error.is_some() && (vers == "upgrade" || vers == "patch")
+                {
                     continue;
                 }
                 let allowed = if is_revision_query(&path, &vers) || mode.retracted {
@@ -517,7 +534,12 @@ pub fn list_modules(
                     Err(e) => {
                         let text = if e.kind == QueryErrorKind::NoMatchingVersion {
                             format!("module {path}: {}", e.text)
-                        } else if e.inner.is_some() {
+                        } else if e.inner.is_some()
+                            || e.text.starts_with(&format!("{path}@"))
+                            || e.text.starts_with(&format!("module {path}: "))
+                        {
+                            // Already a module.ModuleError (some sources
+                            // render the wrapping into the message).
                             e.text.clone()
                         } else if vers.is_empty() {
                             format!("module {path}: {}", e.text)
@@ -569,7 +591,12 @@ pub fn list_modules(
                 continue;
             }
             if v != "none" {
-                out.rows.push(module_info_in(loaded, rs, cache, &ModuleVersion::new(arg.clone(), v)));
+                out.rows.push(module_info_in(
+                    loaded,
+                    rs,
+                    cache,
+                    &ModuleVersion::new(arg.clone(), v),
+                ));
             } else if mode.versions {
                 out.rows.push(ModuleInfo {
                     path: arg.clone(),
@@ -662,7 +689,12 @@ fn add_update(q: &Querier<'_>, m: &mut ModuleInfo) {
     if m.version.is_empty() {
         return;
     }
-    match q.query(&m.path, "upgrade", &m.version, Allowed::NotExcludedNorRetracted) {
+    match q.query(
+        &m.path,
+        "upgrade",
+        &m.version,
+        Allowed::NotExcludedNorRetracted,
+    ) {
         Err(e) if e.is_no_matching() || e.is_not_found() || e.is_disallowed() => {}
         Err(e) => set_error(m, e.text),
         Ok(info) => {
@@ -721,5 +753,22 @@ fn add_deprecation(q: &Querier<'_>, m: &mut ModuleInfo) {
         Ok(d) => m.deprecated = d,
         Err(e) if e.is_no_matching() || e.is_not_found() => {}
         Err(e) => set_error(m, e.text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::match_pattern;
+
+    #[test]
+    fn module_patterns() {
+        assert!(match_pattern("example.com/...", "example.com/a"));
+        assert!(match_pattern("example.com/...", "example.com"));
+        assert!(!match_pattern("example.com/...", "example.comx"));
+        assert!(match_pattern("example.com/.../v2", "example.com/a/b/v2"));
+        assert!(!match_pattern("example.com/.../v2", "example.com/a/v3"));
+        assert!(match_pattern("ex...le.com/a", "example.com/a"));
+        assert!(!match_pattern("nomatch.example/...", "example.com/a"));
+        assert!(!match_pattern("a\\b/...", "a\\b/c"));
     }
 }

@@ -134,7 +134,9 @@ pub fn short_message(message: &str, empty_default: &str) -> String {
     if m.len() > MAX_LEN {
         return "(message omitted: too long)".to_string();
     }
-    if m.chars().any(|c| !module::quote::is_print(c) && !c.is_whitespace()) {
+    if m.chars()
+        .any(|c| !module::quote::is_print(c) && !c.is_whitespace())
+    {
         return "(message omitted: contains non-printable characters)".to_string();
     }
     m.to_string()
@@ -183,7 +185,7 @@ enum Matcher {
 
 impl QueryMatcher {
     /// `newQueryMatcher`.
-    fn new(path: &str, query: &str, current: &str) -> Result<Matcher, QueryError> {
+    fn parse(path: &str, query: &str, current: &str) -> Result<Matcher, QueryError> {
         let bad = |v: &str| {
             Err(QueryError::other(format!(
                 "invalid semantic version {} in range {}",
@@ -393,8 +395,7 @@ impl Repo<'_, '_> {
                 v.push_str("+incompatible");
             }
         }
-        if s
-            .replacement(&ModuleVersion::new(self.path.clone(), v.clone()))
+        if s.replacement(&ModuleVersion::new(self.path.clone(), v.clone()))
             .is_none()
         {
             return result;
@@ -714,7 +715,7 @@ impl<'s> Querier<'s> {
             )));
         }
         let repo = self.repo(path)?;
-        let qm = match QueryMatcher::new(path, query, current)? {
+        let qm = match QueryMatcher::parse(path, query, current)? {
             Matcher::Revision => None,
             Matcher::Versions(qm) if qm.can_stat => None,
             Matcher::Versions(qm) => Some(qm),
@@ -868,9 +869,9 @@ fn auto_quote(s: &str) -> String {
     let must_quote = s.is_empty()
         || s.contains("//")
         || s.contains("/*")
-        || s
-            .chars()
-            .any(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '(' | ')' | ',' | '[' | ']'));
+        || s.chars().any(|c| {
+            c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '(' | ')' | ',' | '[' | ']')
+        });
     if must_quote {
         go_quote(s)
     } else {
@@ -882,4 +883,161 @@ fn auto_quote(s: &str) -> String {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::env::{BuildMod, ModFlag};
+    use crate::listing::{list_modules, CacheLayout, ListMode, ModuleInfo};
+    use crate::loader::{GoCommand, GoWork, LoadConfig};
+    use crate::source::ProxyDir;
+    use std::path::PathBuf;
+
+    fn fixture() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/query")
+    }
+
+    fn session(dir: &std::path::Path) -> Session {
+        let config = LoadConfig {
+            cwd: dir.join("main"),
+            gowork: GoWork::Off,
+            mod_flag: ModFlag {
+                mode: Some(BuildMod::Mod),
+                explicit: true,
+            },
+            modfile: None,
+            command: GoCommand::ListModules,
+            local_go: gover::LOCAL.to_string(),
+            gotoolchain: "local".to_string(),
+            graph_go: None,
+            temp_dir: PathBuf::from("/nonexistent-tmp"),
+        };
+        let proxy = ProxyDir::new(dir.join("proxy")).unwrap();
+        Session::open(config, Arc::new(proxy)).unwrap()
+    }
+
+    /// The fields `scripts/record-query-goldens.sh` keeps.
+    fn golden_row(m: &ModuleInfo, proxy: &str) -> serde_json::Value {
+        let mut row = serde_json::Map::new();
+        let mut put = |k: &str, v: serde_json::Value| {
+            row.insert(k.to_string(), v);
+        };
+        put("Path", m.path.clone().into());
+        if !m.version.is_empty() {
+            put("Version", m.version.clone().into());
+        }
+        if !m.query.is_empty() {
+            put("Query", m.query.clone().into());
+        }
+        if !m.retracted.is_empty() {
+            put("Retracted", m.retracted.clone().into());
+        }
+        if !m.deprecated.is_empty() {
+            put("Deprecated", m.deprecated.clone().into());
+        }
+        if !m.versions.is_empty() {
+            put("Versions", m.versions.clone().into());
+        }
+        if let Some(u) = &m.update {
+            put("Update", u.version.clone().into());
+        }
+        if let Some(e) = &m.error {
+            put("Error", e.err.replace(proxy, "$PROXY").into());
+        }
+        serde_json::Value::Object(row)
+    }
+
+    /// Every command recorded from the real go on testdata/query.
+    #[test]
+    fn queries_match_recorded_go() {
+        let dir = fixture().canonicalize().unwrap();
+        let proxy = dir.join("proxy").display().to_string();
+        let goldens = std::fs::read_to_string(dir.join("goldens.jsonl")).unwrap();
+        let mut checked = 0;
+        for line in goldens.lines().filter(|l| !l.is_empty()) {
+            let golden: serde_json::Value = serde_json::from_str(line).unwrap();
+            let args: Vec<String> = golden["args"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap().to_string())
+                .collect();
+            let flag = |f: &str| args.iter().any(|a| a == f);
+            let mode = ListMode::from_flags(flag("-u"), flag("-retracted"), flag("-versions"));
+            let patterns: Vec<String> = args
+                .iter()
+                .filter(|a| !a.starts_with('-'))
+                .cloned()
+                .collect();
+            let loaded = session(&dir).load().unwrap();
+            let listing = list_modules(&loaded, &CacheLayout::default(), &patterns, mode).unwrap();
+            let got: Vec<serde_json::Value> =
+                listing.rows.iter().map(|m| golden_row(m, &proxy)).collect();
+            assert_eq!(
+                serde_json::Value::Array(got),
+                golden["rows"],
+                "go list -m -e -json {}",
+                args.join(" ")
+            );
+            checked += 1;
+        }
+        assert!(checked >= 40, "only {checked} recorded commands");
+    }
+
+    #[test]
+    fn revision_queries() {
+        let p = "example.com/a";
+        for q in ["v1.2.3", "master", "0123abcd", "v1.2.3+meta", "v1.2.3-pre"] {
+            assert!(is_revision_query(p, q), "{q}");
+        }
+        for q in [
+            "latest", "upgrade", "patch", "<v1.2.3", ">=v1", "v1", "v1.2",
+        ] {
+            assert!(!is_revision_query(p, q), "{q}");
+        }
+    }
+
+    #[test]
+    fn short_messages() {
+        assert_eq!(short_message("  Bad.\nmore", "x"), "Bad.");
+        assert_eq!(short_message(" \n", "dflt"), "dflt");
+        assert_eq!(
+            short_message(&"a".repeat(501), "x"),
+            "(message omitted: too long)"
+        );
+        assert_eq!(
+            short_message("a\u{7}b", "x"),
+            "(message omitted: contains non-printable characters)"
+        );
+    }
+
+    #[test]
+    fn detached_query_picks_release_then_prerelease() {
+        let src = crate::source::MemorySource::builder()
+            .module(
+                "example.com/m",
+                "v1.0.0",
+                "module example.com/m\n",
+                "2020-01-01T00:00:00Z",
+            )
+            .module(
+                "example.com/m",
+                "v1.1.0-pre",
+                "module example.com/m\n",
+                "2020-01-01T00:00:00Z",
+            )
+            .list("example.com/m", "v1.0.0\nv1.1.0-pre\n")
+            .build();
+        let q = Querier::detached(Arc::new(src));
+        let v = |query: &str| {
+            q.query("example.com/m", query, "", Allowed::All)
+                .map(|i| i.version)
+        };
+        assert_eq!(v("latest").unwrap(), "v1.0.0");
+        assert_eq!(v(">v1.0.0").unwrap(), "v1.1.0-pre");
+        assert_eq!(
+            v("v1.9").unwrap_err().to_string(),
+            "no matching versions for query \"v1.9\""
+        );
+        let e = q
+            .query("example.com/m", "patch", "", Allowed::All)
+            .unwrap_err();
+        assert_eq!(e.kind, QueryErrorKind::NoPatchBase);
+    }
 }

@@ -408,7 +408,10 @@ mod template {
 
         #[test]
         fn fields_and_conditionals() {
-            let t = Template::parse("{{.Path}} {{.Indirect}}{{if .Replace}} => {{.Replace.Version}}{{else}} -{{end}}").unwrap();
+            let t = Template::parse(
+                "{{.Path}} {{.Indirect}}{{if .Replace}} => {{.Replace.Version}}{{else}} -{{end}}",
+            )
+            .unwrap();
             let mut m = ModuleInfo {
                 path: "example.com/a".into(),
                 indirect: true,
