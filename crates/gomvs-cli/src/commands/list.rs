@@ -66,11 +66,15 @@ pub fn run(args: &Args) -> ExitCode {
     };
     let session = match ctx.open() {
         Ok(s) => s,
-        Err(fatal) => return print_fatal(&[], &fatal),
+        Err(fatal) => {
+            return match outside_module(&fatal) {
+                Some((warnings, no_main)) => {
+                    list_outside_module(args, &ctx, &warnings, &no_main, template.as_ref())
+                }
+                None => print_fatal(&[], &fatal),
+            }
+        }
     };
-    if session.mains.is_empty() && !session.in_workspace() {
-        return unsupported("list -m outside a module");
-    }
     if session.build_mode == BuildMode::Vendor {
         let disabled = |what: &str| {
             eprintln!("go: can't {what} using the vendor directory\n\t(Use -mod=mod or -mod=readonly to bypass.)");
@@ -133,6 +137,75 @@ pub fn run(args: &Args) -> ExitCode {
         return ExitCode::from(1);
     }
     print_rows(&listing.rows, args.json, args.versions, template.as_ref())
+}
+
+/// Splits the loader's "no main module" failure of `go list -m` into the
+/// warnings printed before it and the `NoMainModulesError` text.
+fn outside_module(fatal: &gomvs_graph::loader::Fatal) -> Option<(Vec<String>, String)> {
+    let (last, warnings) = fatal.lines.split_last()?;
+    let no_main = last.strip_prefix("go: cannot match \"all\": ")?;
+    Some((warnings.to_vec(), no_main.to_string()))
+}
+
+/// `go list -m` without a main module: the `command-line-arguments` row for
+/// no arguments, go's fatal errors for arguments that need a module graph.
+fn list_outside_module(
+    args: &Args,
+    ctx: &Context,
+    warnings: &[String],
+    no_main: &str,
+    template: Option<&template::Template>,
+) -> ExitCode {
+    for w in warnings {
+        eprintln!("{w}");
+    }
+    let fail = |msg: String| {
+        eprintln!("{msg}");
+        ExitCode::from(1)
+    };
+    for arg in &args.patterns {
+        if arg.contains('\\') {
+            return fail("go: module paths never use backslash".to_string());
+        }
+        if arg == "." || arg == ".." || arg.starts_with("./") || arg.starts_with("../") {
+            return fail(format!("go: cannot use relative path {arg} to specify module"));
+        }
+        if arg == "all" || arg.contains("...") {
+            return fail(format!("go: cannot match {}: {no_main}", gomvs_modfile::module::quote(arg)));
+        }
+        match arg.split_once('@') {
+            Some((_, v)) if v.starts_with('-') || v.starts_with('/') => {
+                return fail(format!(
+                    "go: invalid module version {}",
+                    gomvs_modfile::module::quote(v)
+                ));
+            }
+            Some((_, v)) if v == "upgrade" || v == "patch" => {
+                return fail(format!("go: cannot match {}: {no_main}", gomvs_modfile::module::quote(arg)));
+            }
+            Some(_) => {}
+            None if !args.versions => {
+                return fail(format!(
+                    "go: cannot match {} without -versions or an explicit version: {no_main}",
+                    gomvs_modfile::module::quote(arg)
+                ));
+            }
+            None => {}
+        }
+    }
+    if !args.patterns.is_empty() {
+        return unsupported("list -m with module arguments outside a module");
+    }
+    if args.versions || args.update {
+        return unsupported("list -m -u/-versions outside a module");
+    }
+    let row = ModuleInfo {
+        path: "command-line-arguments".to_string(),
+        main: true,
+        go_version: ctx.config.local_go.clone(),
+        ..ModuleInfo::default()
+    };
+    print_rows(&[row], args.json, args.versions, template)
 }
 
 /// The default `-versions` format:
