@@ -290,16 +290,14 @@ fn complete_from_cache(s: &Session, cache: &CacheLayout, m: &mut ModuleInfo, wit
     };
     let module = ModuleVersion::new(m.path.clone(), m.version.clone());
     if !m.version.is_empty() {
-        match s.source().info(&module) {
+        // `Query(path, version, "", nil)`: a replaced path's repository also
+        // knows the versions its replace directives name.
+        match Querier::new(s).query(&module.path, &module.version, "", Allowed::All) {
             Ok(info) => {
                 m.version = info.version;
                 m.time = Some(info.time);
             }
-            Err(e) => {
-                m.error = Some(RowError {
-                    err: s.query_error_text(&module, &e),
-                })
-            }
+            Err(e) => m.error = Some(RowError { err: e.text }),
         }
     }
     let version = module.version.clone();

@@ -168,10 +168,15 @@ fn list_outside_module(
             return fail("go: module paths never use backslash".to_string());
         }
         if arg == "." || arg == ".." || arg.starts_with("./") || arg.starts_with("../") {
-            return fail(format!("go: cannot use relative path {arg} to specify module"));
+            return fail(format!(
+                "go: cannot use relative path {arg} to specify module"
+            ));
         }
         if arg == "all" || arg.contains("...") {
-            return fail(format!("go: cannot match {}: {no_main}", gomvs_modfile::module::quote(arg)));
+            return fail(format!(
+                "go: cannot match {}: {no_main}",
+                gomvs_modfile::module::quote(arg)
+            ));
         }
         match arg.split_once('@') {
             Some((_, v)) if v.starts_with('-') || v.starts_with('/') => {
@@ -181,7 +186,10 @@ fn list_outside_module(
                 ));
             }
             Some((_, v)) if v == "upgrade" || v == "patch" => {
-                return fail(format!("go: cannot match {}: {no_main}", gomvs_modfile::module::quote(arg)));
+                return fail(format!(
+                    "go: cannot match {}: {no_main}",
+                    gomvs_modfile::module::quote(arg)
+                ));
             }
             Some(_) => {}
             None if !args.versions => {
