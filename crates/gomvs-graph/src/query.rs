@@ -893,9 +893,9 @@ mod tests {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/query")
     }
 
-    fn session(dir: &std::path::Path) -> Session {
+    fn session(dir: &std::path::Path, main: &str) -> Session {
         let config = LoadConfig {
-            cwd: dir.join("main"),
+            cwd: dir.join(main),
             gowork: GoWork::Off,
             mod_flag: ModFlag {
                 mode: Some(BuildMod::Mod),
@@ -914,6 +914,14 @@ mod tests {
 
     /// The fields `scripts/record-query-goldens.sh` keeps.
     fn golden_row(m: &ModuleInfo, proxy: &str) -> serde_json::Value {
+        let mut row = golden_fields(m, proxy);
+        if let (Some(r), serde_json::Value::Object(map)) = (&m.replace, &mut row) {
+            map.insert("Replace".to_string(), golden_fields(r, proxy));
+        }
+        row
+    }
+
+    fn golden_fields(m: &ModuleInfo, proxy: &str) -> serde_json::Value {
         let mut row = serde_json::Map::new();
         let mut put = |k: &str, v: serde_json::Value| {
             row.insert(k.to_string(), v);
@@ -965,19 +973,20 @@ mod tests {
                 .filter(|a| !a.starts_with('-'))
                 .cloned()
                 .collect();
-            let loaded = session(&dir).load().unwrap();
+            let main = golden["main"].as_str().unwrap();
+            let loaded = session(&dir, main).load().unwrap();
             let listing = list_modules(&loaded, &CacheLayout::default(), &patterns, mode).unwrap();
             let got: Vec<serde_json::Value> =
                 listing.rows.iter().map(|m| golden_row(m, &proxy)).collect();
             assert_eq!(
                 serde_json::Value::Array(got),
                 golden["rows"],
-                "go list -m -e -json {}",
+                "{main}: go list -m -e -json {}",
                 args.join(" ")
             );
             checked += 1;
         }
-        assert!(checked >= 40, "only {checked} recorded commands");
+        assert!(checked >= 50, "only {checked} recorded commands");
     }
 
     #[test]
