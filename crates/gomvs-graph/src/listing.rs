@@ -156,7 +156,7 @@ impl CacheLayout {
 
 /// Computes the row of one build-list module (`moduleInfo` with `rs != nil`).
 pub fn module_info(loaded: &Loaded, cache: &CacheLayout, m: &ModuleVersion) -> ModuleInfo {
-    module_info_in(loaded, &loaded.requirements, cache, m)
+    module_info_in(loaded, &loaded.requirements, cache, m, true)
 }
 
 /// The row of a module resolved from a `path@query` argument (`moduleInfo`
@@ -176,13 +176,23 @@ pub fn module_info_outside_graph(
     info
 }
 
+/// `graph_loaded`: whether go would have loaded the module graph (and so
+/// recorded the go lines of dependencies, `rawGoVersion`) before this row.
 fn module_info_in(
     loaded: &Loaded,
     rs: &Requirements,
     cache: &CacheLayout,
     m: &ModuleVersion,
+    graph_loaded: bool,
 ) -> ModuleInfo {
     let s = &loaded.session;
+    let raw_go_version = |m: &ModuleVersion| {
+        if graph_loaded {
+            s.raw_go_version(m).unwrap_or_default()
+        } else {
+            String::new()
+        }
+    };
     if m.version.is_empty() {
         if let Some(main) = s.mains.iter().find(|mm| mm.module.path == m.path) {
             // rawGoVersion of a main module: its go line; without one, "" in
@@ -208,7 +218,7 @@ fn module_info_in(
         path: m.path.clone(),
         version: m.version.clone(),
         indirect: !rs.direct.contains(&m.path),
-        go_version: s.raw_go_version(m).unwrap_or_default(),
+        go_version: raw_go_version(m),
         ..ModuleInfo::default()
     };
     let Some(rule) = s.replacement(m) else {
@@ -219,7 +229,7 @@ fn module_info_in(
     let mut rep = ModuleInfo {
         path: display.path.clone(),
         version: display.version.clone(),
-        go_version: s.raw_go_version(m).unwrap_or_default(),
+        go_version: raw_go_version(m),
         ..ModuleInfo::default()
     };
     if display.version.is_empty() {
@@ -463,6 +473,7 @@ pub fn list_modules(
                 &loaded.initial_requirements,
                 cache,
                 &m,
+                false,
             ));
         }
     } else {
@@ -529,28 +540,7 @@ pub fn list_modules(
                     Allowed::NotExcludedNorRetracted
                 };
                 match q.query(&path, &vers, &current, allowed) {
-                    Err(e) => {
-                        let text = if e.kind == QueryErrorKind::NoMatchingVersion {
-                            format!("module {path}: {}", e.text)
-                        } else if e.inner.is_some()
-                            || e.text.starts_with(&format!("{path}@"))
-                            || e.text.starts_with(&format!("module {path}: "))
-                        {
-                            // Already a module.ModuleError (some sources
-                            // render the wrapping into the message).
-                            e.text.clone()
-                        } else if vers.is_empty() {
-                            format!("module {path}: {}", e.text)
-                        } else {
-                            format!("{path}@{vers}: {}", e.text)
-                        };
-                        out.rows.push(ModuleInfo {
-                            path: path.clone(),
-                            version: vers.clone(),
-                            error: Some(RowError { err: text }),
-                            ..ModuleInfo::default()
-                        });
-                    }
+                    Err(e) => out.rows.push(query_error_row(&path, &vers, &e)),
                     Ok(info) => {
                         let m = ModuleVersion::new(path.clone(), info.version);
                         let mut row = module_info_outside_graph(s, cache, &m);
@@ -580,7 +570,7 @@ pub fn list_modules(
                     ));
                 }
                 for m in matches {
-                    out.rows.push(module_info_in(loaded, rs, cache, &m));
+                    out.rows.push(module_info_in(loaded, rs, cache, &m, true));
                 }
                 continue;
             }
@@ -594,6 +584,7 @@ pub fn list_modules(
                     rs,
                     cache,
                     &ModuleVersion::new(arg.clone(), v),
+                    need_full_graph,
                 ));
             } else if mode.versions {
                 out.rows.push(ModuleInfo {
@@ -621,6 +612,113 @@ pub fn list_modules(
         }
     }
     Ok(out)
+}
+
+/// `go list -m ARGS` without main modules (outside a module, or a
+/// workspace without modules): only `path@query` arguments and, with
+/// `-versions`, bare paths; the caller has rejected everything else with
+/// go's fatal errors. `local_go` is the emulated go version.
+pub fn list_modules_detached(
+    source: std::sync::Arc<dyn crate::source::ModuleSource>,
+    cache: &CacheLayout,
+    args: &[String],
+    mode: ListMode,
+) -> Result<Listing, Fatal> {
+    let q = Querier::detached(source.clone());
+    let mut out = Listing::default();
+    for arg in args {
+        let (path, vers, found) = parse_path_version(arg)?;
+        if !found {
+            out.rows.push(ModuleInfo {
+                path,
+                ..ModuleInfo::default()
+            });
+            continue;
+        }
+        let allowed = if is_revision_query(&path, &vers) || mode.retracted {
+            Allowed::All
+        } else {
+            Allowed::NotExcludedNorRetracted
+        };
+        match q.query(&path, &vers, "", allowed) {
+            Err(e) => out.rows.push(query_error_row(&path, &vers, &e)),
+            Ok(info) => {
+                let m = ModuleVersion::new(path.clone(), info.version);
+                let mut row = ModuleInfo {
+                    path: m.path.clone(),
+                    version: m.version.clone(),
+                    ..ModuleInfo::default()
+                };
+                match q.query(&m.path, &m.version, "", Allowed::All) {
+                    Ok(i) => {
+                        row.version = i.version;
+                        row.time = Some(i.time);
+                    }
+                    Err(e) => row.error = Some(RowError { err: e.text }),
+                }
+                // rawGoModSummary: a too-new go line is an error (no GoVersion).
+                if let Ok(data) = source.go_mod(&m) {
+                    if let Ok(f) = gomvs_modfile::gomod::parse_lax("go.mod", &data) {
+                        if let Some(g) = &f.go {
+                            let too_new = gomvs_modfile::gover::compare(
+                                &g.version,
+                                gomvs_modfile::gover::GO_STRICT_VERSION,
+                            )
+                            .is_ge()
+                                && gomvs_modfile::gover::compare(
+                                    &g.version,
+                                    gomvs_modfile::gover::LOCAL,
+                                )
+                                .is_gt();
+                            if !too_new {
+                                row.go_version = g.version.clone();
+                            }
+                        }
+                    }
+                    if let Some(p) = cache.download_file(&m, "mod") {
+                        row.go_mod = p.display().to_string();
+                    }
+                }
+                if let Some(dir) = cache.extracted_dir(&m) {
+                    row.dir = dir.display().to_string();
+                }
+                if vers != row.version {
+                    row.query = vers.clone();
+                }
+                out.rows.push(row);
+            }
+        }
+    }
+    if mode.any() {
+        for row in &mut out.rows {
+            add_details(&q, row, mode);
+        }
+    }
+    Ok(out)
+}
+
+/// The row of a failed `path@query` argument (`modinfoError`).
+fn query_error_row(path: &str, vers: &str, e: &crate::query::QueryError) -> ModuleInfo {
+    let text = if e.kind == QueryErrorKind::NoMatchingVersion {
+        format!("module {path}: {}", e.text)
+    } else if e.inner.is_some()
+        || e.text.starts_with(&format!("{path}@"))
+        || e.text.starts_with(&format!("module {path}: "))
+    {
+        // Already a module.ModuleError (some sources render the wrapping
+        // into the message).
+        e.text.clone()
+    } else if vers.is_empty() {
+        format!("module {path}: {}", e.text)
+    } else {
+        format!("{path}@{vers}: {}", e.text)
+    };
+    ModuleInfo {
+        path: path.to_string(),
+        version: vers.to_string(),
+        error: Some(RowError { err: text }),
+        ..ModuleInfo::default()
+    }
 }
 
 /// `ParsePathVersion`.

@@ -595,7 +595,7 @@ impl<'s> Querier<'s> {
     /// `rawGoModSummary` of the latest version, tolerating a too-new go line.
     fn raw_summary(&self, m: &ModuleVersion) -> Result<Arc<ModSummary>, QueryError> {
         let Some(s) = self.session else {
-            return Err(QueryError::other("internal error: no main module"));
+            return self.raw_summary_detached(m);
         };
         match s.raw_summary(m) {
             Ok(summary) => Ok(summary),
@@ -630,6 +630,20 @@ impl<'s> Querier<'s> {
                 })
             }
         }
+    }
+
+    /// `rawGoModSummary` without main modules: the module's own go.mod (a
+    /// too-new go line is tolerated, as the retraction and deprecation
+    /// checks do).
+    fn raw_summary_detached(&self, m: &ModuleVersion) -> Result<Arc<ModSummary>, QueryError> {
+        let data = self.source.go_mod(m).map_err(QueryError::from_fetch)?;
+        let f = gomvs_modfile::gomod::parse_lax("go.mod", &data).map_err(|e| {
+            QueryError::version_error(m, QueryErrorKind::Other, &format!("parsing go.mod: {e}"))
+        })?;
+        Ok(Arc::new(ModSummary::from_mod_file(
+            &f,
+            crate::summary::SummarySource::Module { module: m.clone() },
+        )))
     }
 
     /// `queryLatestVersionIgnoringRetractions`: the latest version of `path`

@@ -2,7 +2,7 @@
 //! byte for byte.
 
 use super::context::{print_fatal, Context, Invocation};
-use gomvs_graph::listing::{list_modules, ListMode, ModuleInfo};
+use gomvs_graph::listing::{list_modules, list_modules_detached, ListMode, ModuleInfo};
 use gomvs_graph::loader::{BuildMode, GoCommand};
 use std::io::Write;
 use std::process::ExitCode;
@@ -202,10 +202,25 @@ fn list_outside_module(
         }
     }
     if !args.patterns.is_empty() {
-        return unsupported("list -m with module arguments outside a module");
-    }
-    if args.versions || args.update {
-        return unsupported("list -m -u/-versions outside a module");
+        let mode = ListMode::from_flags(args.update, args.retracted, args.versions);
+        let listing =
+            match list_modules_detached(ctx.source.clone(), &ctx.cache, &args.patterns, mode) {
+                Ok(l) => l,
+                Err(fatal) => return print_fatal(&[], &fatal),
+            };
+        if !args.errors {
+            let mut failed = false;
+            for r in &listing.rows {
+                if let Some(e) = &r.error {
+                    eprintln!("go: {}", e.err);
+                    failed = true;
+                }
+            }
+            if failed {
+                return ExitCode::from(1);
+            }
+        }
+        return print_rows(&listing.rows, args.json, args.versions, template);
     }
     let row = ModuleInfo {
         path: "command-line-arguments".to_string(),
