@@ -543,7 +543,12 @@ pub fn list_modules(
                     Err(e) => out.rows.push(query_error_row(&path, &vers, &e)),
                     Ok(info) => {
                         let m = ModuleVersion::new(path.clone(), info.version);
-                        let mut row = module_info_outside_graph(s, cache, &m);
+                        let mut row = if m.version.is_empty() && s.is_main(&m.path) {
+                            // `upgrade`/`patch` of a main module: its own row.
+                            module_info_in(loaded, rs, cache, &m, need_full_graph)
+                        } else {
+                            module_info_outside_graph(s, cache, &m)
+                        };
                         if vers != row.version {
                             row.query = vers.clone();
                         }
