@@ -44,6 +44,10 @@ fn unsupported(what: &str) -> ExitCode {
 
 /// Runs the command.
 pub fn run(args: &Args) -> ExitCode {
+    if args.format.is_some() && args.json {
+        eprintln!("go list -f cannot be used with -json");
+        return ExitCode::from(1);
+    }
     let template = match &args.format {
         None => None,
         Some(text) => match template::Template::parse(text) {
@@ -54,9 +58,6 @@ pub fn run(args: &Args) -> ExitCode {
             }
         },
     };
-    if args.json && template.is_some() {
-        return unsupported("list -json with -f");
-    }
     let ctx = match Context::from_process(Invocation {
         command: GoCommand::ListModules,
         graph_go: None,
