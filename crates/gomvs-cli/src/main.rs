@@ -22,7 +22,7 @@ struct Cli {
 enum Command {
     /// Print a go.mod or go.work as `go mod edit -json` / `go work edit -json` do.
     Parse(commands::parse::Args),
-    /// List the build list as `go list -m all` does (`-json` as `go list -m -json all`).
+    /// List modules as `go list -m` does (`-u`, `-retracted`, `-versions`, `-e`, `-json`, `-f`; paths, patterns, `path@query`).
     List(commands::list::Args),
     /// Print the module requirement graph as `go mod graph` does.
     Graph(commands::graph::Args),
@@ -37,7 +37,7 @@ enum Command {
 /// Rewrites go's single-dash long flags (`-json`, `-go=1.21`) into clap's
 /// double-dash form, so `gomvs list -json all` reads like `go list -m -json all`.
 fn normalize_args(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
-    const LONG: &[&str] = &["json", "go"];
+    const LONG: &[&str] = &["json", "go", "retracted", "versions"];
     args.map(|a| match a.to_str() {
         Some(s) if s.starts_with('-') && !s.starts_with("--") => {
             let name = s[1..].split('=').next().unwrap_or("");
@@ -52,8 +52,34 @@ fn normalize_args(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<std::ff
     .collect()
 }
 
+/// A command line clap rejects: `gomvs list` with a `go list -m` flag gomvs
+/// does not simulate is reported as unsupported (exit 99, the harness
+/// convention); everything else is clap's usage error.
+fn parse_error(args: &[std::ffi::OsString], e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let is_list = args.iter().skip(1).any(|a| a == "list");
+    let usage = matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::InvalidSubcommand
+    );
+    if is_list && !usage {
+        let words: Vec<String> = args
+            .iter()
+            .skip(1)
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        eprintln!("gomvs: unsupported: {}", words.join(" "));
+        return ExitCode::from(99);
+    }
+    e.exit()
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse_from(normalize_args(std::env::args_os()));
+    let args = normalize_args(std::env::args_os());
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => return parse_error(&args, e),
+    };
     if let Some(dir) = &cli.chdir {
         if let Err(err) = std::env::set_current_dir(dir) {
             eprintln!(

@@ -1,10 +1,11 @@
 //! The main go.mod's version fixer (`modload.fixVersion`): canonical versions
 //! are checked against the path's major version; anything else is resolved
-//! through the module source like `go list -m path@query` would.
+//! through [`crate::query`] like `go list -m path@query` would.
 
+use crate::query::{Allowed, Querier};
 use crate::source::ModuleSource;
 use gomvs_modfile::gomod::VersionFixer;
-use gomvs_modfile::{module, semver, ModuleVersion};
+use gomvs_modfile::module;
 use std::sync::Arc;
 
 /// Resolves non-canonical versions of a main go.mod; remembers whether it changed any.
@@ -37,60 +38,25 @@ impl MainVersionFixer {
             module::check_path_major(vers, &path_major).map_err(|e| e.to_string())?;
             return Ok(vers.to_string());
         }
-        // A semver prefix (`v1`, `v1.2`) selects the highest matching version
-        // in the version list, releases before prereleases (`Query`).
-        if semver::is_valid(vers)
-            && semver::canonical(vers) != vers
-            && semver::build(vers).is_empty()
-        {
-            let prefix = format!("{}.", vers);
-            let list = self.source.versions(path).map_err(|e| e.message)?;
-            let mut matching: Vec<&String> =
-                list.iter().filter(|v| v.starts_with(&prefix)).collect();
-            matching.sort_by(|a, b| semver::compare(a, b));
-            let best = matching
-                .iter()
-                .rev()
-                .find(|v| semver::prerelease(v).is_empty())
-                .or_else(|| matching.last())
-                .map(|v| v.to_string());
-            return match best {
-                Some(v) => Ok(v),
-                None => Err(format!("no matching versions for query {vers:?}")),
-            };
-        }
-        if vers == "latest" {
-            // `Query(path, "latest")` with no allowed filter: the highest
-            // release, else the highest prerelease, else the repository's @latest.
-            let list = self.source.versions(path).map_err(|e| e.go_text())?;
-            let best = list
-                .iter()
-                .rev()
-                .find(|v| semver::prerelease(v).is_empty())
-                .or_else(|| list.last());
-            if let Some(v) = best {
-                return Ok(v.clone());
-            }
-            return self
-                .source
-                .latest(path)
-                .map(|i| i.version)
-                .map_err(|e| e.go_text());
-        }
-        // Anything else is a revision: the proxy's `.info` for it. Go's error
-        // is ModuleError{path, InvalidVersionError{vers, err}}; modfile's
-        // parseVersion keeps the InvalidVersionError, printed as
+        // Anything else is resolved by `Query(path, vers, "", nil)` without
+        // main modules (no replacements, exclusions or retractions apply).
+        // modfile's parseVersion keeps only the inner error of a
+        // `module.ModuleError`: for a revision the proxy's
+        // ModuleError{path, InvalidVersionError{vers, err}}, printed as
         // `version "X" invalid: <err>`.
-        let info = self
-            .source
-            .info(&ModuleVersion::new(path, vers))
-            .map_err(|e| {
-                let text = e.go_text();
-                let wrapped = format!("{path}@{vers}: invalid version: ");
-                let inner = text.strip_prefix(&wrapped).unwrap_or(&text);
-                format!("version {vers:?} invalid: {inner}")
-            })?;
-        Ok(info.version)
+        let querier = Querier::detached(self.source.clone());
+        match querier.query(path, vers, "", Allowed::All) {
+            Ok(info) => Ok(info.version),
+            Err(e) => {
+                for noun in ["version", "pseudo-version"] {
+                    let wrapped = format!("{path}@{vers}: invalid {noun}: ");
+                    if let Some(inner) = e.text.strip_prefix(&wrapped) {
+                        return Err(format!("{noun} {} invalid: {inner}", module::quote(vers)));
+                    }
+                }
+                Err(e.inner.unwrap_or(e.text))
+            }
+        }
     }
 }
 

@@ -15,6 +15,7 @@ mod godebug_table;
 pub mod listing;
 pub mod loader;
 pub mod mvs;
+pub mod query;
 pub mod replace;
 pub mod requirements;
 pub mod source;

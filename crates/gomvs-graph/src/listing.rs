@@ -2,8 +2,11 @@
 //!
 //! The rows are data; the CLI renders them as go's text or JSON.
 
-use crate::loader::{BuildMode, Loaded, Session};
+use crate::loader::{BuildMode, Fatal, Loaded, Session};
+use crate::query::{is_revision_query, Allowed, Querier, QueryErrorKind};
 use crate::replace::join_clean;
+use crate::requirements::Requirements;
+use crate::summary::Pruning;
 use gomvs_modfile::{module, ModuleVersion};
 use std::path::{Path, PathBuf};
 
@@ -153,7 +156,43 @@ impl CacheLayout {
 
 /// Computes the row of one build-list module (`moduleInfo` with `rs != nil`).
 pub fn module_info(loaded: &Loaded, cache: &CacheLayout, m: &ModuleVersion) -> ModuleInfo {
+    module_info_in(loaded, &loaded.requirements, cache, m, true)
+}
+
+/// The row of a module resolved from a `path@query` argument (`moduleInfo`
+/// with `rs == nil`): no Indirect, no replacement, no go.sum requirement.
+pub fn module_info_outside_graph(
+    s: &Session,
+    cache: &CacheLayout,
+    m: &ModuleVersion,
+) -> ModuleInfo {
+    let mut info = ModuleInfo {
+        path: m.path.clone(),
+        version: m.version.clone(),
+        go_version: s.raw_go_version(m).unwrap_or_default(),
+        ..ModuleInfo::default()
+    };
+    complete_from_cache(s, cache, &mut info, false);
+    info
+}
+
+/// `graph_loaded`: whether go would have loaded the module graph (and so
+/// recorded the go lines of dependencies, `rawGoVersion`) before this row.
+fn module_info_in(
+    loaded: &Loaded,
+    rs: &Requirements,
+    cache: &CacheLayout,
+    m: &ModuleVersion,
+    graph_loaded: bool,
+) -> ModuleInfo {
     let s = &loaded.session;
+    let raw_go_version = |m: &ModuleVersion| {
+        if graph_loaded {
+            s.raw_go_version(m).unwrap_or_default()
+        } else {
+            String::new()
+        }
+    };
     if m.version.is_empty() {
         if let Some(main) = s.mains.iter().find(|mm| mm.module.path == m.path) {
             // rawGoVersion of a main module: its go line; without one, "" in
@@ -178,8 +217,8 @@ pub fn module_info(loaded: &Loaded, cache: &CacheLayout, m: &ModuleVersion) -> M
     let mut info = ModuleInfo {
         path: m.path.clone(),
         version: m.version.clone(),
-        indirect: !loaded.requirements.direct.contains(&m.path),
-        go_version: s.raw_go_version(m).unwrap_or_default(),
+        indirect: !rs.direct.contains(&m.path),
+        go_version: raw_go_version(m),
         ..ModuleInfo::default()
     };
     let Some(rule) = s.replacement(m) else {
@@ -190,7 +229,7 @@ pub fn module_info(loaded: &Loaded, cache: &CacheLayout, m: &ModuleVersion) -> M
     let mut rep = ModuleInfo {
         path: display.path.clone(),
         version: display.version.clone(),
-        go_version: s.raw_go_version(m).unwrap_or_default(),
+        go_version: raw_go_version(m),
         ..ModuleInfo::default()
     };
     if display.version.is_empty() {
@@ -261,16 +300,14 @@ fn complete_from_cache(s: &Session, cache: &CacheLayout, m: &mut ModuleInfo, wit
     };
     let module = ModuleVersion::new(m.path.clone(), m.version.clone());
     if !m.version.is_empty() {
-        match s.source().info(&module) {
+        // `Query(path, version, "", nil)`: a replaced path's repository also
+        // knows the versions its replace directives name.
+        match Querier::new(s).query(&module.path, &module.version, "", Allowed::All) {
             Ok(info) => {
                 m.version = info.version;
                 m.time = Some(info.time);
             }
-            Err(e) => {
-                m.error = Some(RowError {
-                    err: s.query_error_text(&module, &e),
-                })
-            }
+            Err(e) => m.error = Some(RowError { err: e.text }),
         }
     }
     let version = module.version.clone();
@@ -310,4 +347,529 @@ pub fn list_all(loaded: &Loaded, cache: &CacheLayout) -> Vec<ModuleInfo> {
         .filter(|m| m.path != "go" && m.path != "toolchain")
         .map(|m| module_info(loaded, cache, m))
         .collect()
+}
+
+/// What `go list -m` adds to each row (`modload.ListMode`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListMode {
+    /// `ListU`: Update.
+    pub update: bool,
+    /// `ListRetracted`: Retracted.
+    pub retracted: bool,
+    /// `ListDeprecated`: Deprecated.
+    pub deprecated: bool,
+    /// `ListVersions`: Versions.
+    pub versions: bool,
+    /// `ListRetractedVersions`: Versions include retracted ones.
+    pub retracted_versions: bool,
+}
+
+impl ListMode {
+    /// The mode of `go list -m` with the `-u`, `-retracted` and `-versions` flags.
+    pub fn from_flags(u: bool, retracted: bool, versions: bool) -> ListMode {
+        ListMode {
+            update: u,
+            retracted: u || retracted,
+            deprecated: u,
+            versions,
+            retracted_versions: versions && retracted,
+        }
+    }
+
+    fn any(&self) -> bool {
+        self.update || self.retracted || self.deprecated || self.versions
+    }
+}
+
+/// The result of `modload.ListModules`.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    /// The rows, in go's order.
+    pub rows: Vec<ModuleInfo>,
+    /// Lines printed on stderr while listing (pattern warnings), in order.
+    pub warnings: Vec<String>,
+    /// The error `ListModules` returns (graph load or go.mod update needed).
+    pub error: Option<String>,
+}
+
+fn fatal(msg: String) -> Fatal {
+    Fatal {
+        lines: vec![msg],
+        exit_code: 1,
+    }
+}
+
+/// `search.IsRelativePath`.
+fn is_relative_path(p: &str) -> bool {
+    p == "." || p == ".." || p.starts_with("./") || p.starts_with("../")
+}
+
+/// `pkgpattern.MatchPattern` for module paths: `...` matches any string,
+/// and a trailing `/...` is optional (`x/...` matches `x` and `x/y`).
+pub fn match_pattern(pattern: &str, name: &str) -> bool {
+    if pattern.contains('\0') || pattern.contains('\\') {
+        return false;
+    }
+    match pattern.strip_suffix("/...") {
+        Some(base) => {
+            if glob(base, name) {
+                return true;
+            }
+            // `base(/.*)?`: some prefix of name ending before a '/' matches base.
+            name.match_indices('/')
+                .any(|(i, _)| glob(base, name.get(..i).unwrap_or("")))
+        }
+        None => glob(pattern, name),
+    }
+}
+
+/// Anchored match where each `...` matches any string (greedy first fit,
+/// linear in the name per literal part).
+fn glob(pattern: &str, name: &str) -> bool {
+    let parts: Vec<&str> = pattern.split("...").collect();
+    let Some((first, rest)) = parts.split_first() else {
+        return name.is_empty();
+    };
+    let Some(mut tail) = name.strip_prefix(first) else {
+        return false;
+    };
+    let Some((last, middle)) = rest.split_last() else {
+        return tail.is_empty();
+    };
+    for part in middle {
+        match tail.find(part) {
+            Some(j) => tail = tail.get(j + part.len()..).unwrap_or(""),
+            None => return false,
+        }
+    }
+    tail.ends_with(last)
+}
+
+/// `modload.ListModules` for `go list -m [-u] [-retracted] [-versions] ARGS`:
+/// the rows, the warnings and the returned error; `Err` for the argument
+/// errors go reports with `base.Fatalf`.
+pub fn list_modules(
+    loaded: &Loaded,
+    cache: &CacheLayout,
+    args: &[String],
+    mode: ListMode,
+) -> Result<Listing, Fatal> {
+    let s = &loaded.session;
+    let q = Querier::new(s);
+    let mut out = Listing::default();
+    let has_mod_root = !s.mains.is_empty()
+        && s.mains
+            .iter()
+            .any(|m| !m.go_mod_path.as_os_str().is_empty());
+
+    let mut need_full_graph = false;
+    if args.is_empty() {
+        for m in s.main_versions() {
+            if m.path == "go" || m.path == "toolchain" {
+                continue;
+            }
+            out.rows.push(module_info_in(
+                loaded,
+                &loaded.initial_requirements,
+                cache,
+                &m,
+                false,
+            ));
+        }
+    } else {
+        let initial = &loaded.initial_requirements;
+        let root_selected = |rs: &Requirements, path: &str| -> Option<String> {
+            if s.is_main(path) {
+                return Some(String::new());
+            }
+            rs.root_version(path).map(str::to_string)
+        };
+        for arg in args {
+            if arg.contains('\\') {
+                return Err(fatal("go: module paths never use backslash".to_string()));
+            }
+            if is_relative_path(arg) {
+                return Err(fatal(format!(
+                    "go: cannot use relative path {arg} to specify module"
+                )));
+            }
+            if arg == "all" || arg.contains("...") {
+                need_full_graph = true;
+                continue;
+            }
+            let (path, vers, found) = parse_path_version(arg)?;
+            if found {
+                if (vers == "upgrade" || vers == "patch")
+                    && (root_selected(initial, &path).is_none()
+                        || initial.pruning == Pruning::Unpruned)
+                {
+                    need_full_graph = true;
+                }
+                continue;
+            }
+            if root_selected(initial, arg).is_none() || initial.pruning == Pruning::Unpruned {
+                need_full_graph = true;
+            }
+        }
+        let _ = has_mod_root;
+        let (rs, mg_error) = if need_full_graph {
+            (&loaded.requirements, loaded.error.clone())
+        } else {
+            (initial, None)
+        };
+        let selected = |path: &str| -> String {
+            if need_full_graph {
+                loaded.graph.selected(path)
+            } else {
+                root_selected(rs, path).unwrap_or_else(|| "none".to_string())
+            }
+        };
+        let mut matched: std::collections::HashSet<ModuleVersion> =
+            std::collections::HashSet::new();
+        for arg in args {
+            let (path, vers, found) = parse_path_version(arg)?;
+            if found {
+                let current = selected(&path);
+                if current == "none" && mg_error.is_some() && (vers == "upgrade" || vers == "patch")
+                {
+                    continue;
+                }
+                let allowed = if is_revision_query(&path, &vers) || mode.retracted {
+                    Allowed::All
+                } else {
+                    Allowed::NotExcludedNorRetracted
+                };
+                match q.query(&path, &vers, &current, allowed) {
+                    Err(e) => out.rows.push(query_error_row(&path, &vers, &e)),
+                    Ok(info) => {
+                        let m = ModuleVersion::new(path.clone(), info.version);
+                        let mut row = if m.version.is_empty() && s.is_main(&m.path) {
+                            // `upgrade`/`patch` of a main module: its own row.
+                            module_info_in(loaded, rs, cache, &m, need_full_graph)
+                        } else {
+                            module_info_outside_graph(s, cache, &m)
+                        };
+                        if vers != row.version {
+                            row.query = vers.clone();
+                        }
+                        out.rows.push(row);
+                    }
+                }
+                continue;
+            }
+            if arg == "all" || arg.contains("...") {
+                let is_all = arg == "all";
+                let mut matches = Vec::new();
+                for m in loaded.graph.build_list() {
+                    if m.path == "go" || m.path == "toolchain" {
+                        continue;
+                    }
+                    if (is_all || match_pattern(arg, &m.path)) && matched.insert(m.clone()) {
+                        matches.push(m);
+                    }
+                }
+                if matches.is_empty() {
+                    out.warnings.push(format!(
+                        "warning: pattern {} matched no module dependencies",
+                        gomvs_modfile::module::quote(arg)
+                    ));
+                }
+                for m in matches {
+                    out.rows.push(module_info_in(loaded, rs, cache, &m, true));
+                }
+                continue;
+            }
+            let v = selected(arg);
+            if v == "none" && mg_error.is_some() {
+                continue;
+            }
+            if v != "none" {
+                out.rows.push(module_info_in(
+                    loaded,
+                    rs,
+                    cache,
+                    &ModuleVersion::new(arg.clone(), v),
+                    need_full_graph,
+                ));
+            } else if mode.versions {
+                out.rows.push(ModuleInfo {
+                    path: arg.clone(),
+                    ..ModuleInfo::default()
+                });
+            } else {
+                out.rows.push(ModuleInfo {
+                    path: arg.clone(),
+                    error: Some(RowError {
+                        err: format!("module {arg}: not a known dependency"),
+                    }),
+                    ..ModuleInfo::default()
+                });
+            }
+        }
+        out.error = mg_error;
+    }
+    if args.is_empty() {
+        out.error = None;
+    }
+    if mode.any() {
+        for row in &mut out.rows {
+            add_details(&q, row, mode);
+        }
+    }
+    Ok(out)
+}
+
+/// `go list -m ARGS` without main modules (outside a module, or a
+/// workspace without modules): only `path@query` arguments and, with
+/// `-versions`, bare paths; the caller has rejected everything else with
+/// go's fatal errors. `local_go` is the emulated go version.
+pub fn list_modules_detached(
+    source: std::sync::Arc<dyn crate::source::ModuleSource>,
+    cache: &CacheLayout,
+    args: &[String],
+    mode: ListMode,
+) -> Result<Listing, Fatal> {
+    let q = Querier::detached(source.clone());
+    let mut out = Listing::default();
+    for arg in args {
+        let (path, vers, found) = parse_path_version(arg)?;
+        if !found {
+            out.rows.push(ModuleInfo {
+                path,
+                ..ModuleInfo::default()
+            });
+            continue;
+        }
+        let allowed = if is_revision_query(&path, &vers) || mode.retracted {
+            Allowed::All
+        } else {
+            Allowed::NotExcludedNorRetracted
+        };
+        match q.query(&path, &vers, "", allowed) {
+            Err(e) => out.rows.push(query_error_row(&path, &vers, &e)),
+            Ok(info) => {
+                let m = ModuleVersion::new(path.clone(), info.version);
+                let mut row = ModuleInfo {
+                    path: m.path.clone(),
+                    version: m.version.clone(),
+                    ..ModuleInfo::default()
+                };
+                match q.query(&m.path, &m.version, "", Allowed::All) {
+                    Ok(i) => {
+                        row.version = i.version;
+                        row.time = Some(i.time);
+                    }
+                    Err(e) => row.error = Some(RowError { err: e.text }),
+                }
+                // rawGoModSummary: a too-new go line is an error (no GoVersion).
+                if let Ok(data) = source.go_mod(&m) {
+                    if let Ok(f) = gomvs_modfile::gomod::parse_lax("go.mod", &data) {
+                        if let Some(g) = &f.go {
+                            let too_new = gomvs_modfile::gover::compare(
+                                &g.version,
+                                gomvs_modfile::gover::GO_STRICT_VERSION,
+                            )
+                            .is_ge()
+                                && gomvs_modfile::gover::compare(
+                                    &g.version,
+                                    gomvs_modfile::gover::LOCAL,
+                                )
+                                .is_gt();
+                            if !too_new {
+                                row.go_version = g.version.clone();
+                            }
+                        }
+                    }
+                    if let Some(p) = cache.download_file(&m, "mod") {
+                        row.go_mod = p.display().to_string();
+                    }
+                }
+                if let Some(dir) = cache.extracted_dir(&m) {
+                    row.dir = dir.display().to_string();
+                }
+                if vers != row.version {
+                    row.query = vers.clone();
+                }
+                out.rows.push(row);
+            }
+        }
+    }
+    if mode.any() {
+        for row in &mut out.rows {
+            add_details(&q, row, mode);
+        }
+    }
+    Ok(out)
+}
+
+/// The row of a failed `path@query` argument (`modinfoError`).
+fn query_error_row(path: &str, vers: &str, e: &crate::query::QueryError) -> ModuleInfo {
+    let text = if e.kind == QueryErrorKind::NoMatchingVersion {
+        format!("module {path}: {}", e.text)
+    } else if e.inner.is_some()
+        || e.text.starts_with(&format!("{path}@"))
+        || e.text.starts_with(&format!("module {path}: "))
+    {
+        // Already a module.ModuleError (some sources render the wrapping
+        // into the message).
+        e.text.clone()
+    } else if vers.is_empty() {
+        format!("module {path}: {}", e.text)
+    } else {
+        format!("{path}@{vers}: {}", e.text)
+    };
+    ModuleInfo {
+        path: path.to_string(),
+        version: vers.to_string(),
+        error: Some(RowError { err: text }),
+        ..ModuleInfo::default()
+    }
+}
+
+/// `ParsePathVersion`.
+fn parse_path_version(arg: &str) -> Result<(String, String, bool), Fatal> {
+    match arg.split_once('@') {
+        None => Ok((arg.to_string(), String::new(), false)),
+        Some((p, v)) => {
+            if v.starts_with('-') || v.starts_with('/') {
+                return Err(fatal(format!(
+                    "go: invalid module version {}",
+                    gomvs_modfile::module::quote(v)
+                )));
+            }
+            Ok((p.to_string(), v.to_string(), true))
+        }
+    }
+}
+
+/// The `-u`/`-retracted`/`-versions` additions for a row and its module
+/// replacement, in go's order (the retraction `completeFromModCache` adds
+/// first, then `addUpdate`, `addVersions`, `addRetraction`, `addDeprecation`).
+fn add_details(q: &Querier<'_>, row: &mut ModuleInfo, mode: ListMode) {
+    let complete = |m: &mut ModuleInfo| m.path != "go" && m.path != "toolchain";
+    if mode.retracted {
+        if let Some(r) = row.replace.as_deref_mut() {
+            if !r.version.is_empty() && complete(r) {
+                add_retraction(q, r);
+            }
+            let retracted = r.retracted.clone();
+            row.retracted = retracted;
+        } else if !row.version.is_empty() && complete(row) && !row.main {
+            add_retraction(q, row);
+        }
+    }
+    add_all(q, row, mode);
+    if let Some(r) = row.replace.as_deref_mut() {
+        add_all(q, r, mode);
+    }
+}
+
+fn add_all(q: &Querier<'_>, m: &mut ModuleInfo, mode: ListMode) {
+    if mode.update {
+        add_update(q, m);
+    }
+    if mode.versions {
+        add_versions(q, m, mode.retracted_versions);
+    }
+    if mode.retracted {
+        add_retraction(q, m);
+    }
+    if mode.deprecated {
+        add_deprecation(q, m);
+    }
+}
+
+fn set_error(m: &mut ModuleInfo, text: String) {
+    if m.error.is_none() {
+        m.error = Some(RowError { err: text });
+    }
+}
+
+/// `addUpdate`.
+fn add_update(q: &Querier<'_>, m: &mut ModuleInfo) {
+    if m.version.is_empty() {
+        return;
+    }
+    match q.query(
+        &m.path,
+        "upgrade",
+        &m.version,
+        Allowed::NotExcludedNorRetracted,
+    ) {
+        Err(e) if e.is_no_matching() || e.is_not_found() || e.is_disallowed() => {}
+        Err(e) => set_error(m, e.text),
+        Ok(info) => {
+            if gomvs_modfile::gover::mod_compare(&m.path, &info.version, &m.version).is_gt() {
+                m.update = Some(Box::new(ModuleInfo {
+                    path: m.path.clone(),
+                    version: info.version,
+                    time: Some(info.time),
+                    ..ModuleInfo::default()
+                }));
+            }
+        }
+    }
+}
+
+/// `addVersions`.
+fn add_versions(q: &Querier<'_>, m: &mut ModuleInfo, list_retracted: bool) {
+    let allowed = if list_retracted {
+        Allowed::NotExcluded
+    } else {
+        Allowed::NotExcludedNorRetracted
+    };
+    match q.versions(&m.path, allowed) {
+        Ok(v) => m.versions = v,
+        Err(e) => {
+            set_error(m, e.text);
+            m.versions = Vec::new();
+        }
+    }
+}
+
+/// `addRetraction`.
+fn add_retraction(q: &Querier<'_>, m: &mut ModuleInfo) {
+    if m.version.is_empty() {
+        return;
+    }
+    match q.check_retractions(&ModuleVersion::new(m.path.clone(), m.version.clone())) {
+        Ok(()) => {}
+        Err(e) if e.is_no_matching() || e.is_not_found() => {}
+        Err(e) => match e.kind {
+            QueryErrorKind::Retracted(rationale) => {
+                m.retracted = if rationale.is_empty() {
+                    vec!["retracted by module author".to_string()]
+                } else {
+                    rationale
+                };
+            }
+            _ => set_error(m, e.text),
+        },
+    }
+}
+
+/// `addDeprecation`.
+fn add_deprecation(q: &Querier<'_>, m: &mut ModuleInfo) {
+    match q.check_deprecation(&ModuleVersion::new(m.path.clone(), m.version.clone())) {
+        Ok(d) => m.deprecated = d,
+        Err(e) if e.is_no_matching() || e.is_not_found() => {}
+        Err(e) => set_error(m, e.text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::match_pattern;
+
+    #[test]
+    fn module_patterns() {
+        assert!(match_pattern("example.com/...", "example.com/a"));
+        assert!(match_pattern("example.com/...", "example.com"));
+        assert!(!match_pattern("example.com/...", "example.comx"));
+        assert!(match_pattern("example.com/.../v2", "example.com/a/b/v2"));
+        assert!(!match_pattern("example.com/.../v2", "example.com/a/v3"));
+        assert!(match_pattern("ex...le.com/a", "example.com/a"));
+        assert!(!match_pattern("nomatch.example/...", "example.com/a"));
+        assert!(!match_pattern("a\\b/...", "a\\b/c"));
+    }
 }
