@@ -11,6 +11,8 @@ pub mod error;
 pub mod fixer;
 pub mod godebug;
 mod godebug_table;
+pub mod goerr;
+pub mod gopath;
 pub mod listing;
 pub mod loader;
 pub mod mvs;

@@ -2,8 +2,8 @@
 //!
 //! The rows are data; the CLI renders them as go's text or JSON.
 
+use crate::gopath::join_clean;
 use crate::loader::{BuildMode, Loaded, Session};
-use crate::replace::join_clean;
 use gomvs_modfile::{module, ModuleVersion};
 use std::path::{Path, PathBuf};
 

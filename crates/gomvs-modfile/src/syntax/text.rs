@@ -239,6 +239,26 @@ fn quote_with(s: &str, raw_bytes: bool) -> String {
     out
 }
 
+/// `strconv.Quote` of Go bytes: every byte Go's decoder sees as
+/// `RuneError` (width 1) prints as `\xNN`.
+pub fn quote_bytes(b: &[u8]) -> String {
+    let mut out = String::with_capacity(b.len() + 2);
+    out.push('"');
+    let mut i = 0;
+    while i < b.len() {
+        let (r, size) = decode_rune(&b[i..]);
+        if size <= 1 && r == RUNE_ERROR {
+            out.push_str(&format!("\\x{:02x}", b[i]));
+            i += 1;
+            continue;
+        }
+        push_escaped_rune(&mut out, r, '"');
+        i += size;
+    }
+    out.push('"');
+    out
+}
+
 /// `strconv.QuoteRune` (and `%q` / `%#q` of a rune).
 pub fn quote_rune(r: u32) -> String {
     let r = if char::from_u32(r).is_none() {
@@ -471,6 +491,8 @@ mod tests {
         assert_eq!(s.chars().count(), 6);
         assert_eq!(&*go_bytes(&s), &b[..]);
         assert_eq!(quote(&s), r#""a\xff\xe2\x82bé""#);
+        assert_eq!(quote_bytes(b), quote(&s));
+        assert_eq!(quote_bytes("\u{10ffff}".as_bytes()), r#""\U0010ffff""#);
         assert_eq!(quote_unicode(&s), r#""a\U0010ffff\U0010ffe2\U0010ff82bé""#);
         assert!(!must_quote(&s));
     }
