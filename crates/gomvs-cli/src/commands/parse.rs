@@ -251,10 +251,22 @@ fn edit_mod_json(file: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// The `-json` replace list of a go.mod or go.work: `removeDups` keeps the
+/// last entry for each old module, cleared entries are dropped.
+fn replace_json(replace: Vec<gomod::Replace>) -> Vec<ReplaceJson> {
+    keep_last_replace(replace)
+        .iter()
+        .filter(|r| !r.old.path.is_empty())
+        .map(|r| ReplaceJson {
+            old: (&r.old).into(),
+            new: (&r.new).into(),
+        })
+        .collect()
+}
+
 fn mod_json(f: ModFile) -> FileJson {
     // SortBlocks -> removeDups, then Cleanup.
     let exclude = keep_first(f.exclude, |x| x.module.clone());
-    let replace = keep_last_replace(f.replace);
     let tool = keep_first(f.tool, |t| t.path.clone());
     let ignore = keep_first(f.ignore, |i| i.path.clone());
     FileJson {
@@ -291,14 +303,7 @@ fn mod_json(f: ModFile) -> FileJson {
             .filter(|x| !x.module.path.is_empty())
             .map(|x| (&x.module).into())
             .collect(),
-        replace: replace
-            .iter()
-            .filter(|r| !r.old.path.is_empty())
-            .map(|r| ReplaceJson {
-                old: (&r.old).into(),
-                new: (&r.new).into(),
-            })
-            .collect(),
+        replace: replace_json(f.replace),
         retract: f
             .retract
             .into_iter()
@@ -335,7 +340,6 @@ fn edit_work_json(file: &Path) -> Result<Vec<u8>, String> {
 }
 
 fn work_json(f: WorkFile) -> WorkFileJson {
-    let replace = keep_last_replace(f.replace);
     WorkFileJson {
         go: f.go.map(|g| g.version).unwrap_or_default(),
         toolchain: f.toolchain.map(|t| t.name).unwrap_or_default(),
@@ -356,14 +360,7 @@ fn work_json(f: WorkFile) -> WorkFileJson {
                 mod_path: u.module_path,
             })
             .collect(),
-        replace: replace
-            .iter()
-            .filter(|r| !r.old.path.is_empty())
-            .map(|r| ReplaceJson {
-                old: (&r.old).into(),
-                new: (&r.new).into(),
-            })
-            .collect(),
+        replace: replace_json(f.replace),
     }
 }
 
