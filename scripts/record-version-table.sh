@@ -9,9 +9,9 @@
 # copied for the run into $GOROOT/src/cmd/go/internal/gomvsoracle_versions and
 # removed afterwards. Needs: go, python3.
 #
-# It also regenerates crates/gomvs-modfile/src/module/unicode_tables.rs (Go's
-# strconv.IsPrint and unicode.IsLetter ranges, used for %q quoting and file
-# path checks) from the same go.
+# It also regenerates crates/gomvs-modfile/src/syntax/unicode_tables.rs (Go's
+# unicode.IsPrint, unicode.IsSpace and unicode.IsLetter ranges, used by the
+# go.mod lexer, %q quoting and file path checks) from the same go.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,12 +24,12 @@ trap cleanup EXIT
 
 python3 "$root/scripts/oracle/versions/gen_inputs.py" > "$tmp/input.json"
 
-tables="$root/crates/gomvs-modfile/src/module/unicode_tables.rs"
+tables="$root/crates/gomvs-modfile/src/syntax/unicode_tables.rs"
 (
   cd "$root"
   env GOTOOLCHAIN=local GOENV=off GOTELEMETRY=off GOFLAGS= \
     GOCACHE="${GOCACHE_ORACLE:-/tmp/gocache-versions}" \
-    go run scripts/oracle/unicodetables/main.go > "$tmp/unicode_tables.rs"
+    go run scripts/gen/unicode_tables.go > "$tmp/unicode_tables.rs"
 )
 mv "$tmp/unicode_tables.rs" "$tables"
 

@@ -85,7 +85,7 @@ fn main() -> ExitCode {
             eprintln!(
                 "go: chdir {}: {}",
                 dir.display(),
-                commands::io_error_text(&err)
+                gomvs_graph::goerr::errno_text(&err)
             );
             return ExitCode::from(2);
         }

@@ -8,6 +8,7 @@
 //! `x/mod/module.MatchPrefixPatterns`. Error texts are Go's, including the
 //! `go: ` prefix where Go prints one.
 
+use crate::gopath;
 use crate::source::proxyurl::ProxyUrl;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -382,7 +383,7 @@ impl GoFlags {
             if bad {
                 return Err(EnvError::fatal(format!(
                     "go: parsing $GOFLAGS: non-flag {}",
-                    crate::source::goerr::go_quote(f)
+                    gomvs_modfile::module::quote(f)
                 )));
             }
             let name = &f[1..];
@@ -669,9 +670,9 @@ impl GoEnv {
         }
         match self.vars.get("HOME").filter(|h| !h.is_empty()) {
             Some(home) => {
-                let def = clean_os_path(&format!("{home}/go"));
+                let def = gopath::clean(&format!("{home}/go"));
                 let goroot = self.getenv("GOROOT");
-                if !goroot.is_empty() && clean_os_path(&goroot) == def {
+                if !goroot.is_empty() && gopath::clean(&goroot) == def {
                     return String::new();
                 }
                 def
@@ -685,7 +686,7 @@ impl GoEnv {
     pub fn check_gopath(&self) -> Result<(), EnvError> {
         let gopath = self.gopath();
         let goroot = self.getenv("GOROOT");
-        if !goroot.is_empty() && clean_os_path(&gopath) == clean_os_path(&goroot) {
+        if !goroot.is_empty() && gopath::clean(&gopath) == gopath::clean(&goroot) {
             return Ok(());
         }
         for p in gopath.split(':') {
@@ -696,7 +697,7 @@ impl GoEnv {
                 return Err(EnvError {
                     message: format!(
                         "go: GOPATH entry cannot start with shell metacharacter '~': {}",
-                        crate::source::goerr::go_quote(p)
+                        gomvs_modfile::module::quote(p)
                     ),
                     exit_code: 2,
                 });
@@ -705,7 +706,7 @@ impl GoEnv {
                 return Err(EnvError {
                     message: format!(
                         "go: GOPATH entry is relative; must be absolute path: {}.\nFor more details see: 'go help gopath'",
-                        crate::source::goerr::go_quote(p)
+                        gomvs_modfile::module::quote(p)
                     ),
                     exit_code: 2,
                 });
@@ -723,7 +724,7 @@ impl GoEnv {
         }
         let gopath = self.gopath();
         match gopath.split(':').next() {
-            Some(first) if !first.is_empty() => clean_os_path(&format!("{first}/pkg/mod")),
+            Some(first) if !first.is_empty() => gopath::clean(&format!("{first}/pkg/mod")),
             _ => String::new(),
         }
     }
@@ -784,37 +785,23 @@ impl GoEnv {
         match self.gowork()? {
             GoWork::Off => Ok(None),
             GoWork::Path(p) => Ok(Some(p)),
-            GoWork::Auto => {
-                let goroot = self.getenv("GOROOT");
-                let goroot = (!goroot.is_empty()).then(|| PathBuf::from(clean_os_path(&goroot)));
-                let mut dir = PathBuf::from(clean_os_path(&self.cwd.to_string_lossy()));
-                loop {
-                    let f = dir.join("go.work");
-                    if f.metadata().is_ok_and(|m| !m.is_dir()) {
-                        return Ok(Some(f));
-                    }
-                    let Some(parent) = dir.parent().map(Path::to_path_buf) else {
-                        return Ok(None);
-                    };
-                    if goroot.as_ref() == Some(&parent) {
-                        return Ok(None);
-                    }
-                    dir = parent;
-                }
-            }
+            GoWork::Auto => Ok(gopath::find_workspace_file(
+                &self.cwd,
+                self.goroot().as_deref(),
+            )),
         }
+    }
+
+    /// GOROOT when set (the directory `findWorkspaceFile` does not search from).
+    pub fn goroot(&self) -> Option<PathBuf> {
+        let goroot = self.getenv("GOROOT");
+        (!goroot.is_empty()).then(|| PathBuf::from(goroot))
     }
 
     /// `findModuleRoot(cwd)`: the nearest directory (the working directory
     /// or a parent) containing a `go.mod` file.
     pub fn find_module_root(&self) -> Option<PathBuf> {
-        let mut dir = PathBuf::from(clean_os_path(&self.cwd.to_string_lossy()));
-        loop {
-            if dir.join("go.mod").metadata().is_ok_and(|m| !m.is_dir()) {
-                return Some(dir);
-            }
-            dir = dir.parent()?.to_path_buf();
-        }
+        gopath::find_module_root(&self.cwd)
     }
 }
 
@@ -850,7 +837,7 @@ impl GoEnv {
         if !in_workspace {
             if let Some(root) = self.find_module_root() {
                 let tmp = self.temp_dir();
-                if same_dir(&root, &tmp) {
+                if gopath::same_dir(&root, &tmp) {
                     out.warnings.push(format!(
                         "go: warning: ignoring go.mod in system temp root {}",
                         tmp.display()
@@ -869,24 +856,6 @@ impl GoEnv {
         }
         out
     }
-}
-
-/// `search.InDir(a, b) == "."`: the same directory, lexically or after
-/// resolving symbolic links.
-fn same_dir(a: &Path, b: &Path) -> bool {
-    let clean = |p: &Path| clean_os_path(&p.to_string_lossy());
-    if clean(a) == clean(b) {
-        return true;
-    }
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
-}
-
-/// `filepath.Clean` on a Unix path.
-pub fn clean_os_path(p: &str) -> String {
-    crate::source::proxyurl::clean(p)
 }
 
 #[cfg(test)]

@@ -12,6 +12,8 @@ pub mod explain;
 pub mod fixer;
 pub mod godebug;
 mod godebug_table;
+pub mod goerr;
+pub mod gopath;
 pub mod listing;
 pub mod loader;
 pub mod mvs;

@@ -2,9 +2,9 @@
 //!
 //! The rows are data; the CLI renders them as go's text or JSON.
 
+use crate::gopath::join_clean;
 use crate::loader::{BuildMode, Fatal, Loaded, Session};
 use crate::query::{is_revision_query, Allowed, Querier, QueryErrorKind};
-use crate::replace::join_clean;
 use crate::requirements::Requirements;
 use crate::summary::Pruning;
 use gomvs_modfile::{module, ModuleVersion};

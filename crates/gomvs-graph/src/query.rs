@@ -135,7 +135,7 @@ pub fn short_message(message: &str, empty_default: &str) -> String {
         return "(message omitted: too long)".to_string();
     }
     if m.chars()
-        .any(|c| !module::quote::is_print(c) && !c.is_whitespace())
+        .any(|c| !gomvs_modfile::syntax::text::is_print(c as u32) && !c.is_whitespace())
     {
         return "(message omitted: contains non-printable characters)".to_string();
     }

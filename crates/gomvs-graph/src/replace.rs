@@ -7,7 +7,7 @@
 use gomvs_modfile::syntax::Span;
 use gomvs_modfile::ModuleVersion;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Where a directive is written.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -239,33 +239,4 @@ fn note_highest(highest: &mut HashMap<String, String>, old: &ModuleVersion) {
 /// semantics are applied by the parser; here an empty version means directory).
 pub fn is_directory_target(m: &ModuleVersion) -> bool {
     m.version.is_empty()
-}
-
-/// Joins a relative directory target to `base` as `filepath.Join` does
-/// (lexically cleaned).
-pub fn join_clean(base: &Path, rel: &str) -> PathBuf {
-    clean_path(&base.join(rel))
-}
-
-/// Lexically cleans a path like Go's `filepath.Clean`.
-pub fn clean_path(p: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out: Vec<Component> = Vec::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => match out.last() {
-                Some(Component::Normal(_)) => {
-                    out.pop();
-                }
-                Some(Component::RootDir) => {}
-                _ => out.push(c),
-            },
-            other => out.push(other),
-        }
-    }
-    if out.is_empty() {
-        return PathBuf::from(".");
-    }
-    out.iter().collect()
 }

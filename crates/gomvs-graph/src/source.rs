@@ -14,7 +14,6 @@ use gomvs_modfile::ModuleVersion;
 use std::sync::Arc;
 
 mod gocache;
-pub(crate) mod goerr;
 mod gojson;
 mod gosources;
 pub mod gotime;
@@ -22,7 +21,8 @@ mod memo;
 mod proxy;
 pub mod proxyurl;
 
-pub use gocache::{read_dir_go_mod, short_path, ModCache};
+pub use crate::gopath::short_path;
+pub use gocache::{read_dir_go_mod, ModCache};
 pub use gosources::GoSources;
 pub use memo::{Memoized, OnceMap};
 pub use proxy::{MemorySource, MemorySourceBuilder, ProxyDir};

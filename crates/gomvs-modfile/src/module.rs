@@ -2,14 +2,20 @@
 //! major-version suffixes, canonical versions and the case escaping used by
 //! proxies and the module cache.
 
-pub mod quote;
-mod unicode_tables;
-
 use std::cmp::Ordering;
 
 use crate::gover::split_file_suffix;
 use crate::semver;
-pub use quote::{quote, quote_rune};
+/// `s` as Go's `strconv.Quote` (`%q` of a string) renders it; `s` is
+/// Unicode text (see [`crate::syntax::text::quote_unicode`]).
+pub fn quote(s: &str) -> String {
+    crate::syntax::text::quote_unicode(s)
+}
+
+/// `c` as Go's `strconv.QuoteRune` (`%q` of a rune) renders it.
+pub fn quote_rune(c: char) -> String {
+    crate::syntax::text::quote_rune(u32::from(c))
+}
 
 /// A module path and version (`module.Version`). The version is empty for a
 /// main module and for directory replacement targets.
@@ -235,7 +241,7 @@ fn file_name_ok(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || "!#$%&()+,-.=@[]^_{}~ ".contains(c);
     }
-    quote::is_letter(c)
+    crate::syntax::text::is_letter(u32::from(c))
 }
 
 /// `module.CheckPath`: whether `path` is a valid module path.

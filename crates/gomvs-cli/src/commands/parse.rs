@@ -7,6 +7,8 @@
 //! `modload.ReadWorkFile` and printed as `cmd/go/internal/workcmd/edit.go`.
 
 use crate::gojson::marshal_indent;
+use gomvs_graph::goerr::path_error;
+use gomvs_graph::gopath;
 use gomvs_modfile::gomod::{self, ModFile};
 use gomvs_modfile::gowork::{self, WorkFile};
 use gomvs_modfile::syntax::{Comment, Comments, FileSyntax, Line, Position, Span, Stmt};
@@ -15,7 +17,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::HashSet;
 use std::io::{BufRead, Write};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Arguments of `gomvs parse`.
@@ -82,20 +84,7 @@ pub fn run(args: &Args) -> ExitCode {
 /// directory at or above the working directory.
 fn find_go_mod() -> Option<PathBuf> {
     let cwd = std::env::current_dir().ok()?;
-    let mut dir = Some(cwd.as_path());
-    while let Some(d) = dir {
-        let candidate = d.join("go.mod");
-        if candidate.metadata().is_ok_and(|m| !m.is_dir()) {
-            return Some(candidate);
-        }
-        dir = d.parent();
-    }
-    None
-}
-
-/// `os` error text as Go prints it inside a `*fs.PathError`.
-fn path_error(op: &str, path: &str, err: &std::io::Error) -> String {
-    format!("{op} {path}: {}", super::io_error_text(err))
+    gopath::find_module_root(&cwd).map(|root| root.join("go.mod"))
 }
 
 /// Reads a file as `lockedfile.Read` / `os.ReadFile` do, with Go's error text.
@@ -107,65 +96,12 @@ fn read(path: &str) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| path_error("open", path, &e))
 }
 
-/// `base.ShortPath`: the path relative to the working directory when that
-/// is shorter and names the same file.
+/// `base.ShortPath` against the process working directory.
 fn short_path(path: &str) -> String {
-    let p = Path::new(path);
-    if !p.is_absolute() {
-        return path.to_owned();
+    match std::env::current_dir() {
+        Ok(cwd) => gopath::short_path(&cwd, Path::new(path)),
+        Err(_) => path.to_owned(),
     }
-    let Ok(cwd) = std::env::current_dir() else {
-        return path.to_owned();
-    };
-    let Some(rel) = relative(&cwd, p) else {
-        return path.to_owned();
-    };
-    let rel_s = rel.to_string_lossy().into_owned();
-    if rel_s.len() < path.len() {
-        let same = match (std::fs::metadata(&rel), std::fs::metadata(p)) {
-            (Ok(a), Ok(b)) => {
-                use std::os::unix::fs::MetadataExt;
-                a.dev() == b.dev() && a.ino() == b.ino()
-            }
-            (Err(_), Err(_)) => true,
-            _ => false,
-        };
-        if same {
-            return rel_s;
-        }
-    }
-    path.to_owned()
-}
-
-/// `filepath.Rel` for two absolute paths (lexical).
-fn relative(base: &Path, target: &Path) -> Option<PathBuf> {
-    let clean = |p: &Path| -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for c in p.components() {
-            match c {
-                Component::Normal(s) => out.push(s.to_string_lossy().into_owned()),
-                Component::ParentDir => {
-                    out.pop();
-                }
-                _ => {}
-            }
-        }
-        out
-    };
-    let b = clean(base);
-    let t = clean(target);
-    let common = b.iter().zip(&t).take_while(|(x, y)| x == y).count();
-    let mut rel = PathBuf::new();
-    for _ in common..b.len() {
-        rel.push("..");
-    }
-    for part in &t[common..] {
-        rel.push(part);
-    }
-    if rel.as_os_str().is_empty() {
-        rel.push(".");
-    }
-    Some(rel)
 }
 
 #[derive(Serialize)]
@@ -315,10 +251,22 @@ fn edit_mod_json(file: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// The `-json` replace list of a go.mod or go.work: `removeDups` keeps the
+/// last entry for each old module, cleared entries are dropped.
+fn replace_json(replace: Vec<gomod::Replace>) -> Vec<ReplaceJson> {
+    keep_last_replace(replace)
+        .iter()
+        .filter(|r| !r.old.path.is_empty())
+        .map(|r| ReplaceJson {
+            old: (&r.old).into(),
+            new: (&r.new).into(),
+        })
+        .collect()
+}
+
 fn mod_json(f: ModFile) -> FileJson {
     // SortBlocks -> removeDups, then Cleanup.
     let exclude = keep_first(f.exclude, |x| x.module.clone());
-    let replace = keep_last_replace(f.replace);
     let tool = keep_first(f.tool, |t| t.path.clone());
     let ignore = keep_first(f.ignore, |i| i.path.clone());
     FileJson {
@@ -355,14 +303,7 @@ fn mod_json(f: ModFile) -> FileJson {
             .filter(|x| !x.module.path.is_empty())
             .map(|x| (&x.module).into())
             .collect(),
-        replace: replace
-            .iter()
-            .filter(|r| !r.old.path.is_empty())
-            .map(|r| ReplaceJson {
-                old: (&r.old).into(),
-                new: (&r.new).into(),
-            })
-            .collect(),
+        replace: replace_json(f.replace),
         retract: f
             .retract
             .into_iter()
@@ -399,7 +340,6 @@ fn edit_work_json(file: &Path) -> Result<Vec<u8>, String> {
 }
 
 fn work_json(f: WorkFile) -> WorkFileJson {
-    let replace = keep_last_replace(f.replace);
     WorkFileJson {
         go: f.go.map(|g| g.version).unwrap_or_default(),
         toolchain: f.toolchain.map(|t| t.name).unwrap_or_default(),
@@ -420,14 +360,7 @@ fn work_json(f: WorkFile) -> WorkFileJson {
                 mod_path: u.module_path,
             })
             .collect(),
-        replace: replace
-            .iter()
-            .filter(|r| !r.old.path.is_empty())
-            .map(|r| ReplaceJson {
-                old: (&r.old).into(),
-                new: (&r.new).into(),
-            })
-            .collect(),
+        replace: replace_json(f.replace),
     }
 }
 

@@ -586,7 +586,7 @@ fn read_pruned(loaded: &Loaded) -> Vec<(ModuleVersion, HashMap<String, String>)>
             let dir = if dir.is_absolute() {
                 dir.to_path_buf()
             } else {
-                crate::replace::join_clean(&session.replace_relative_to(), &actual.path)
+                crate::gopath::join_clean(&session.replace_relative_to(), &actual.path)
             };
             std::fs::read(dir.join("go.mod")).ok().map(Vec::into)
         } else {

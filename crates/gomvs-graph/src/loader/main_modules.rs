@@ -96,11 +96,10 @@ impl Session {
             self.work = Some((work_path, wf));
             mod_roots = roots;
         } else {
-            match find_upwards(&self.config.cwd, "go.mod") {
+            match crate::gopath::find_module_root(&self.config.cwd) {
                 None => return Err(self.no_main_modules_error()),
-                Some(gomod) => {
-                    let root = gomod.parent().map(Path::to_path_buf).unwrap_or_default();
-                    if root == self.config.temp_dir {
+                Some(root) => {
+                    if crate::gopath::same_dir(&root, &self.config.temp_dir) {
                         self.note(format!(
                             "go: warning: ignoring go.mod in system temp root {}",
                             self.config.temp_dir.display()
@@ -140,12 +139,8 @@ impl Session {
         path: &Path,
     ) -> Result<(WorkFile, Vec<PathBuf>), Fatal> {
         let short = self.short_path(path);
-        let data = std::fs::read(path).map_err(|e| {
-            Fatal::go(format!(
-                "reading go.work: open {short}: {}",
-                io_error_text(&e)
-            ))
-        })?;
+        let data = std::fs::read(path)
+            .map_err(|e| Fatal::go(format!("reading go.work: open {short}: {}", errno_text(&e))))?;
         let wf = gomvs_modfile::gowork::parse_work(&short, &data, None)
             .map_err(|e| Fatal::go(format!("errors parsing go.work:\n{e}")))?;
         if let Some(go) = &wf.go {
@@ -283,7 +278,7 @@ impl Session {
     }
 
     fn read_main_mod_file(&self, gomod: &Path) -> Result<(ModFile, bool), MainModError> {
-        let data = std::fs::read(gomod).map_err(|e| MainModError::Open(io_error_text(&e)))?;
+        let data = std::fs::read(gomod).map_err(|e| MainModError::Open(errno_text(&e)))?;
         let short = self.short_path(gomod);
         let name = gomod.display().to_string();
         let mut fixer = crate::fixer::MainVersionFixer::new(self.source.clone());

@@ -7,10 +7,10 @@
 //! caches of parsed go.mod files. Everything it decides is kept as data.
 
 use crate::error::{too_new_message, GraphError, SummaryError};
+use crate::goerr::errno_text;
+use crate::gopath::{clean_path, join_clean};
 use crate::mvs;
-use crate::replace::{
-    clean_path, join_clean, DirectiveOrigin, ReplaceConflict, ReplaceRule, Replacements,
-};
+use crate::replace::{DirectiveOrigin, ReplaceConflict, ReplaceRule, Replacements};
 use crate::requirements::{mod_sort, Requirements};
 use crate::source::ModuleSource;
 use crate::summary::{ModSummary, Pruning, SummarySource};
@@ -28,14 +28,13 @@ pub use crate::env::{BuildMod as BuildMode, GoWork};
 
 mod graph_load;
 mod main_modules;
-mod paths;
 mod roots;
 mod summaries;
 mod sums;
 
+pub use crate::gopath::{rel_or_target as short_path_rel, short_path};
 pub use graph_load::ModuleGraph;
 pub use main_modules::{MainModule, ModFileIndex};
-pub use paths::{find_upwards, io_error_text, short_path, short_path_rel};
 pub use roots::Loaded;
 
 /// Which go command is being emulated (`cfg.CmdName`): it changes defaults.
@@ -69,6 +68,8 @@ pub struct LoadConfig {
     pub graph_go: Option<String>,
     /// `os.TempDir()`: a go.mod directly in it is ignored.
     pub temp_dir: PathBuf,
+    /// GOROOT when set: the go.work search does not go above it.
+    pub goroot: Option<PathBuf>,
 }
 
 /// A fatal failure: the lines Go prints on stderr (each already complete,
@@ -100,6 +101,7 @@ impl LoadConfig {
             gotoolchain: env.gotoolchain(),
             graph_go,
             temp_dir: clean_path(Path::new(if temp.is_empty() { "/tmp" } else { &temp })),
+            goroot: env.goroot(),
         })
     }
 }
@@ -167,7 +169,9 @@ impl Session {
     pub fn open(config: LoadConfig, source: Arc<dyn ModuleSource>) -> Result<Session, Fatal> {
         let work_path = match &config.gowork {
             GoWork::Off => None,
-            GoWork::Auto => find_upwards(&config.cwd, "go.work"),
+            GoWork::Auto => {
+                crate::gopath::find_workspace_file(&config.cwd, config.goroot.as_deref())
+            }
             GoWork::Path(p) => Some(p.clone()),
         };
         let mut session = Session {

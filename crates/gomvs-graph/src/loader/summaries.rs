@@ -119,7 +119,7 @@ impl Session {
                         format!(
                             "reading {short}: open {}: {}",
                             file.display(),
-                            io_error_text(&e)
+                            errno_text(&e)
                         ),
                     ))
                 }

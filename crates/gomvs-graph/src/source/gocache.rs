@@ -2,11 +2,12 @@
 //! the way the Go command does before asking any proxy, the paths Go reports
 //! (`GoMod`, `Dir` in `go list -m -json`), and directory replacements' go.mod.
 
-use super::goerr::{errno_text, is_not_exist, path_error};
 use super::gojson::unmarshal_rev_info;
 use super::{FetchError, ModuleSource, RevInfo};
 use crate::env::GoEnv;
-use gomvs_modfile::module::{canonical_version, escape_path, escape_version};
+use crate::goerr::{errno_text, is_not_exist, path_error};
+use crate::gopath::short_path;
+use gomvs_modfile::module::{canonical_version, escape_path, escape_version, quote};
 use gomvs_modfile::{semver, ModuleVersion};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -66,15 +67,12 @@ impl ModCache {
         let root = self.check()?;
         let enc = escape_path(&m.path).map_err(|e| e.to_string())?;
         if !semver::is_valid(&m.version) {
-            return Err(format!(
-                "non-semver module version {}",
-                super::goerr::go_quote(&m.version)
-            ));
+            return Err(format!("non-semver module version {}", quote(&m.version)));
         }
         if canonical_version(&m.version) != m.version {
             return Err(format!(
                 "non-canonical module version {}",
-                super::goerr::go_quote(&m.version)
+                quote(&m.version)
             ));
         }
         let enc_ver = escape_version(&m.version).map_err(|e| e.to_string())?;
@@ -181,13 +179,13 @@ fn check_cache_dir(gomodcache: &str) -> Result<PathBuf, String> {
     if !gomodcache.starts_with('/') {
         return Err(format!(
             "GOMODCACHE entry is relative; must be absolute path: {}.\n",
-            super::goerr::go_quote(gomodcache)
+            quote(gomodcache)
         ));
     }
     match std::fs::metadata(gomodcache) {
         Ok(md) if !md.is_dir() => Err(format!(
             "could not create module cache: {} is not a directory",
-            super::goerr::go_quote(gomodcache)
+            quote(gomodcache)
         )),
         Err(e) if !is_not_exist(&e) => Err(format!(
             "could not create module cache: {}",
@@ -214,81 +212,6 @@ impl ModuleSource for ModCache {
     }
 }
 
-/// `filepath.Rel(base, targ)` for absolute, slash-separated paths.
-fn rel(base: &str, targ: &str) -> Option<String> {
-    let base = super::proxyurl::clean(base);
-    let targ = super::proxyurl::clean(targ);
-    if targ == base {
-        return Some(".".to_string());
-    }
-    let (b, t) = (base.as_bytes(), targ.as_bytes());
-    let (bl, tl) = (b.len(), t.len());
-    let (mut b0, mut bi, mut t0, mut ti) = (0, 0, 0, 0);
-    loop {
-        while bi < bl && b[bi] != b'/' {
-            bi += 1;
-        }
-        while ti < tl && t[ti] != b'/' {
-            ti += 1;
-        }
-        if targ[t0..ti] != base[b0..bi] {
-            break;
-        }
-        if bi < bl {
-            bi += 1;
-        }
-        if ti < tl {
-            ti += 1;
-        }
-        b0 = bi;
-        t0 = ti;
-        if b0 >= bl && t0 >= tl {
-            break;
-        }
-    }
-    if &base[b0..bi] == ".." {
-        return None;
-    }
-    if b0 != bl {
-        let seps = base[b0..bl].matches('/').count();
-        let mut out = String::from("..");
-        for _ in 0..seps {
-            out.push_str("/..");
-        }
-        if t0 != tl {
-            out.push('/');
-            out.push_str(&targ[t0..]);
-        }
-        return Some(out);
-    }
-    Some(targ[t0..].to_string())
-}
-
-/// `base.ShortPath(path)` relative to `cwd`: the relative form if it is
-/// shorter and names the same file (or both do not exist), else `path`.
-pub fn short_path(cwd: &Path, path: &Path) -> String {
-    let p = path.to_string_lossy().into_owned();
-    let Some(r) = rel(&cwd.to_string_lossy(), &p) else {
-        return p;
-    };
-    if r.len() >= p.len() {
-        return p;
-    }
-    let same = match (std::fs::metadata(cwd.join(&r)), std::fs::metadata(path)) {
-        (Ok(a), Ok(b)) => {
-            use std::os::unix::fs::MetadataExt;
-            a.dev() == b.dev() && a.ino() == b.ino()
-        }
-        (Err(a), Err(b)) => is_not_exist(&a) && is_not_exist(&b),
-        _ => false,
-    };
-    if same {
-        r
-    } else {
-        p
-    }
-}
-
 /// Reads a directory replacement's go.mod (`rawGoModData` for a version-less
 /// module): `dir` is the absolute replacement directory. The error is Go's
 /// text before the module prefix, e.g. `reading ../dir/go.mod: open
@@ -309,17 +232,6 @@ pub fn read_dir_go_mod(dir: &Path, cwd: &Path) -> Result<Vec<u8>, String> {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn rel_matches_filepath_rel() {
-        assert_eq!(
-            rel("/w/main", "/w/dir/go.mod").as_deref(),
-            Some("../dir/go.mod")
-        );
-        assert_eq!(rel("/w/main", "/w/main/x").as_deref(), Some("x"));
-        assert_eq!(rel("/", "/a/b").as_deref(), Some("a/b"));
-        assert_eq!(rel("/a/b", "/").as_deref(), Some("../.."));
-    }
 
     #[test]
     fn relative_gomodcache_is_unusable() {

@@ -6,6 +6,9 @@
 //! Verified against the real go by `scripts/record-info-cases.sh`.
 
 use super::gotime;
+use gomvs_modfile::syntax::text::{
+    decode_rune, is_print, is_space, quote_bytes, quote_rune as go_quote_rune, RUNE_ERROR,
+};
 
 /// The fields of `modfetch.RevInfo` that a `.info` file can set.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -353,15 +356,8 @@ fn ws(data: &[u8], mut pos: usize) -> usize {
 
 /// Length of the UTF-8 sequence at the start of `b` if it is valid, else `None`.
 fn valid_rune_len(b: &[u8]) -> Option<usize> {
-    let n = match b.first()? {
-        0x00..=0x7f => 1,
-        0xc2..=0xdf => 2,
-        0xe0..=0xef => 3,
-        0xf0..=0xf4 => 4,
-        _ => return None,
-    };
-    let s = b.get(..n)?;
-    std::str::from_utf8(s).ok().map(|_| n)
+    let (r, n) = decode_rune(b);
+    (n > 0 && !(r == RUNE_ERROR && n == 1)).then_some(n)
 }
 
 /// `utf8.FullRune`: false only for a valid but truncated prefix.
@@ -388,69 +384,11 @@ fn full_rune(b: &[u8]) -> bool {
 
 /// `jsonwire.QuoteRune`.
 fn quote_rune(b: &[u8]) -> String {
-    match valid_rune_len(b) {
-        Some(n) => {
-            let r = std::str::from_utf8(&b[..n])
-                .ok()
-                .and_then(|s| s.chars().next())
-                .unwrap_or('\u{FFFD}');
-            go_quote_rune(r)
-        }
-        None => format!("'\\x{:x}'", b.first().copied().unwrap_or(0)),
+    let (r, n) = decode_rune(b);
+    match b.first() {
+        Some(b0) if r == RUNE_ERROR && n == 1 => format!("'\\x{b0:x}'"),
+        _ => go_quote_rune(r),
     }
-}
-
-/// `strconv.IsPrint` (approximated with Rust's Unicode tables).
-fn is_print(r: char) -> bool {
-    r == ' '
-        || !(r.is_control() || r.is_whitespace() || matches!(r, '\u{ad}' | '\u{fffe}' | '\u{ffff}'))
-}
-
-/// `strconv.QuoteRune`.
-fn go_quote_rune(r: char) -> String {
-    format!("'{}'", escape_rune(r, '\''))
-}
-
-fn escape_rune(r: char, quote: char) -> String {
-    match r {
-        '\x07' => r"\a".to_string(),
-        '\x08' => r"\b".to_string(),
-        '\x0c' => r"\f".to_string(),
-        '\n' => r"\n".to_string(),
-        '\r' => r"\r".to_string(),
-        '\t' => r"\t".to_string(),
-        '\x0b' => r"\v".to_string(),
-        '\\' => r"\\".to_string(),
-        c if c == quote => format!("\\{c}"),
-        c if is_print(c) => c.to_string(),
-        c if (c as u32) < 0x20 || c as u32 == 0x7f => format!("\\x{:02x}", c as u32),
-        c if (c as u32) < 0x10000 => format!("\\u{:04x}", c as u32),
-        c => format!("\\U{:08x}", c as u32),
-    }
-}
-
-/// `strconv.Quote` of raw bytes (invalid UTF-8 bytes as `\x..`).
-fn go_quote_bytes(b: &[u8]) -> String {
-    let mut out = String::from("\"");
-    let mut i = 0;
-    while i < b.len() {
-        match valid_rune_len(&b[i..]) {
-            Some(n) => {
-                let r = std::str::from_utf8(&b[i..i + n])
-                    .ok()
-                    .and_then(|s| s.chars().next())
-                    .unwrap_or('\u{FFFD}');
-                out.push_str(&escape_rune(r, '"'));
-                i += n;
-            }
-            None => {
-                out.push_str(&format!("\\x{:02x}", b[i]));
-                i += 1;
-            }
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// Number of runes Go's `utf8.RuneCount` sees.
@@ -470,29 +408,18 @@ fn invalid_text(label: &str, what: &[u8], where_: &str) -> SyntaxErr {
         let mut i = 0;
         let mut esc = false;
         while i < what.len() {
-            match valid_rune_len(&what[i..]) {
-                Some(n) => {
-                    let r = std::str::from_utf8(&what[i..i + n])
-                        .ok()
-                        .and_then(|s| s.chars().next())
-                        .unwrap_or('\u{FFFD}');
-                    if r == '`' || r == '\u{FFFD}' || r.is_whitespace() || !is_print(r) {
-                        esc = true;
-                    }
-                    i += n;
-                }
-                None => {
-                    esc = true;
-                    i += 1;
-                }
+            let (r, n) = decode_rune(&what[i..]);
+            if r == u32::from('`') || r == RUNE_ERROR || is_space(r) || !is_print(r) {
+                esc = true;
             }
+            i += n.max(1);
         }
         esc
     };
     let shown = if rune_count(what) == 1 {
         quote_rune(what)
     } else if need_escape {
-        go_quote_bytes(what)
+        quote_bytes(what)
     } else {
         format!("`{}`", String::from_utf8_lossy(what))
     };
@@ -533,7 +460,7 @@ fn consume_literal(data: &[u8], pos: usize, lit: &str) -> Result<usize, SyntaxEr
             Some(&c) if c != want => {
                 let ctx = format!(
                     "in literal {lit} (expecting {})",
-                    go_quote_rune(char::from(want))
+                    go_quote_rune(u32::from(want))
                 );
                 return Err(invalid_char(&data[pos + i..], &ctx));
             }

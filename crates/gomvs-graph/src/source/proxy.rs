@@ -2,12 +2,13 @@
 //! `web.Get` on `file://` URLs): [`ProxyDir`] reads a directory on disk,
 //! [`MemorySource`] an in-memory tree. Both never write anything.
 
-use super::goerr::{errno_text, go_quote, is_not_exist, is_permission};
+use crate::goerr::{errno_text, is_not_exist, is_permission};
+
 use super::gojson::unmarshal_rev_info;
 use super::gotime;
 use super::proxyurl::ProxyUrl;
 use super::{FetchError, ModuleSource, RevInfo};
-use gomvs_modfile::module::{canonical_version, check, escape_path, escape_version};
+use gomvs_modfile::module::{canonical_version, check, escape_path, escape_version, quote};
 use gomvs_modfile::{pseudo, semver, ModuleVersion};
 use std::collections::HashMap;
 use std::io::Read;
@@ -107,7 +108,7 @@ impl<T: FileTree> ProxyProtocol<T> {
         if !self.base.is_file() {
             return Err(FetchError::other(format!(
                 "Get {}: gomvs is offline: network access is disabled",
-                go_quote(&req.url)
+                quote(&req.url)
             )));
         }
         match self.tree.read(&req.file_path) {
@@ -123,7 +124,7 @@ impl<T: FileTree> ProxyProtocol<T> {
             }
             Err(TreeError::Read(t)) => Err(FetchError::other(format!(
                 "read {}: read {}: {t}",
-                go_quote(&req.url),
+                quote(&req.url),
                 req.file_path
             ))),
         }
@@ -132,7 +133,7 @@ impl<T: FileTree> ProxyProtocol<T> {
     fn invalid_response(&self, e: &str) -> FetchError {
         FetchError::other(format!(
             "invalid response from proxy {}: {e}",
-            go_quote(&self.base.redacted())
+            quote(&self.base.redacted())
         ))
     }
 

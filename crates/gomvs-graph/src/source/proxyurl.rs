@@ -2,6 +2,9 @@
 //! the entry, `modfetch.newProxyRepo` validation, and the request URLs whose
 //! text appears in error messages, e.g. `file:///p/example.com/%21a/@v/list`).
 
+use crate::gopath::clean;
+use gomvs_modfile::module::quote;
+
 /// A validated proxy base URL (scheme `file`, `http` or `https`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProxyUrl {
@@ -86,10 +89,7 @@ fn unescape_path(s: &str) -> Result<String, String> {
             if !ok {
                 let end = (i + 3).min(b.len());
                 let bad = String::from_utf8_lossy(&b[i..end]).into_owned();
-                return Err(format!(
-                    "invalid URL escape {}",
-                    super::goerr::go_quote(&bad)
-                ));
+                return Err(format!("invalid URL escape {}", quote(&bad)));
             }
             let hex = |c: u8| (c as char).to_digit(16).unwrap_or(0) as u8;
             out.push(hex(b[i + 1]) << 4 | hex(b[i + 2]));
@@ -126,34 +126,6 @@ fn valid_encoded(s: &str) -> bool {
     })
 }
 
-/// `path.Clean` (lexical, slash-separated).
-pub fn clean(p: &str) -> String {
-    if p.is_empty() {
-        return ".".to_string();
-    }
-    let rooted = p.starts_with('/');
-    let mut parts: Vec<&str> = Vec::new();
-    for elem in p.split('/') {
-        match elem {
-            "" | "." => {}
-            ".." => {
-                if parts.last().is_some_and(|l| *l != "..") {
-                    parts.pop();
-                } else if !rooted {
-                    parts.push("..");
-                }
-            }
-            e => parts.push(e),
-        }
-    }
-    let joined = parts.join("/");
-    match (rooted, joined.is_empty()) {
-        (true, _) => format!("/{joined}"),
-        (false, true) => ".".to_string(),
-        (false, false) => joined,
-    }
-}
-
 /// `path.Join(a, b)` for two elements.
 fn join(a: &str, b: &str) -> String {
     match (a.is_empty(), b.is_empty()) {
@@ -165,7 +137,7 @@ fn join(a: &str, b: &str) -> String {
 }
 
 fn parse_url(raw: &str) -> Result<ParsedUrl, String> {
-    let parse_err = |u: &str, e: &str| format!("parse {}: {e}", super::goerr::go_quote(u));
+    let parse_err = |u: &str, e: &str| format!("parse {}: {e}", quote(u));
     let (u, frag) = match raw.split_once('#') {
         Some((u, f)) => (u, Some(f)),
         None => (raw, None),
@@ -264,15 +236,12 @@ fn check_host_chars(host: &str) -> Result<(), String> {
                 let end = (i + 3).min(b.len());
                 return Err(format!(
                     "invalid URL escape {}",
-                    super::goerr::go_quote(&String::from_utf8_lossy(&b[i..end]))
+                    quote(&String::from_utf8_lossy(&b[i..end]))
                 ));
             }
             let hi = (b[i + 1] as char).to_digit(16).unwrap_or(0);
             if hi < 8 && &host[i..i + 3] != "%25" {
-                return Err(format!(
-                    "invalid URL escape {}",
-                    super::goerr::go_quote(&host[i..i + 3])
-                ));
+                return Err(format!("invalid URL escape {}", quote(&host[i..i + 3])));
             }
             i += 3;
             continue;
@@ -282,7 +251,7 @@ fn check_host_chars(host: &str) -> Result<(), String> {
         if !allowed {
             return Err(format!(
                 "invalid character {} in host name",
-                super::goerr::go_quote(&String::from_utf8_lossy(&b[i..i + 1]))
+                quote(&String::from_utf8_lossy(&b[i..i + 1]))
             ));
         }
         i += 1;
@@ -305,10 +274,7 @@ fn check_authority(scheme: &str, authority: &str) -> Result<(), String> {
             };
             let port = &host[close + 1..];
             if !valid_optional_port(port) {
-                return Err(format!(
-                    "invalid port {} after host",
-                    super::goerr::go_quote(port)
-                ));
+                return Err(format!("invalid port {} after host", quote(port)));
             }
         }
         None => {
@@ -321,10 +287,7 @@ fn check_authority(scheme: &str, authority: &str) -> Result<(), String> {
                 };
                 let port = &host[i..];
                 if !valid_optional_port(port) {
-                    return Err(format!(
-                        "invalid port {} after host",
-                        super::goerr::go_quote(port)
-                    ));
+                    return Err(format!("invalid port {} after host", quote(port)));
                 }
             }
             check_host_chars(host)?;
@@ -570,11 +533,5 @@ mod tests {
             u.request("example.com/a", "@v/list").file_path,
             "/tmp/p q/example.com/a/@v/list"
         );
-    }
-
-    #[test]
-    fn clean_matches_go() {
-        assert_eq!(clean("/a/../../b/./c/"), "/b/c");
-        assert_eq!(clean("a/../.."), "..");
     }
 }

@@ -1,5 +1,6 @@
 //! Go's view of text: UTF-8 decoding (`utf8.DecodeRune`), rune classes
-//! (`unicode.IsPrint`, `unicode.IsSpace`) and Go string literals
+//! (`unicode.IsPrint`, `unicode.IsSpace`, `unicode.IsLetter`; tables
+//! generated from Go by `scripts/gen/unicode_tables.go`) and Go string literals
 //! (`strconv.Quote`, `strconv.QuoteRune`, `strconv.Unquote`).
 //!
 //! go.mod files are byte strings to Go. Invalid UTF-8 bytes decode as
@@ -14,7 +15,7 @@
 //! the raw byte ([`go_bytes`]). (A file that literally contains
 //! U+10FF80..U+10FFFF is read as raw bytes; no real go.mod does.)
 
-use super::unicode_tables::{PRINT, SPACE};
+use super::unicode_tables::{LETTER, PRINT, SPACE};
 
 /// The Unicode replacement character Go yields for an invalid byte.
 pub const RUNE_ERROR: u32 = 0xFFFD;
@@ -33,7 +34,8 @@ fn in_table(table: &[(u32, u32)], r: u32) -> bool {
         .is_ok()
 }
 
-/// `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and U+0020.
+/// `unicode.IsPrint` (the same set as `strconv.IsPrint`): letters, marks,
+/// numbers, punctuation, symbols and U+0020.
 pub fn is_print(r: u32) -> bool {
     if r < 0x80 {
         return (0x20..0x7f).contains(&r);
@@ -47,6 +49,14 @@ pub fn is_space(r: u32) -> bool {
         return matches!(r, 0x09..=0x0d | 0x20);
     }
     in_table(SPACE, r)
+}
+
+/// `unicode.IsLetter`.
+pub fn is_letter(r: u32) -> bool {
+    if r < 0x80 {
+        return u8::try_from(r).is_ok_and(|b| b.is_ascii_alphabetic());
+    }
+    in_table(LETTER, r)
 }
 
 /// `utf8.DecodeRune`: the first rune of `b` and its width; invalid or
@@ -203,16 +213,47 @@ fn quote_char_of(r: u32) -> char {
     char::from_u32(r).unwrap_or('\u{FFFD}')
 }
 
-/// `strconv.Quote` (and `%q` of a string).
+/// `strconv.Quote` (and `%q` of a string) of Go bytes held as a
+/// [`go_string`]: raw-byte characters print as `\xNN`.
 pub fn quote(s: &str) -> String {
+    quote_with(s, true)
+}
+
+/// `strconv.Quote` of Unicode text that did not come through [`go_string`]
+/// (every character, U+10FF80..U+10FFFF included, is itself).
+pub fn quote_unicode(s: &str) -> String {
+    quote_with(s, false)
+}
+
+fn quote_with(s: &str, raw_bytes: bool) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
-        if let Some(b) = raw_byte(c) {
+        if let Some(b) = raw_byte(c).filter(|_| raw_bytes) {
             out.push_str(&format!("\\x{b:02x}"));
             continue;
         }
         push_escaped_rune(&mut out, u32::from(c), '"');
+    }
+    out.push('"');
+    out
+}
+
+/// `strconv.Quote` of Go bytes: every byte Go's decoder sees as
+/// `RuneError` (width 1) prints as `\xNN`.
+pub fn quote_bytes(b: &[u8]) -> String {
+    let mut out = String::with_capacity(b.len() + 2);
+    out.push('"');
+    let mut i = 0;
+    while i < b.len() {
+        let (r, size) = decode_rune(&b[i..]);
+        if size <= 1 && r == RUNE_ERROR {
+            out.push_str(&format!("\\x{:02x}", b[i]));
+            i += 1;
+            continue;
+        }
+        push_escaped_rune(&mut out, r, '"');
+        i += size;
     }
     out.push('"');
     out
@@ -425,6 +466,9 @@ mod tests {
         assert_eq!(quote_rune(0xFEFF), r"'\ufeff'");
         assert_eq!(quote_rune(1), r"'\x01'");
         assert_eq!(quote_rune(0x0B), r"'\v'");
+        assert_eq!(quote("\u{e0001}😀\u{ad}"), r#""\U000e0001😀\u00ad""#);
+        assert_eq!(quote_rune(u32::from('\'')), r"'\''");
+        assert_eq!(quote_rune(u32::from('"')), "'\"'");
     }
 
     #[test]
@@ -447,6 +491,9 @@ mod tests {
         assert_eq!(s.chars().count(), 6);
         assert_eq!(&*go_bytes(&s), &b[..]);
         assert_eq!(quote(&s), r#""a\xff\xe2\x82bé""#);
+        assert_eq!(quote_bytes(b), quote(&s));
+        assert_eq!(quote_bytes("\u{10ffff}".as_bytes()), r#""\U0010ffff""#);
+        assert_eq!(quote_unicode(&s), r#""a\U0010ffff\U0010ffe2\U0010ff82bé""#);
         assert!(!must_quote(&s));
     }
 
@@ -458,5 +505,9 @@ mod tests {
         assert!(is_print(0xFFFD));
         assert!(!is_print(0xFEFF));
         assert!(is_space(0x85));
+        assert!(is_print(0x20));
+        assert!(!is_print(0x10FFFF));
+        assert!(is_letter(u32::from('é')) && is_letter(u32::from('Z')));
+        assert!(!is_letter(u32::from('1')) && !is_letter(0x10FF80));
     }
 }

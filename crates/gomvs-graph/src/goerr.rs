@@ -1,5 +1,6 @@
 //! Go's texts for file-system errors (`syscall.Errno` strings on Linux and
-//! `*fs.PathError` formatting), so that messages read like the Go command's.
+//! `*fs.PathError` formatting, `os.IsNotExist` / `os.IsPermission`), so
+//! that messages read like the Go command's.
 
 use std::io;
 
@@ -68,40 +69,6 @@ pub fn is_permission(e: &io::Error) -> bool {
     }
 }
 
-/// `strconv.Quote` for the strings gomvs quotes (URLs, paths): ASCII
-/// printable characters kept, `"` and `\` escaped, everything else escaped
-/// the way Go does.
-pub fn go_quote(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\x07' => out.push_str("\\a"),
-            '\x08' => out.push_str("\\b"),
-            '\x0c' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\x0b' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c if (c as u32) < 0x80 => out.push(c),
-            c if c.is_control() || c.is_whitespace() && c != ' ' => {
-                if (c as u32) < 0x10000 {
-                    out.push_str(&format!("\\u{:04x}", c as u32));
-                } else {
-                    out.push_str(&format!("\\U{:08x}", c as u32));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -113,10 +80,5 @@ mod tests {
         assert_eq!(errno_text(&e), "no such file or directory");
         assert!(is_not_exist(&e));
         assert!(!is_not_exist(&io::Error::from_raw_os_error(20)));
-    }
-
-    #[test]
-    fn quote_escapes_like_strconv() {
-        assert_eq!(go_quote("file:///a\"b"), "\"file:///a\\\"b\"");
     }
 }
