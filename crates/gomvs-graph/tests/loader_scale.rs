@@ -22,10 +22,8 @@ struct TempDir(PathBuf);
 
 impl TempDir {
     fn new(name: &str) -> TempDir {
-        let p = std::env::temp_dir().join(format!(
-            "gomvs-loader-scale-{}-{name}",
-            std::process::id()
-        ));
+        let p =
+            std::env::temp_dir().join(format!("gomvs-loader-scale-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&p);
         std::fs::create_dir_all(&p).unwrap_or_else(|e| panic!("mkdir {}: {e}", p.display()));
         TempDir(p)
@@ -85,7 +83,10 @@ fn load(shape: Shape, pruned: bool) -> (TempDir, Loaded) {
     let go = if pruned { "1.20" } else { "1.16" };
     std::fs::write(
         dir.0.join("go.mod"),
-        format!("module example.com/main\n\ngo {go}\n\nrequire {} v1.0.0\n", path(0)),
+        format!(
+            "module example.com/main\n\ngo {go}\n\nrequire {} v1.0.0\n",
+            path(0)
+        ),
     )
     .unwrap_or_else(|e| panic!("write go.mod: {e}"));
     let env = GoEnv::new(
