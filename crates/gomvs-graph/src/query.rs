@@ -921,6 +921,7 @@ mod tests {
             gotoolchain: "local".to_string(),
             graph_go: None,
             temp_dir: PathBuf::from("/nonexistent-tmp"),
+            goroot: None,
         };
         let proxy = ProxyDir::new(dir.join("proxy")).unwrap();
         Session::open(config, Arc::new(proxy)).unwrap()

@@ -145,7 +145,8 @@ pub struct Session {
     /// in order: notes, warnings, and errors Go reports with `base.Errorf`
     /// (which make the exit status 1 at the end).
     diagnostics: Mutex<Vec<Diagnostic>>,
-    /// go.mod hashes verified during the load: (path, `version/go.mod`, hash,
+    /// go.mod hashes verified during the load: (path, `version/go.mod`, hash
+    /// (empty when no sum file records the key, so it was not computed),
     /// whether go.sum already recorded it); Go's go.sum rewrite re-checks them.
     used_sums: Mutex<Vec<(String, String, String, bool)>>,
     /// Module versions whose go.mod no source had (for hints to the user).

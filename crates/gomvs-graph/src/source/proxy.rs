@@ -104,25 +104,27 @@ impl<T: FileTree> ProxyProtocol<T> {
 
     /// `p.getBytes(ctx, rel)`: unwrapped errors with Go's texts.
     fn get_bytes(&self, enc: &str, rel: &str) -> Result<Vec<u8>, FetchError> {
-        let req = self.base.request(enc, rel);
         if !self.base.is_file() {
             return Err(FetchError::other(format!(
                 "Get {}: gomvs is offline: network access is disabled",
-                quote(&req.url)
+                quote(&self.base.request(enc, rel).url)
             )));
         }
-        match self.tree.read(&req.file_path) {
-            Ok(d) => Ok(d),
-            Err(TreeError::NotExist(t)) => {
+        // The URL text is only needed for errors: build it only then.
+        let file_path = self.base.request_path(enc, rel);
+        let err = match self.tree.read(&file_path) {
+            Ok(d) => return Ok(d),
+            Err(e) => e,
+        };
+        let req = self.base.request(enc, rel);
+        debug_assert_eq!(req.file_path, file_path);
+        match err {
+            TreeError::NotExist(t) => {
                 Err(FetchError::not_found(format!("reading {}: {t}", req.url)))
             }
-            Err(TreeError::Permission(t)) => {
-                Err(FetchError::other(format!("reading {}: {t}", req.url)))
-            }
-            Err(TreeError::Open(t)) => {
-                Err(FetchError::other(format!("open {}: {t}", req.file_path)))
-            }
-            Err(TreeError::Read(t)) => Err(FetchError::other(format!(
+            TreeError::Permission(t) => Err(FetchError::other(format!("reading {}: {t}", req.url))),
+            TreeError::Open(t) => Err(FetchError::other(format!("open {}: {t}", req.file_path))),
+            TreeError::Read(t) => Err(FetchError::other(format!(
                 "read {}: read {}: {t}",
                 quote(&req.url),
                 req.file_path

@@ -403,11 +403,22 @@ impl ProxyUrl {
         s
     }
 
+    /// [`ProxyRequest::file_path`] of [`ProxyUrl::request`] alone: the
+    /// unescaped URL path, without building the URL text (which only error
+    /// messages need).
+    pub fn request_path(&self, enc: &str, rel: &str) -> String {
+        join(&self.repo_path(enc), rel)
+    }
+
+    fn repo_path(&self, enc: &str) -> String {
+        format!("{}/{enc}", self.path.trim_end_matches('/'))
+    }
+
     /// The request for `rel` (e.g. `@v/v1.0.0.mod`) of the module whose
     /// escaped path is `enc`: the URL text Go shows, and (for file URLs) the
     /// file system path it opens.
     pub fn request(&self, enc: &str, rel: &str) -> ProxyRequest {
-        let repo_path = format!("{}/{enc}", self.path.trim_end_matches('/'));
+        let repo_path = self.repo_path(enc);
         let repo_raw = format!(
             "{}/{}",
             self.raw_path.trim_end_matches('/'),
@@ -531,6 +542,10 @@ mod tests {
         let u = ProxyUrl::parse("file:///tmp/p%20q").unwrap();
         assert_eq!(
             u.request("example.com/a", "@v/list").file_path,
+            "/tmp/p q/example.com/a/@v/list"
+        );
+        assert_eq!(
+            u.request_path("example.com/a", "@v/list"),
             "/tmp/p q/example.com/a/@v/list"
         );
     }

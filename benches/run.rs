@@ -1,0 +1,155 @@
+//! In-process runs of the two command paths being measured: `gomvs list all`
+//! (load, build list, one row per module) and `gomvs graph` (load, then the
+//! breadth-first walk printing every edge). Both render their output into a
+//! byte buffer exactly as the CLI prints it, so nothing is optimized away.
+
+use gomvs_graph::env::GoEnv;
+use gomvs_graph::listing::{list_all, CacheLayout};
+use gomvs_graph::loader::{Fatal, GoCommand, LoadConfig, Loaded, Session};
+use gomvs_graph::source::{GoSources, ModuleSource};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Which command path to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    /// `gomvs list all` (`go list -m all`).
+    ListAll,
+    /// `gomvs graph` (`go mod graph`).
+    Graph,
+}
+
+impl Command {
+    /// The go command this emulates.
+    pub fn go_command(self) -> GoCommand {
+        match self {
+            Command::ListAll => GoCommand::ListModules,
+            Command::Graph => GoCommand::ModGraph,
+        }
+    }
+
+    /// A short name for reports (`list` or `graph`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Command::ListAll => "list",
+            Command::Graph => "graph",
+        }
+    }
+}
+
+/// The environment of a benchmark run: the variables of the golang-x corpus
+/// runs (`GOFLAGS=-mod=<mode>`, `GOWORK=off`, `GOPROXY=<goproxy>`, a
+/// module cache at `modcache`).
+pub fn bench_env(cwd: &Path, goproxy: &str, modcache: &Path, mode: &str) -> GoEnv {
+    GoEnv::new(
+        [
+            ("GOTOOLCHAIN", "local".to_string()),
+            ("GOSUMDB", "off".to_string()),
+            ("GOPROXY", goproxy.to_string()),
+            ("GOWORK", "off".to_string()),
+            ("GO111MODULE", "on".to_string()),
+            ("GOENV", "off".to_string()),
+            ("GOFLAGS", format!("-mod={mode}")),
+            ("GOMODCACHE", modcache.display().to_string()),
+            ("GOPATH", modcache.display().to_string()),
+        ],
+        cwd,
+    )
+}
+
+/// Loads the graph as `command` does, with `source` for module files.
+pub fn load(config: &LoadConfig, source: Arc<dyn ModuleSource>) -> Result<Loaded, Fatal> {
+    Session::open(config.clone(), source)?.load()
+}
+
+/// `gomvs list all` or `gomvs graph` on an environment: builds the Go
+/// command's sources from it (fresh caches), loads, renders the output.
+pub fn run_env(env: &GoEnv, command: Command) -> Vec<u8> {
+    let config = match LoadConfig::from_env(env, command.go_command(), None) {
+        Ok(c) => c,
+        Err(e) => panic!("bad benchmark environment: {e}"),
+    };
+    let sources = GoSources::new(env);
+    let cache = CacheLayout {
+        root: sources
+            .mod_cache()
+            .and_then(|c| c.check().ok().map(Path::to_path_buf)),
+    };
+    run_source(&config, Arc::new(sources), &cache, command)
+}
+
+/// `gomvs list all` or `gomvs graph` with an explicit source; panics on a
+/// load failure (a benchmark input must load).
+pub fn run_source(
+    config: &LoadConfig,
+    source: Arc<dyn ModuleSource>,
+    cache: &CacheLayout,
+    command: Command,
+) -> Vec<u8> {
+    let loaded = match load(config, source) {
+        Ok(l) => l,
+        Err(f) => panic!("load failed in {}: {f}", config.cwd.display()),
+    };
+    if let Some(e) = &loaded.error {
+        panic!("load failed in {}: {e}", config.cwd.display());
+    }
+    match command {
+        Command::ListAll => render_list(&loaded, cache),
+        Command::Graph => render_graph(&loaded),
+    }
+}
+
+/// The stdout of `gomvs list all` for a loaded graph.
+pub fn render_list(loaded: &Loaded, cache: &CacheLayout) -> Vec<u8> {
+    let rows = list_all(loaded, cache);
+    let _ = loaded.commit_requirements();
+    let mut out = Vec::with_capacity(rows.len() * 48);
+    for r in &rows {
+        let _ = writeln!(out, "{}", r.text());
+    }
+    out
+}
+
+/// The stdout of `gomvs graph` for a loaded graph.
+pub fn render_graph(loaded: &Loaded) -> Vec<u8> {
+    let g = &loaded.graph.graph;
+    let mut out = Vec::with_capacity(g.petgraph().edge_count() * 64);
+    g.walk_breadth_first(|m| {
+        if let Some(reqs) = g.required_by(m) {
+            for r in reqs {
+                let _ = writeln!(out, "{m} {r}");
+            }
+        }
+    });
+    out
+}
+
+/// A directory under the system temporary directory, removed on drop.
+#[derive(Debug)]
+pub struct TempDir {
+    path: PathBuf,
+}
+
+impl TempDir {
+    /// Creates `$TMPDIR/gomvs-bench-<pid>-<name>` (emptied first).
+    pub fn new(name: &str) -> TempDir {
+        let path = std::env::temp_dir().join(format!("gomvs-bench-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        if let Err(e) = std::fs::create_dir_all(&path) {
+            panic!("cannot create {}: {e}", path.display());
+        }
+        TempDir { path }
+    }
+
+    /// The directory.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
