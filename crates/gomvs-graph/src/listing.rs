@@ -225,7 +225,7 @@ fn module_info_in(
         complete_from_cache(s, cache, &mut info, true);
         return info;
     };
-    let display = display_replacement(s, &rule.effective, &rule.mod_root);
+    let display = s.canonical_replacement(&rule);
     let mut rep = ModuleInfo {
         path: display.path.clone(),
         version: display.version.clone(),
@@ -251,28 +251,6 @@ fn module_info_in(
 }
 
 /// `canonicalizeReplacePath`: in workspace mode a relative directory from a
-/// module's go.mod is shown relative to the go.work directory.
-fn display_replacement(s: &Session, effective: &ModuleVersion, mod_root: &Path) -> ModuleVersion {
-    let Some((work, _)) = &s.work else {
-        return effective.clone();
-    };
-    if Path::new(&effective.path).is_absolute() && mod_root.as_os_str().is_empty()
-        || !effective.version.is_empty()
-    {
-        return effective.clone();
-    }
-    if mod_root.as_os_str().is_empty() {
-        return effective.clone();
-    }
-    let abs = if Path::new(&effective.path).is_absolute() {
-        PathBuf::from(&effective.path)
-    } else {
-        join_clean(mod_root, &effective.path)
-    };
-    let work_dir = work.parent().unwrap_or(Path::new("/"));
-    let rel = crate::loader::short_path_rel(work_dir, &abs);
-    ModuleVersion::new(to_directory_path(&rel), "")
-}
 
 /// `modload.ToDirectoryPath`: make a relative path start with `./` or `../`.
 pub fn to_directory_path(p: &str) -> String {

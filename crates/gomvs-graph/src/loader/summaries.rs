@@ -32,9 +32,30 @@ impl Session {
     /// the replacement target (directories as loading paths), or `m` itself.
     pub(super) fn actual(&self, m: &ModuleVersion) -> ModuleVersion {
         match self.replacement(m) {
-            Some(rule) => rule.effective,
+            Some(rule) => self.canonical_replacement(&rule),
             None => m.clone(),
         }
+    }
+
+    /// `Replacement` (`canonicalizeReplacePath`): the target of `rule` as Go
+    /// names and loads it. In workspace mode a relative directory written in
+    /// a module's go.mod is re-expressed relative to the go.work directory
+    /// (`./local` or `../x`); everything else is the target as written.
+    pub fn canonical_replacement(&self, rule: &ReplaceRule) -> ModuleVersion {
+        let new = &rule.new;
+        let Some((work, _)) = &self.work else {
+            return new.clone();
+        };
+        if Path::new(&new.path).is_absolute()
+            || !new.version.is_empty()
+            || rule.mod_root.as_os_str().is_empty()
+        {
+            return new.clone();
+        }
+        let abs = crate::gopath::join_clean(&rule.mod_root, &new.path);
+        let work_dir = work.parent().unwrap_or(Path::new("/"));
+        let rel = crate::loader::short_path_rel(work_dir, &abs);
+        ModuleVersion::new(crate::listing::to_directory_path(&rel), "")
     }
 
     /// The directory replacements are resolved against (`replaceRelativeTo`).

@@ -1,0 +1,3 @@
+module example.com/tExt
+
+go 1.17

@@ -1,0 +1,7 @@
+module example.com/tExt
+
+go 1.17
+
+require (
+	github.com/Zeta/yaml v0.1.3
+)

@@ -1,0 +1,2 @@
+// Deprecated: this module is unmaintained
+module example.com/tExt

@@ -1,0 +1,3 @@
+module github.com/Zeta/oscar/xRay
+
+go 1.25.0

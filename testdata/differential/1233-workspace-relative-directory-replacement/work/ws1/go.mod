@@ -1,0 +1,3 @@
+module example.com/ws1
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.org/sierra
+
+go 1.21

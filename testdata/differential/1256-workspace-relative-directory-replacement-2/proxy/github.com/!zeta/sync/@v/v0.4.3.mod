@@ -1,0 +1,3 @@
+module github.com/Zeta/sync
+
+go 1.14

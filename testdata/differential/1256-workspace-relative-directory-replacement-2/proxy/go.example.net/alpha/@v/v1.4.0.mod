@@ -1,0 +1,3 @@
+module go.example.net/alpha
+
+go 1.17

@@ -1,0 +1,3 @@
+module go.example.net/oscar/term
+
+go 1.22
