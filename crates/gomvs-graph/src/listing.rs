@@ -250,8 +250,6 @@ fn module_info_in(
     info
 }
 
-/// `canonicalizeReplacePath`: in workspace mode a relative directory from a
-
 /// `modload.ToDirectoryPath`: make a relative path start with `./` or `../`.
 pub fn to_directory_path(p: &str) -> String {
     if p == "."
