@@ -358,6 +358,24 @@ impl Session {
         }
     }
 
+    /// The finished load: final requirements and graph, the requirements as
+    /// read, and the error Go reports after listing (if any).
+    fn into_loaded(
+        self,
+        requirements: Requirements,
+        graph: ModuleGraph,
+        initial_requirements: Requirements,
+        error: Option<String>,
+    ) -> Loaded {
+        Loaded {
+            session: self,
+            requirements,
+            graph,
+            initial_requirements,
+            error,
+        }
+    }
+
     pub(super) fn load_inner(mut self) -> Result<Loaded, (Fatal, Vec<String>)> {
         let (initial, rs) = match self.initial_requirements() {
             Ok(r) => r,
@@ -389,42 +407,18 @@ impl Session {
             if let Some(e) = &mg.error {
                 return Err((Fatal::go(e), self.stderr_lines()));
             }
-            return Ok(Loaded {
-                session: self,
-                requirements: rs,
-                graph: mg,
-                initial_requirements: initial,
-                error: None,
-            });
+            return Ok(self.into_loaded(rs, mg, initial, None));
         }
         let mg = self.read_mod_graph(rs.pruning, &rs.roots, &HashSet::new());
         if let Some(e) = &mg.error {
             let msg = e.to_string();
-            return Ok(Loaded {
-                session: self,
-                requirements: rs,
-                graph: mg,
-                initial_requirements: initial,
-                error: Some(msg),
-            });
+            return Ok(self.into_loaded(rs, mg, initial, Some(msg)));
         }
         if self.in_workspace() || self.all_roots_selected(&mg) {
-            return Ok(Loaded {
-                session: self,
-                requirements: rs,
-                graph: mg,
-                initial_requirements: initial,
-                error: None,
-            });
+            return Ok(self.into_loaded(rs, mg, initial, None));
         }
         match self.update_roots(rs.clone(), Some(mg)) {
-            Ok((new_rs, Some(g))) => Ok(Loaded {
-                session: self,
-                requirements: new_rs,
-                graph: g,
-                initial_requirements: initial,
-                error: None,
-            }),
+            Ok((new_rs, Some(g))) => Ok(self.into_loaded(new_rs, g, initial, None)),
             Ok((new_rs, _)) => {
                 let g = self.read_mod_graph(new_rs.pruning, &new_rs.roots, &HashSet::new());
                 let error = g.error.as_ref().map(ToString::to_string);
@@ -439,23 +433,11 @@ impl Session {
             Err(UpdateError::Dirty) => {
                 let g = self.read_mod_graph(rs.pruning, &rs.roots, &HashSet::new());
                 let msg = self.go_mod_dirty_message();
-                Ok(Loaded {
-                    session: self,
-                    requirements: rs,
-                    graph: g,
-                    initial_requirements: initial,
-                    error: Some(msg),
-                })
+                Ok(self.into_loaded(rs, g, initial, Some(msg)))
             }
             Err(UpdateError::Graph(e, boxed)) => {
                 let (_, g) = *boxed;
-                Ok(Loaded {
-                    session: self,
-                    requirements: rs,
-                    graph: g,
-                    initial_requirements: initial,
-                    error: Some(e.to_string()),
-                })
+                Ok(self.into_loaded(rs, g, initial, Some(e.to_string())))
             }
         }
     }
