@@ -13,16 +13,16 @@ use std::cmp::Ordering;
 
 /// The parts of a valid version, borrowed from the input string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Parsed<'a> {
-    major: &'a str,
+pub(crate) struct Parsed<'a> {
+    pub(crate) major: &'a str,
     minor: &'a str,
     patch: &'a str,
     /// The text a shorthand lacks (`.0.0` or `.0`), or `""`.
-    short: &'a str,
+    pub(crate) short: &'a str,
     /// Prerelease including its leading `-`, or `""`.
     prerelease: &'a str,
     /// Build metadata including its leading `+`, or `""`.
-    build: &'a str,
+    pub(crate) build: &'a str,
 }
 
 /// Reports whether `v` is a valid semantic version string (`semver.IsValid`).
@@ -73,9 +73,14 @@ pub fn max(v: &str, w: &str) -> String {
 
 /// The major version prefix (`v2`), or `""` if invalid (`semver.Major`).
 pub fn major(v: &str) -> String {
+    major_str(v).to_string()
+}
+
+/// [`major`] borrowed from `v`.
+pub(crate) fn major_str(v: &str) -> &str {
     match parse(v) {
-        Some(p) => v[..1 + p.major.len()].to_string(),
-        None => String::new(),
+        Some(p) => v.get(..1 + p.major.len()).unwrap_or_default(),
+        None => "",
     }
 }
 
@@ -115,7 +120,7 @@ pub fn compare_version(a: &str, b: &str) -> Ordering {
 }
 
 /// Go's `semver.parse`; `None` when `v` is not a valid version.
-fn parse(v: &str) -> Option<Parsed<'_>> {
+pub(crate) fn parse(v: &str) -> Option<Parsed<'_>> {
     let rest = v.strip_prefix('v')?;
     let (major, rest) = parse_int(rest)?;
     let mut p = Parsed {

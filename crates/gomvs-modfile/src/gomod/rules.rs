@@ -10,8 +10,11 @@ use super::{
 use crate::error::{Error, ErrorList};
 use crate::gowork::{Use, WorkFile};
 use crate::module::{self, ModuleVersion};
-use crate::syntax::text::{auto_quote, fields, go_bytes, go_string, quote, trim_space, unquote};
+use crate::syntax::text::{
+    auto_quote, go_bytes, go_string, is_space, must_quote, quote, trim_space, unquote,
+};
 use crate::syntax::{parse_syntax, Comments, Line, Position, Span, Stmt};
+use std::borrow::Cow;
 
 /// How versions are fixed (Go's `fix` argument).
 pub(crate) enum Fixer<'f> {
@@ -581,6 +584,9 @@ fn parse_string(tok: &mut String) -> Result<String, &'static str> {
         }
     } else if tok.contains(['"', '\'', '`']) {
         return Err("unquoted string cannot contain quote");
+    } else if !must_quote(tok) {
+        // Already in AutoQuote form: the token stays as it is.
+        return Ok(tok.clone());
     } else {
         tok.clone()
     };
@@ -600,10 +606,10 @@ fn parse_version(
         mod_path: path.to_owned(),
         message,
     };
-    let raw = tok.clone();
+    // parse_string leaves the token unchanged when it fails.
     let mut t = match parse_string(tok) {
         Ok(t) => t,
-        Err(e) => return Err(with_path(format!("version {} invalid: {e}", quote(&raw)))),
+        Err(e) => return Err(with_path(format!("version {} invalid: {e}", quote(tok)))),
     };
     match fix {
         Fixer::Keep => {}
@@ -613,22 +619,29 @@ fn parse_version(
             Err(FixError::Other(m)) => return Err(DirectiveError::plain(m)),
         },
         Fixer::Canonical => {
-            let cv = module::canonical_version(&t);
-            if cv.is_empty() {
-                return Err(with_path(format!(
-                    "version {} invalid: must be of the form v1.2.3",
-                    quote(&t)
-                )));
+            let cv = match module::canonical_version_cow(&t) {
+                Cow::Borrowed("") => {
+                    return Err(with_path(format!(
+                        "version {} invalid: must be of the form v1.2.3",
+                        quote(&t)
+                    )))
+                }
+                Cow::Borrowed(_) => None,
+                Cow::Owned(cv) => Some(cv),
+            };
+            if let Some(cv) = cv {
+                t = cv;
             }
-            t = cv;
         }
     }
-    tok.clone_from(&t);
+    if *tok != t {
+        tok.clone_from(&t);
+    }
     Ok(t)
 }
 
-fn module_path_major(path: &str) -> Result<String, String> {
-    match module::split_path_version(path) {
+fn module_path_major(path: &str) -> Result<&str, String> {
+    match module::split_path_version_str(path) {
         Some((_, major)) => Ok(major),
         None => Err("invalid module path".to_owned()),
     }
@@ -715,8 +728,14 @@ fn is_indirect(c: &Comments) -> bool {
         return false;
     };
     let text = first.token.strip_prefix("//").unwrap_or(&first.token);
-    let f = fields(text);
-    (f.len() == 1 && f[0] == "indirect") || (f.len() > 1 && f[0] == "indirect;")
+    let mut f = text
+        .split(|c: char| is_space(u32::from(c)))
+        .filter(|f| !f.is_empty());
+    match (f.next(), f.next()) {
+        (Some("indirect"), None) => true,
+        (Some("indirect;"), Some(_)) => true,
+        _ => false,
+    }
 }
 
 /// `parseDirectiveComment`: the comment text of a directive, or of its block

@@ -99,10 +99,40 @@ impl<'a> Lexer<'a> {
     }
 
     fn peek_rune(&self) -> u32 {
-        if self.eof() {
-            return 0;
+        match self.data.get(self.off) {
+            None => 0,
+            Some(&b) if b < 0x80 => u32::from(b),
+            Some(_) => decode_rune(self.remaining()).0,
         }
-        decode_rune(self.remaining()).0
+    }
+
+    /// Consumes `n` bytes of ASCII that hold no newline (a fast `read_rune`
+    /// loop: each byte is one rune of one column).
+    fn skip_ascii(&mut self, n: usize) {
+        self.off += n;
+        self.pos.byte += n;
+        self.pos.line_rune += u32::try_from(n).unwrap_or(u32::MAX);
+    }
+
+    /// Reads runes up to and including the next `\n` or to the end of input
+    /// (`for !in.eof() && in.readRune() != '\n'`).
+    fn skip_to_newline(&mut self) {
+        let rest = self.remaining();
+        let (body, newline) = match rest.iter().position(|&b| b == b'\n') {
+            Some(i) => (rest.get(..i).unwrap_or_default(), true),
+            None => (rest, false),
+        };
+        if body.is_ascii() {
+            self.skip_ascii(body.len());
+        } else {
+            let end = self.off + body.len();
+            while self.off < end {
+                self.read_rune();
+            }
+        }
+        if newline {
+            self.read_rune();
+        }
     }
 
     fn peek_prefix(&self, prefix: &[u8]) -> bool {
@@ -110,7 +140,10 @@ impl<'a> Lexer<'a> {
     }
 
     fn read_rune(&mut self) -> u32 {
-        let (r, size) = decode_rune(self.remaining());
+        let (r, size) = match self.data.get(self.off) {
+            Some(&b) if b < 0x80 => (u32::from(b), 1),
+            _ => decode_rune(self.remaining()),
+        };
         self.off += size;
         if r == u32::from(b'\n') {
             self.pos.line += 1;
@@ -167,9 +200,13 @@ impl<'a> Lexer<'a> {
     /// Lexes the next token into `self.token` (`readToken`).
     pub(crate) fn read_token(&mut self) -> Result<(), Error> {
         while !self.eof() {
-            let c = self.peek_rune();
-            if c == u32::from(b' ') || c == u32::from(b'\t') || c == u32::from(b'\r') {
-                self.read_rune();
+            let blanks = self
+                .remaining()
+                .iter()
+                .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r'))
+                .count();
+            if blanks > 0 {
+                self.skip_ascii(blanks);
                 continue;
             }
             if self.peek_prefix(b"//") {
@@ -177,9 +214,8 @@ impl<'a> Lexer<'a> {
                 // Is this comment the only thing on its line?
                 let before = self.data.get(self.line_start..self.off).unwrap_or_default();
                 let suffix = !is_all_space(before);
-                self.read_rune();
-                self.read_rune();
-                while !self.eof() && self.read_rune() != u32::from(b'\n') {}
+                self.skip_ascii(2);
+                self.skip_to_newline();
                 if !suffix {
                     self.end_token(Kind::Comment);
                     return Ok(());
@@ -244,7 +280,17 @@ impl<'a> Lexer<'a> {
         if !is_ident(c) {
             return Err(self.error(format!("unexpected input character {}", quote_rune(c))));
         }
-        while is_ident(self.peek_rune()) {
+        loop {
+            // ASCII identifier bytes up to anything that needs a closer look.
+            let run = self
+                .remaining()
+                .iter()
+                .take_while(|&&b| is_plain_ident_byte(b))
+                .count();
+            self.skip_ascii(run);
+            if !is_ident(self.peek_rune()) {
+                break;
+            }
             if self.peek_prefix(b"//") {
                 break;
             }
@@ -256,6 +302,12 @@ impl<'a> Lexer<'a> {
         self.end_token(Kind::Ident);
         Ok(())
     }
+}
+
+/// An ASCII byte that is an identifier rune and cannot start a comment:
+/// printable, not space, not `()[]{},` and not `/`.
+fn is_plain_ident_byte(b: u8) -> bool {
+    matches!(b, 0x21..=0x7e) && !matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b'/')
 }
 
 /// `isIdent`: printable, non-space runes other than `()[]{},`.

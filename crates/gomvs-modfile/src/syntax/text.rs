@@ -233,23 +233,32 @@ pub fn quote_rune(r: u32) -> String {
 
 /// `modfile.MustQuote`: whether `s` needs quoting to be one go.mod token.
 pub fn must_quote(s: &str) -> bool {
-    for c in s.chars() {
-        match c {
-            ' ' | '"' | '\'' | '`' => return true,
-            '(' | ')' | '[' | ']' | '{' | '}' | ',' => {
+    if s.is_empty() {
+        return true;
+    }
+    // The conditions are independent, so ASCII bytes are checked in one pass
+    // (including `//` and `/*`) and only non-ASCII characters are decoded.
+    let mut prev = 0u8;
+    let mut non_ascii = false;
+    for &b in s.as_bytes() {
+        match b {
+            b' ' | b'"' | b'\'' | b'`' => return true,
+            b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' => {
                 if s.len() > 1 {
                     return true;
                 }
             }
-            _ => {
-                // A raw byte is RuneError to Go, which is printable.
-                if raw_byte(c).is_none() && !is_print(u32::from(c)) {
-                    return true;
-                }
-            }
+            b'/' | b'*' if prev == b'/' => return true,
+            0x80.. => non_ascii = true,
+            _ if !(0x20..0x7f).contains(&b) => return true,
+            _ => {}
         }
+        prev = b;
     }
-    s.is_empty() || s.contains("//") || s.contains("/*")
+    // A raw byte is RuneError to Go, which is printable.
+    non_ascii
+        && s.chars()
+            .any(|c| !c.is_ascii() && raw_byte(c).is_none() && !is_print(u32::from(c)))
 }
 
 /// `modfile.AutoQuote`.
