@@ -170,17 +170,33 @@ fn parse_int(v: &str) -> Option<(&str, &str)> {
     Some(v.split_at(digits))
 }
 
-/// A `-id(.id)*` prerelease at the start of `v` (ending at `+` or the end).
+/// A `-id(.id)*` prerelease at the start of `v` (ending at `+` or the end);
+/// Go's `parsePrerelease`, one pass over the bytes.
 fn parse_prerelease(v: &str) -> Option<(&str, &str)> {
-    let body = v.strip_prefix('-')?;
-    let end = 1 + body.find('+').unwrap_or(body.len());
-    let (pre, rest) = v.split_at(end);
-    for ident in pre[1..].split('.') {
-        if ident.is_empty() || !ident.bytes().all(is_ident_char) || is_bad_num(ident) {
+    let b = v.as_bytes();
+    if b.first() != Some(&b'-') {
+        return None;
+    }
+    let mut i = 1;
+    let mut start = 1;
+    while let Some(&c) = b.get(i) {
+        if c == b'+' {
+            break;
+        }
+        if c == b'.' {
+            if start == i || is_bad_num(v.get(start..i)?) {
+                return None;
+            }
+            start = i + 1;
+        } else if !is_ident_char(c) {
             return None;
         }
+        i += 1;
     }
-    Some((pre, rest))
+    if start == i || is_bad_num(v.get(start..i)?) {
+        return None;
+    }
+    Some(v.split_at(i))
 }
 
 /// A `+id(.id)*` build suffix: all of `v`.

@@ -93,7 +93,18 @@ pub(crate) fn parse_mod(
     let mut f = ModFile::default();
     let mut errs = Vec::new();
     let mut retract_lines = Vec::new();
-    let name = syntax.name.clone();
+    // parse_syntax stores `file` as the tree's name.
+    let name = file;
+    let requires: usize = syntax
+        .stmt
+        .iter()
+        .map(|stmt| match stmt {
+            Stmt::Line(l) if l.token.first().is_some_and(|t| t == "require") => 1,
+            Stmt::LineBlock(b) if b.token.first().is_some_and(|t| t == "require") => b.line.len(),
+            _ => 0,
+        })
+        .sum();
+    f.require.reserve(requires);
 
     for (i, stmt) in syntax.stmt.iter_mut().enumerate() {
         match stmt {
@@ -102,7 +113,7 @@ pub(crate) fn parse_mod(
                 let mut ctx = AddCtx {
                     f: &mut f,
                     errs: &mut errs,
-                    filename: &name,
+                    filename: name,
                     block: None,
                     fix: &mut fix,
                     strict,
@@ -112,14 +123,14 @@ pub(crate) fn parse_mod(
                         line: None,
                     },
                 };
-                let verb = line.token.first().cloned().unwrap_or_default();
+                let verb = verb_of(&line.token);
                 ctx.add(line, &verb, 1);
             }
             Stmt::LineBlock(block) => {
-                let verb = block.token.first().cloned().unwrap_or_default();
+                let verb = verb_of(&block.token);
                 let known = block.token.len() == 1
                     && matches!(
-                        verb.as_str(),
+                        &*verb,
                         "module"
                             | "godebug"
                             | "require"
@@ -146,7 +157,7 @@ pub(crate) fn parse_mod(
                     let mut ctx = AddCtx {
                         f: &mut f,
                         errs: &mut errs,
-                        filename: &name,
+                        filename: name,
                         block: Some(block_comments),
                         fix: &mut fix,
                         strict,
@@ -167,7 +178,7 @@ pub(crate) fn parse_mod(
         &mut syntax.stmt,
         &retract_lines,
         &mut fix,
-        &name,
+        name,
         &mut errs,
     );
     if !errs.is_empty() {
@@ -175,6 +186,28 @@ pub(crate) fn parse_mod(
     }
     f.syntax = syntax;
     Ok(f)
+}
+
+/// A statement's verb (its first token), without allocating for the known ones.
+fn verb_of(tokens: &[String]) -> Cow<'static, str> {
+    const KNOWN: [&str; 11] = [
+        "module",
+        "go",
+        "toolchain",
+        "godebug",
+        "require",
+        "exclude",
+        "replace",
+        "retract",
+        "tool",
+        "ignore",
+        "use",
+    ];
+    let first = tokens.first().map_or("", String::as_str);
+    match KNOWN.iter().find(|&&k| k == first) {
+        Some(&k) => Cow::Borrowed(k),
+        None => Cow::Owned(first.to_owned()),
+    }
 }
 
 struct AddCtx<'a, 'f> {
@@ -223,9 +256,9 @@ impl AddCtx<'_, '_> {
                 if nargs != 1 {
                     return self.error(line, "go directive expects exactly one argument");
                 }
-                let arg = line.token[first_arg].clone();
-                let mut version = arg.clone();
-                if !is_go_version(&arg) {
+                let mut version = line.token[first_arg].clone();
+                if !is_go_version(&version) {
+                    let arg = version.clone();
                     let fixed = if self.strict {
                         None
                     } else {
@@ -582,7 +615,7 @@ fn parse_string(tok: &mut String) -> Result<String, &'static str> {
             Some(b) => go_string(&b),
             None => return Err("invalid syntax"),
         }
-    } else if tok.contains(['"', '\'', '`']) {
+    } else if tok.bytes().any(|b| matches!(b, b'"' | b'\'' | b'`')) {
         return Err("unquoted string cannot contain quote");
     } else if !must_quote(tok) {
         // Already in AutoQuote form: the token stays as it is.
@@ -762,6 +795,9 @@ fn parse_directive_comment(block: Option<&Comments>, line: &Comments) -> String 
 fn parse_deprecation(block: Option<&Comments>, line: &Comments) -> String {
     let text = parse_directive_comment(block, line);
     const KEY: &str = "Deprecated:";
+    if text.len() < KEY.len() {
+        return String::new();
+    }
     let start = if text.starts_with(KEY) {
         Some(KEY.len())
     } else {
@@ -851,18 +887,18 @@ pub(crate) fn parse_work(
     let mut syntax = parse_syntax(file, data).map_err(|e| ErrorList(vec![e]))?;
     let mut f = WorkFile::default();
     let mut errs = Vec::new();
-    let name = syntax.name.clone();
+    // parse_syntax stores `file` as the tree's name.
+    let name = file;
     for stmt in syntax.stmt.iter_mut() {
         match stmt {
             Stmt::CommentBlock(_) => {}
             Stmt::Line(line) => {
                 let verb = line.token.first().cloned().unwrap_or_default();
-                add_work(&mut f, &mut errs, &name, line, &verb, 1, &mut fix);
+                add_work(&mut f, &mut errs, name, line, &verb, 1, &mut fix);
             }
             Stmt::LineBlock(block) => {
-                let verb = block.token.first().cloned().unwrap_or_default();
-                if block.token.len() != 1 || !matches!(verb.as_str(), "godebug" | "use" | "replace")
-                {
+                let verb = verb_of(&block.token);
+                if block.token.len() != 1 || !matches!(&*verb, "godebug" | "use" | "replace") {
                     errs.push(Error {
                         filename: file.to_owned(),
                         pos: block.start,
@@ -873,7 +909,7 @@ pub(crate) fn parse_work(
                     continue;
                 }
                 for line in block.line.iter_mut() {
-                    add_work(&mut f, &mut errs, &name, line, &verb, 0, &mut fix);
+                    add_work(&mut f, &mut errs, name, line, &verb, 0, &mut fix);
                 }
             }
         }

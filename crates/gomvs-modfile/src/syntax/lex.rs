@@ -175,7 +175,13 @@ impl<'a> Lexer<'a> {
                 raw = &raw[..raw.len() - 1];
             }
         }
-        self.token.text = go_string(raw);
+        // A newline token's text is never read (it only ends a line), so the
+        // most frequent token costs no allocation.
+        self.token.text = if kind == Kind::Punct(b'\n') {
+            String::new()
+        } else {
+            go_string(raw)
+        };
         self.token.end_pos = self.pos;
     }
 
@@ -221,9 +227,11 @@ impl<'a> Lexer<'a> {
                     return Ok(());
                 }
                 self.end_token(Kind::EolComment);
+                // The parser only ever consumes a suffix comment as the end
+                // of a line and never reads its text, so the text moves here.
                 self.comments.push(Comment {
                     start: self.token.pos,
-                    token: self.token.text.clone(),
+                    token: std::mem::take(&mut self.token.text),
                     suffix: true,
                 });
                 return Ok(());
@@ -282,12 +290,20 @@ impl<'a> Lexer<'a> {
         }
         loop {
             // ASCII identifier bytes up to anything that needs a closer look.
-            let run = self
-                .remaining()
-                .iter()
-                .take_while(|&&b| is_plain_ident_byte(b))
-                .count();
+            let rest = self.remaining();
+            let mut run = 0;
+            while let Some(&b) = rest.get(run) {
+                if !PLAIN_IDENT[usize::from(b)] {
+                    break;
+                }
+                run += 1;
+            }
             self.skip_ascii(run);
+            match rest.get(run) {
+                // ASCII other than `/` that is not a plain identifier byte.
+                Some(&b) if b < 0x80 && b != b'/' => break,
+                _ => {}
+            }
             if !is_ident(self.peek_rune()) {
                 break;
             }
@@ -304,10 +320,18 @@ impl<'a> Lexer<'a> {
     }
 }
 
-/// An ASCII byte that is an identifier rune and cannot start a comment:
+/// Which bytes are ASCII identifier runes that cannot start a comment:
 /// printable, not space, not `()[]{},` and not `/`.
-fn is_plain_ident_byte(b: u8) -> bool {
-    matches!(b, 0x21..=0x7e) && !matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b'/')
+static PLAIN_IDENT: [bool; 256] = plain_ident_table();
+
+const fn plain_ident_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0x21u8;
+    while b <= 0x7e {
+        t[b as usize] = !matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b'/');
+        b += 1;
+    }
+    t
 }
 
 /// `isIdent`: printable, non-space runes other than `()[]{},`.

@@ -12,7 +12,10 @@ use crate::error::Error;
 pub(crate) fn parse_file(filename: &str, data: &[u8]) -> Result<FileSyntax, Error> {
     let mut lx = Lexer::new(filename, data);
     lx.read_token()?;
-    let mut file = FileSyntax::default();
+    let mut file = FileSyntax {
+        stmt: Vec::with_capacity(16),
+        ..FileSyntax::default()
+    };
     let mut cb: Option<CommentBlock> = None;
     loop {
         match lx.peek() {
@@ -69,7 +72,8 @@ fn parse_stmt(lx: &mut Lexer<'_>) -> Result<Stmt, Error> {
     let tok = lx.lex()?;
     let start = tok.pos;
     let mut end = tok.end_pos;
-    let mut tokens = vec![tok.text];
+    let mut tokens = Vec::with_capacity(4);
+    tokens.push(tok.text);
     loop {
         let tok = lx.lex()?;
         if tok.kind.is_eol() {
@@ -132,7 +136,7 @@ fn parse_line_block(
             pos: lparen,
         },
         token,
-        line: Vec::new(),
+        line: Vec::with_capacity(8),
         rparen: Paren::default(),
     };
     let mut comments: Vec<Comment> = Vec::new();
@@ -198,7 +202,9 @@ fn parse_line(lx: &mut Lexer<'_>) -> Result<Line, Error> {
     }
     let start = tok.pos;
     let mut end = tok.end_pos;
-    let mut tokens = vec![tok.text];
+    // Block entries are mostly `path version` or `old => new version`.
+    let mut tokens = Vec::with_capacity(4);
+    tokens.push(tok.text);
     loop {
         let tok = lx.lex()?;
         if tok.kind.is_eol() {

@@ -241,17 +241,20 @@ pub fn must_quote(s: &str) -> bool {
     let mut prev = 0u8;
     let mut non_ascii = false;
     for &b in s.as_bytes() {
-        match b {
-            b' ' | b'"' | b'\'' | b'`' => return true,
-            b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' => {
+        match QUOTE_CLASS[usize::from(b)] {
+            QuoteClass::Plain => {}
+            QuoteClass::Quote => return true,
+            QuoteClass::Bracket => {
                 if s.len() > 1 {
                     return true;
                 }
             }
-            b'/' | b'*' if prev == b'/' => return true,
-            0x80.. => non_ascii = true,
-            _ if !(0x20..0x7f).contains(&b) => return true,
-            _ => {}
+            QuoteClass::SlashOrStar => {
+                if prev == b'/' {
+                    return true;
+                }
+            }
+            QuoteClass::NonAscii => non_ascii = true,
         }
         prev = b;
     }
@@ -259,6 +262,40 @@ pub fn must_quote(s: &str) -> bool {
     non_ascii
         && s.chars()
             .any(|c| !c.is_ascii() && raw_byte(c).is_none() && !is_print(u32::from(c)))
+}
+
+/// What a byte means to [`must_quote`].
+#[derive(Clone, Copy)]
+enum QuoteClass {
+    /// Printable ASCII that never needs quoting by itself.
+    Plain,
+    /// Space, a quote character or an unprintable ASCII byte.
+    Quote,
+    /// `()[]{},`: quoted unless it is the whole string.
+    Bracket,
+    /// `/` or `*`: quoted after a `/` (a comment start).
+    SlashOrStar,
+    /// Part of a multi-byte character, checked separately.
+    NonAscii,
+}
+
+static QUOTE_CLASS: [QuoteClass; 256] = quote_class_table();
+
+const fn quote_class_table() -> [QuoteClass; 256] {
+    let mut t = [QuoteClass::NonAscii; 256];
+    let mut i = 0;
+    while i < 0x80 {
+        let b = i as u8;
+        t[i] = match b {
+            b' ' | b'"' | b'\'' | b'`' => QuoteClass::Quote,
+            b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' => QuoteClass::Bracket,
+            b'/' | b'*' => QuoteClass::SlashOrStar,
+            0x21..=0x7e => QuoteClass::Plain,
+            _ => QuoteClass::Quote,
+        };
+        i += 1;
+    }
+    t
 }
 
 /// `modfile.AutoQuote`.
