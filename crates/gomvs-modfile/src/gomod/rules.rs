@@ -351,8 +351,13 @@ impl AddCtx<'_, '_> {
                     Ok(m) => m,
                     Err(e) => return self.error(line, e),
                 };
-                if let Err(e) = module::check_path_major(&v, &path_major) {
-                    return self.mod_path_error(line, verb, &s, e.to_string());
+                // A canonicalized version is valid, so its major is the text
+                // before the first `.` and the common cases need no re-parse.
+                let canonical = matches!(self.fix, Fixer::Canonical);
+                if !(canonical && major_matches_fast(&v, path_major)) {
+                    if let Err(e) = module::check_path_major(&v, path_major) {
+                        return self.mod_path_error(line, verb, &s, e.to_string());
+                    }
                 }
                 if verb == "require" {
                     let indirect = is_indirect(&line.comments);
@@ -610,21 +615,27 @@ fn parse_version_interval(
 /// `parseString`: unquotes a `"..."` token, rejects other quotes, and
 /// rewrites the token in its canonical (`AutoQuote`) form.
 fn parse_string(tok: &mut String) -> Result<String, &'static str> {
-    let t = if tok.starts_with('"') {
+    let t = unquote_token(tok)?;
+    if tok.starts_with('"') || must_quote(tok) {
+        *tok = auto_quote(&t);
+    }
+    Ok(t)
+}
+
+/// The value of a token as `parseString` reads it, without rewriting the
+/// token. An unquoted token that needs no quoting is already its own
+/// AutoQuote form, so `parse_string` leaves it alone.
+fn unquote_token(tok: &str) -> Result<String, &'static str> {
+    if tok.starts_with('"') {
         match unquote(&go_bytes(tok)) {
-            Some(b) => go_string(&b),
-            None => return Err("invalid syntax"),
+            Some(b) => Ok(go_string(&b)),
+            None => Err("invalid syntax"),
         }
     } else if tok.bytes().any(|b| matches!(b, b'"' | b'\'' | b'`')) {
-        return Err("unquoted string cannot contain quote");
-    } else if !must_quote(tok) {
-        // Already in AutoQuote form: the token stays as it is.
-        return Ok(tok.clone());
+        Err("unquoted string cannot contain quote")
     } else {
-        tok.clone()
-    };
-    *tok = auto_quote(&t);
-    Ok(t)
+        Ok(tok.to_owned())
+    }
 }
 
 /// `parseVersion`.
@@ -639,8 +650,10 @@ fn parse_version(
         mod_path: path.to_owned(),
         message,
     };
-    // parse_string leaves the token unchanged when it fails.
-    let mut t = match parse_string(tok) {
+    // Go's parseString rewrites the token to AutoQuote(t) and, on success,
+    // parseVersion rewrites it again to the result; so the AutoQuote form
+    // is only stored on the error paths, where it stays visible.
+    let mut t = match unquote_token(tok) {
         Ok(t) => t,
         Err(e) => return Err(with_path(format!("version {} invalid: {e}", quote(tok)))),
     };
@@ -648,16 +661,23 @@ fn parse_version(
         Fixer::Keep => {}
         Fixer::Custom(fixer) => match fixer.fix_version(path, &t) {
             Ok(fixed) => t = fixed,
-            Err(FixError::Module(m)) => return Err(with_path(m)),
-            Err(FixError::Other(m)) => return Err(DirectiveError::plain(m)),
+            Err(FixError::Module(m)) => {
+                *tok = auto_quote(&t);
+                return Err(with_path(m));
+            }
+            Err(FixError::Other(m)) => {
+                *tok = auto_quote(&t);
+                return Err(DirectiveError::plain(m));
+            }
         },
         Fixer::Canonical => {
             let cv = match module::canonical_version_cow(&t) {
                 Cow::Borrowed("") => {
+                    *tok = auto_quote(&t);
                     return Err(with_path(format!(
                         "version {} invalid: must be of the form v1.2.3",
                         quote(&t)
-                    )))
+                    )));
                 }
                 Cow::Borrowed(_) => None,
                 Cow::Owned(cv) => Some(cv),
@@ -671,6 +691,16 @@ fn parse_version(
         tok.clone_from(&t);
     }
     Ok(t)
+}
+
+/// Whether `check_path_major` surely accepts the valid version `v`: no
+/// major suffix and a v0/v1 version, or a `/vN` suffix and a vN version.
+fn major_matches_fast(v: &str, path_major: &str) -> bool {
+    let major = v.split('.').next().unwrap_or_default();
+    if path_major.is_empty() {
+        return major == "v0" || major == "v1";
+    }
+    path_major.strip_prefix('/') == Some(major)
 }
 
 fn module_path_major(path: &str) -> Result<&str, String> {

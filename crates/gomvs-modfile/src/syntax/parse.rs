@@ -284,7 +284,15 @@ fn comments_mut(file: &mut FileSyntax, node: Node) -> Option<&mut Comments> {
 /// parser stores them itself, so Go's preorder pass has nothing to do.
 fn assign_comments(file: &mut FileSyntax, mut suffix: Vec<Comment>) {
     // Postorder list of every node except the file itself.
-    let mut post = Vec::new();
+    let nodes = file
+        .stmt
+        .iter()
+        .map(|stmt| match stmt {
+            Stmt::LineBlock(b) => b.line.len() + 3,
+            _ => 1,
+        })
+        .sum();
+    let mut post = Vec::with_capacity(nodes);
     for (i, stmt) in file.stmt.iter().enumerate() {
         if let Stmt::LineBlock(b) = stmt {
             post.push(Node::LParen(i));
