@@ -13,7 +13,7 @@ pub(crate) fn parse_file(filename: &str, data: &[u8]) -> Result<FileSyntax, Erro
     let mut lx = Lexer::new(filename, data);
     lx.read_token()?;
     let mut file = FileSyntax {
-        stmt: Vec::with_capacity(16),
+        stmt: Vec::with_capacity(3),
         ..FileSyntax::default()
     };
     let mut cb: Option<CommentBlock> = None;
@@ -136,7 +136,7 @@ fn parse_line_block(
             pos: lparen,
         },
         token,
-        line: Vec::with_capacity(8),
+        line: Vec::with_capacity(7),
         rparen: Paren::default(),
     };
     let mut comments: Vec<Comment> = Vec::new();
