@@ -526,7 +526,7 @@ fn parse_replace(
     let mut v = String::new();
     if arrow == 2 {
         v = parse_version(verb, &s, &mut args[1], fix).map_err(|e| e.at(filename, start))?;
-        if let Err(e) = module::check_path_major(&v, &path_major) {
+        if let Err(e) = module::check_path_major(&v, path_major) {
             return Err(with_path(&s, e.to_string()));
         }
     }
@@ -794,11 +794,11 @@ fn is_indirect(c: &Comments) -> bool {
     let mut f = text
         .split(|c: char| is_space(u32::from(c)))
         .filter(|f| !f.is_empty());
-    match (f.next(), f.next()) {
-        (Some("indirect"), None) => true,
-        (Some("indirect;"), Some(_)) => true,
-        _ => false,
-    }
+    let (first, second) = (f.next(), f.next());
+    matches!(
+        (first, second),
+        (Some("indirect"), None) | (Some("indirect;"), Some(_))
+    )
 }
 
 /// `parseDirectiveComment`: the comment text of a directive, or of its block
