@@ -615,6 +615,10 @@ fn parse_version_interval(
 /// `parseString`: unquotes a `"..."` token, rejects other quotes, and
 /// rewrites the token in its canonical (`AutoQuote`) form.
 fn parse_string(tok: &mut String) -> Result<String, &'static str> {
+    if !must_quote(tok) {
+        // No quote characters and already in AutoQuote form: kept as it is.
+        return Ok(tok.clone());
+    }
     let t = unquote_token(tok)?;
     if tok.starts_with('"') || must_quote(tok) {
         *tok = auto_quote(&t);

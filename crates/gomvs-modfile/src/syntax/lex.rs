@@ -33,6 +33,16 @@ pub(crate) struct Token {
     pub(crate) text: String,
 }
 
+impl Token {
+    /// The token's text (`tok.text`).
+    pub(crate) fn into_text(self) -> String {
+        match self.kind {
+            Kind::Punct(c) => char::from(c).to_string(),
+            _ => self.text,
+        }
+    }
+}
+
 /// The lexing state of one input file (`input`).
 pub(crate) struct Lexer<'a> {
     filename: &'a str,
@@ -175,9 +185,10 @@ impl<'a> Lexer<'a> {
                 raw = &raw[..raw.len() - 1];
             }
         }
-        // A newline token's text is never read (it only ends a line), so the
-        // most frequent token costs no allocation.
-        self.token.text = if kind == Kind::Punct(b'\n') {
+        // Punctuation text is its one byte, produced only when a parser keeps
+        // it (`Token::into_text`), so the most frequent tokens (newlines,
+        // block parentheses) cost no allocation.
+        self.token.text = if matches!(kind, Kind::Punct(_)) {
             String::new()
         } else {
             go_string(raw)

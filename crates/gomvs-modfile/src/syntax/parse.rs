@@ -73,7 +73,7 @@ fn parse_stmt(lx: &mut Lexer<'_>) -> Result<Stmt, Error> {
     let start = tok.pos;
     let mut end = tok.end_pos;
     let mut tokens = Vec::with_capacity(4);
-    tokens.push(tok.text);
+    tokens.push(tok.into_text());
     loop {
         let tok = lx.lex()?;
         if tok.kind.is_eol() {
@@ -109,15 +109,15 @@ fn parse_stmt(lx: &mut Lexer<'_>) -> Result<Stmt, Error> {
                     }));
                 }
                 // '( )' in the middle of the line, not a block.
-                tokens.push(tok.text);
-                tokens.push(rparen.text);
+                tokens.push(tok.into_text());
+                tokens.push(rparen.into_text());
             } else {
                 // '(' in the middle of the line, not a block.
-                tokens.push(tok.text);
+                tokens.push(tok.into_text());
             }
         } else {
-            tokens.push(tok.text);
             end = tok.end_pos;
+            tokens.push(tok.into_text());
         }
     }
 }
@@ -204,7 +204,7 @@ fn parse_line(lx: &mut Lexer<'_>) -> Result<Line, Error> {
     let mut end = tok.end_pos;
     // Block entries are mostly `path version` or `old => new version`.
     let mut tokens = Vec::with_capacity(4);
-    tokens.push(tok.text);
+    tokens.push(tok.into_text());
     loop {
         let tok = lx.lex()?;
         if tok.kind.is_eol() {
@@ -216,8 +216,8 @@ fn parse_line(lx: &mut Lexer<'_>) -> Result<Line, Error> {
                 end,
             });
         }
-        tokens.push(tok.text);
         end = tok.end_pos;
+        tokens.push(tok.into_text());
     }
 }
 
