@@ -188,11 +188,28 @@ pub enum CheckError {
 
 /// `module.CanonicalVersion`: `semver::canonical`, keeping `+incompatible`.
 pub fn canonical_version(v: &str) -> String {
-    let mut cv = semver::canonical(v);
-    if semver::build(v) == "+incompatible" {
-        cv.push_str("+incompatible");
+    canonical_version_cow(v).into_owned()
+}
+
+/// [`canonical_version`] from one parse of `v`, borrowing `v` when it is
+/// already canonical (the common case).
+pub(crate) fn canonical_version_cow(v: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let Some(p) = semver::parse(v) else {
+        return Cow::Borrowed("");
+    };
+    if p.build == "+incompatible" || (p.build.is_empty() && p.short.is_empty()) {
+        // Canonical drops the build suffix and `+incompatible` is added back.
+        return Cow::Borrowed(v);
     }
-    cv
+    if !p.build.is_empty() {
+        return Cow::Owned(
+            v.get(..v.len() - p.build.len())
+                .unwrap_or_default()
+                .to_owned(),
+        );
+    }
+    Cow::Owned(format!("{v}{}", p.short))
 }
 
 /// `module.Check`: `path` is a valid module path, `version` a valid semantic
@@ -379,6 +396,11 @@ fn check_elem(elem: &str, kind: PathKind) -> Result<(), String> {
 /// is none); `None` if the final element is a malformed version suffix
 /// (`/v1`, `/v02`, `/v1.2`, a gopkg.in path without `.vN`).
 pub fn split_path_version(path: &str) -> Option<(String, String)> {
+    split_path_version_str(path).map(|(p, m)| (p.to_string(), m.to_string()))
+}
+
+/// [`split_path_version`] borrowed from `path`.
+pub(crate) fn split_path_version_str(path: &str) -> Option<(&str, &str)> {
     if path.starts_with("gopkg.in/") {
         return split_gopkg_in(path);
     }
@@ -392,17 +414,17 @@ pub fn split_path_version(path: &str) -> Option<(String, String)> {
         i -= 1;
     }
     if i <= 1 || i == b.len() || b[i - 1] != b'v' || b[i - 2] != b'/' {
-        return Some((path.to_string(), String::new()));
+        return Some((path, ""));
     }
     let (prefix, path_major) = path.split_at(i - 2);
     if dot || path_major.len() <= 2 || path_major.as_bytes()[2] == b'0' || path_major == "/v1" {
         return None;
     }
-    Some((prefix.to_string(), path_major.to_string()))
+    Some((prefix, path_major))
 }
 
 /// Go's `splitGopkgIn`: [`split_path_version`] for `gopkg.in/` paths.
-fn split_gopkg_in(path: &str) -> Option<(String, String)> {
+fn split_gopkg_in(path: &str) -> Option<(&str, &str)> {
     let b = path.as_bytes();
     let mut i = b.len();
     if path.ends_with("-unstable") {
@@ -418,7 +440,7 @@ fn split_gopkg_in(path: &str) -> Option<(String, String)> {
     if path_major.len() <= 2 || (path_major.as_bytes()[2] == b'0' && path_major != ".v0") {
         return None;
     }
-    Some((prefix.to_string(), path_major.to_string()))
+    Some((prefix, path_major))
 }
 
 /// `module.MatchPathMajor`: whether [`check_path_major`] accepts `v`.
@@ -439,14 +461,14 @@ pub fn check_path_major(v: &str, path_major: &str) -> Result<(), InvalidVersionE
         // An old bug generated v0.0.0- pseudo-versions for gopkg.in .v1 paths.
         return Ok(());
     }
-    let m = semver::major(v);
+    let m = semver::major_str(v);
     let want = if path_major.is_empty() {
-        if m == "v0" || m == "v1" || semver::build(v) == "+incompatible" {
+        if m == "v0" || m == "v1" || semver::parse(v).is_some_and(|p| p.build == "+incompatible") {
             return Ok(());
         }
         "v0 or v1"
     } else if path_major.starts_with(['/', '.']) {
-        if m == path_major[1..] {
+        if m == &path_major[1..] {
             return Ok(());
         }
         &path_major[1..]

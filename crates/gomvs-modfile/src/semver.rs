@@ -13,16 +13,16 @@ use std::cmp::Ordering;
 
 /// The parts of a valid version, borrowed from the input string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Parsed<'a> {
-    major: &'a str,
+pub(crate) struct Parsed<'a> {
+    pub(crate) major: &'a str,
     minor: &'a str,
     patch: &'a str,
     /// The text a shorthand lacks (`.0.0` or `.0`), or `""`.
-    short: &'a str,
+    pub(crate) short: &'a str,
     /// Prerelease including its leading `-`, or `""`.
     prerelease: &'a str,
     /// Build metadata including its leading `+`, or `""`.
-    build: &'a str,
+    pub(crate) build: &'a str,
 }
 
 /// Reports whether `v` is a valid semantic version string (`semver.IsValid`).
@@ -73,9 +73,14 @@ pub fn max(v: &str, w: &str) -> String {
 
 /// The major version prefix (`v2`), or `""` if invalid (`semver.Major`).
 pub fn major(v: &str) -> String {
+    major_str(v).to_string()
+}
+
+/// [`major`] borrowed from `v`.
+pub(crate) fn major_str(v: &str) -> &str {
     match parse(v) {
-        Some(p) => v[..1 + p.major.len()].to_string(),
-        None => String::new(),
+        Some(p) => v.get(..1 + p.major.len()).unwrap_or_default(),
+        None => "",
     }
 }
 
@@ -115,7 +120,7 @@ pub fn compare_version(a: &str, b: &str) -> Ordering {
 }
 
 /// Go's `semver.parse`; `None` when `v` is not a valid version.
-fn parse(v: &str) -> Option<Parsed<'_>> {
+pub(crate) fn parse(v: &str) -> Option<Parsed<'_>> {
     let rest = v.strip_prefix('v')?;
     let (major, rest) = parse_int(rest)?;
     let mut p = Parsed {
@@ -165,17 +170,33 @@ fn parse_int(v: &str) -> Option<(&str, &str)> {
     Some(v.split_at(digits))
 }
 
-/// A `-id(.id)*` prerelease at the start of `v` (ending at `+` or the end).
+/// A `-id(.id)*` prerelease at the start of `v` (ending at `+` or the end);
+/// Go's `parsePrerelease`, one pass over the bytes.
 fn parse_prerelease(v: &str) -> Option<(&str, &str)> {
-    let body = v.strip_prefix('-')?;
-    let end = 1 + body.find('+').unwrap_or(body.len());
-    let (pre, rest) = v.split_at(end);
-    for ident in pre[1..].split('.') {
-        if ident.is_empty() || !ident.bytes().all(is_ident_char) || is_bad_num(ident) {
+    let b = v.as_bytes();
+    if b.first() != Some(&b'-') {
+        return None;
+    }
+    let mut i = 1;
+    let mut start = 1;
+    while let Some(&c) = b.get(i) {
+        if c == b'+' {
+            break;
+        }
+        if c == b'.' {
+            if start == i || is_bad_num(v.get(start..i)?) {
+                return None;
+            }
+            start = i + 1;
+        } else if !is_ident_char(c) {
             return None;
         }
+        i += 1;
     }
-    Some((pre, rest))
+    if start == i || is_bad_num(v.get(start..i)?) {
+        return None;
+    }
+    Some(v.split_at(i))
 }
 
 /// A `+id(.id)*` build suffix: all of `v`.

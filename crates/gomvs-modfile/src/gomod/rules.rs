@@ -10,8 +10,11 @@ use super::{
 use crate::error::{Error, ErrorList};
 use crate::gowork::{Use, WorkFile};
 use crate::module::{self, ModuleVersion};
-use crate::syntax::text::{auto_quote, fields, go_bytes, go_string, quote, trim_space, unquote};
+use crate::syntax::text::{
+    auto_quote, go_bytes, go_string, is_space, must_quote, quote, trim_space, unquote,
+};
 use crate::syntax::{parse_syntax, Comments, Line, Position, Span, Stmt};
+use std::borrow::Cow;
 
 /// How versions are fixed (Go's `fix` argument).
 pub(crate) enum Fixer<'f> {
@@ -90,7 +93,18 @@ pub(crate) fn parse_mod(
     let mut f = ModFile::default();
     let mut errs = Vec::new();
     let mut retract_lines = Vec::new();
-    let name = syntax.name.clone();
+    // parse_syntax stores `file` as the tree's name.
+    let name = file;
+    let requires: usize = syntax
+        .stmt
+        .iter()
+        .map(|stmt| match stmt {
+            Stmt::Line(l) if l.token.first().is_some_and(|t| t == "require") => 1,
+            Stmt::LineBlock(b) if b.token.first().is_some_and(|t| t == "require") => b.line.len(),
+            _ => 0,
+        })
+        .sum();
+    f.require.reserve(requires);
 
     for (i, stmt) in syntax.stmt.iter_mut().enumerate() {
         match stmt {
@@ -99,7 +113,7 @@ pub(crate) fn parse_mod(
                 let mut ctx = AddCtx {
                     f: &mut f,
                     errs: &mut errs,
-                    filename: &name,
+                    filename: name,
                     block: None,
                     fix: &mut fix,
                     strict,
@@ -109,14 +123,14 @@ pub(crate) fn parse_mod(
                         line: None,
                     },
                 };
-                let verb = line.token.first().cloned().unwrap_or_default();
+                let verb = verb_of(&line.token);
                 ctx.add(line, &verb, 1);
             }
             Stmt::LineBlock(block) => {
-                let verb = block.token.first().cloned().unwrap_or_default();
+                let verb = verb_of(&block.token);
                 let known = block.token.len() == 1
                     && matches!(
-                        verb.as_str(),
+                        &*verb,
                         "module"
                             | "godebug"
                             | "require"
@@ -143,7 +157,7 @@ pub(crate) fn parse_mod(
                     let mut ctx = AddCtx {
                         f: &mut f,
                         errs: &mut errs,
-                        filename: &name,
+                        filename: name,
                         block: Some(block_comments),
                         fix: &mut fix,
                         strict,
@@ -164,7 +178,7 @@ pub(crate) fn parse_mod(
         &mut syntax.stmt,
         &retract_lines,
         &mut fix,
-        &name,
+        name,
         &mut errs,
     );
     if !errs.is_empty() {
@@ -172,6 +186,28 @@ pub(crate) fn parse_mod(
     }
     f.syntax = syntax;
     Ok(f)
+}
+
+/// A statement's verb (its first token), without allocating for the known ones.
+fn verb_of(tokens: &[String]) -> Cow<'static, str> {
+    const KNOWN: [&str; 11] = [
+        "module",
+        "go",
+        "toolchain",
+        "godebug",
+        "require",
+        "exclude",
+        "replace",
+        "retract",
+        "tool",
+        "ignore",
+        "use",
+    ];
+    let first = tokens.first().map_or("", String::as_str);
+    match KNOWN.iter().find(|&&k| k == first) {
+        Some(&k) => Cow::Borrowed(k),
+        None => Cow::Owned(first.to_owned()),
+    }
 }
 
 struct AddCtx<'a, 'f> {
@@ -220,9 +256,9 @@ impl AddCtx<'_, '_> {
                 if nargs != 1 {
                     return self.error(line, "go directive expects exactly one argument");
                 }
-                let arg = line.token[first_arg].clone();
-                let mut version = arg.clone();
-                if !is_go_version(&arg) {
+                let mut version = line.token[first_arg].clone();
+                if !is_go_version(&version) {
+                    let arg = version.clone();
                     let fixed = if self.strict {
                         None
                     } else {
@@ -315,8 +351,13 @@ impl AddCtx<'_, '_> {
                     Ok(m) => m,
                     Err(e) => return self.error(line, e),
                 };
-                if let Err(e) = module::check_path_major(&v, &path_major) {
-                    return self.mod_path_error(line, verb, &s, e.to_string());
+                // A canonicalized version is valid, so its major is the text
+                // before the first `.` and the common cases need no re-parse.
+                let canonical = matches!(self.fix, Fixer::Canonical);
+                if !(canonical && major_matches_fast(&v, path_major)) {
+                    if let Err(e) = module::check_path_major(&v, path_major) {
+                        return self.mod_path_error(line, verb, &s, e.to_string());
+                    }
                 }
                 if verb == "require" {
                     let indirect = is_indirect(&line.comments);
@@ -485,7 +526,7 @@ fn parse_replace(
     let mut v = String::new();
     if arrow == 2 {
         v = parse_version(verb, &s, &mut args[1], fix).map_err(|e| e.at(filename, start))?;
-        if let Err(e) = module::check_path_major(&v, &path_major) {
+        if let Err(e) = module::check_path_major(&v, path_major) {
             return Err(with_path(&s, e.to_string()));
         }
     }
@@ -574,18 +615,31 @@ fn parse_version_interval(
 /// `parseString`: unquotes a `"..."` token, rejects other quotes, and
 /// rewrites the token in its canonical (`AutoQuote`) form.
 fn parse_string(tok: &mut String) -> Result<String, &'static str> {
-    let t = if tok.starts_with('"') {
-        match unquote(&go_bytes(tok)) {
-            Some(b) => go_string(&b),
-            None => return Err("invalid syntax"),
-        }
-    } else if tok.contains(['"', '\'', '`']) {
-        return Err("unquoted string cannot contain quote");
-    } else {
-        tok.clone()
-    };
-    *tok = auto_quote(&t);
+    if !must_quote(tok) {
+        // No quote characters and already in AutoQuote form: kept as it is.
+        return Ok(tok.clone());
+    }
+    let t = unquote_token(tok)?;
+    if tok.starts_with('"') || must_quote(tok) {
+        *tok = auto_quote(&t);
+    }
     Ok(t)
+}
+
+/// The value of a token as `parseString` reads it, without rewriting the
+/// token. An unquoted token that needs no quoting is already its own
+/// AutoQuote form, so `parse_string` leaves it alone.
+fn unquote_token(tok: &str) -> Result<String, &'static str> {
+    if tok.starts_with('"') {
+        match unquote(&go_bytes(tok)) {
+            Some(b) => Ok(go_string(&b)),
+            None => Err("invalid syntax"),
+        }
+    } else if tok.bytes().any(|b| matches!(b, b'"' | b'\'' | b'`')) {
+        Err("unquoted string cannot contain quote")
+    } else {
+        Ok(tok.to_owned())
+    }
 }
 
 /// `parseVersion`.
@@ -600,35 +654,61 @@ fn parse_version(
         mod_path: path.to_owned(),
         message,
     };
-    let raw = tok.clone();
-    let mut t = match parse_string(tok) {
+    // Go's parseString rewrites the token to AutoQuote(t) and, on success,
+    // parseVersion rewrites it again to the result; so the AutoQuote form
+    // is only stored on the error paths, where it stays visible.
+    let mut t = match unquote_token(tok) {
         Ok(t) => t,
-        Err(e) => return Err(with_path(format!("version {} invalid: {e}", quote(&raw)))),
+        Err(e) => return Err(with_path(format!("version {} invalid: {e}", quote(tok)))),
     };
     match fix {
         Fixer::Keep => {}
         Fixer::Custom(fixer) => match fixer.fix_version(path, &t) {
             Ok(fixed) => t = fixed,
-            Err(FixError::Module(m)) => return Err(with_path(m)),
-            Err(FixError::Other(m)) => return Err(DirectiveError::plain(m)),
+            Err(FixError::Module(m)) => {
+                *tok = auto_quote(&t);
+                return Err(with_path(m));
+            }
+            Err(FixError::Other(m)) => {
+                *tok = auto_quote(&t);
+                return Err(DirectiveError::plain(m));
+            }
         },
         Fixer::Canonical => {
-            let cv = module::canonical_version(&t);
-            if cv.is_empty() {
-                return Err(with_path(format!(
-                    "version {} invalid: must be of the form v1.2.3",
-                    quote(&t)
-                )));
+            let cv = match module::canonical_version_cow(&t) {
+                Cow::Borrowed("") => {
+                    *tok = auto_quote(&t);
+                    return Err(with_path(format!(
+                        "version {} invalid: must be of the form v1.2.3",
+                        quote(&t)
+                    )));
+                }
+                Cow::Borrowed(_) => None,
+                Cow::Owned(cv) => Some(cv),
+            };
+            if let Some(cv) = cv {
+                t = cv;
             }
-            t = cv;
         }
     }
-    tok.clone_from(&t);
+    if *tok != t {
+        tok.clone_from(&t);
+    }
     Ok(t)
 }
 
-fn module_path_major(path: &str) -> Result<String, String> {
-    match module::split_path_version(path) {
+/// Whether `check_path_major` surely accepts the valid version `v`: no
+/// major suffix and a v0/v1 version, or a `/vN` suffix and a vN version.
+fn major_matches_fast(v: &str, path_major: &str) -> bool {
+    let major = v.split('.').next().unwrap_or_default();
+    if path_major.is_empty() {
+        return major == "v0" || major == "v1";
+    }
+    path_major.strip_prefix('/') == Some(major)
+}
+
+fn module_path_major(path: &str) -> Result<&str, String> {
+    match module::split_path_version_str(path) {
         Some((_, major)) => Ok(major),
         None => Err("invalid module path".to_owned()),
     }
@@ -715,8 +795,14 @@ fn is_indirect(c: &Comments) -> bool {
         return false;
     };
     let text = first.token.strip_prefix("//").unwrap_or(&first.token);
-    let f = fields(text);
-    (f.len() == 1 && f[0] == "indirect") || (f.len() > 1 && f[0] == "indirect;")
+    let mut f = text
+        .split(|c: char| is_space(u32::from(c)))
+        .filter(|f| !f.is_empty());
+    let (first, second) = (f.next(), f.next());
+    matches!(
+        (first, second),
+        (Some("indirect"), None) | (Some("indirect;"), Some(_))
+    )
 }
 
 /// `parseDirectiveComment`: the comment text of a directive, or of its block
@@ -743,6 +829,9 @@ fn parse_directive_comment(block: Option<&Comments>, line: &Comments) -> String 
 fn parse_deprecation(block: Option<&Comments>, line: &Comments) -> String {
     let text = parse_directive_comment(block, line);
     const KEY: &str = "Deprecated:";
+    if text.len() < KEY.len() {
+        return String::new();
+    }
     let start = if text.starts_with(KEY) {
         Some(KEY.len())
     } else {
@@ -832,18 +921,18 @@ pub(crate) fn parse_work(
     let mut syntax = parse_syntax(file, data).map_err(|e| ErrorList(vec![e]))?;
     let mut f = WorkFile::default();
     let mut errs = Vec::new();
-    let name = syntax.name.clone();
+    // parse_syntax stores `file` as the tree's name.
+    let name = file;
     for stmt in syntax.stmt.iter_mut() {
         match stmt {
             Stmt::CommentBlock(_) => {}
             Stmt::Line(line) => {
                 let verb = line.token.first().cloned().unwrap_or_default();
-                add_work(&mut f, &mut errs, &name, line, &verb, 1, &mut fix);
+                add_work(&mut f, &mut errs, name, line, &verb, 1, &mut fix);
             }
             Stmt::LineBlock(block) => {
-                let verb = block.token.first().cloned().unwrap_or_default();
-                if block.token.len() != 1 || !matches!(verb.as_str(), "godebug" | "use" | "replace")
-                {
+                let verb = verb_of(&block.token);
+                if block.token.len() != 1 || !matches!(&*verb, "godebug" | "use" | "replace") {
                     errs.push(Error {
                         filename: file.to_owned(),
                         pos: block.start,
@@ -854,7 +943,7 @@ pub(crate) fn parse_work(
                     continue;
                 }
                 for line in block.line.iter_mut() {
-                    add_work(&mut f, &mut errs, &name, line, &verb, 0, &mut fix);
+                    add_work(&mut f, &mut errs, name, line, &verb, 0, &mut fix);
                 }
             }
         }

@@ -33,6 +33,16 @@ pub(crate) struct Token {
     pub(crate) text: String,
 }
 
+impl Token {
+    /// The token's text (`tok.text`).
+    pub(crate) fn into_text(self) -> String {
+        match self.kind {
+            Kind::Punct(c) => char::from(c).to_string(),
+            _ => self.text,
+        }
+    }
+}
+
 /// The lexing state of one input file (`input`).
 pub(crate) struct Lexer<'a> {
     filename: &'a str,
@@ -99,10 +109,40 @@ impl<'a> Lexer<'a> {
     }
 
     fn peek_rune(&self) -> u32 {
-        if self.eof() {
-            return 0;
+        match self.data.get(self.off) {
+            None => 0,
+            Some(&b) if b < 0x80 => u32::from(b),
+            Some(_) => decode_rune(self.remaining()).0,
         }
-        decode_rune(self.remaining()).0
+    }
+
+    /// Consumes `n` bytes of ASCII that hold no newline (a fast `read_rune`
+    /// loop: each byte is one rune of one column).
+    fn skip_ascii(&mut self, n: usize) {
+        self.off += n;
+        self.pos.byte += n;
+        self.pos.line_rune += u32::try_from(n).unwrap_or(u32::MAX);
+    }
+
+    /// Reads runes up to and including the next `\n` or to the end of input
+    /// (`for !in.eof() && in.readRune() != '\n'`).
+    fn skip_to_newline(&mut self) {
+        let rest = self.remaining();
+        let (body, newline) = match rest.iter().position(|&b| b == b'\n') {
+            Some(i) => (rest.get(..i).unwrap_or_default(), true),
+            None => (rest, false),
+        };
+        if body.is_ascii() {
+            self.skip_ascii(body.len());
+        } else {
+            let end = self.off + body.len();
+            while self.off < end {
+                self.read_rune();
+            }
+        }
+        if newline {
+            self.read_rune();
+        }
     }
 
     fn peek_prefix(&self, prefix: &[u8]) -> bool {
@@ -110,7 +150,10 @@ impl<'a> Lexer<'a> {
     }
 
     fn read_rune(&mut self) -> u32 {
-        let (r, size) = decode_rune(self.remaining());
+        let (r, size) = match self.data.get(self.off) {
+            Some(&b) if b < 0x80 => (u32::from(b), 1),
+            _ => decode_rune(self.remaining()),
+        };
         self.off += size;
         if r == u32::from(b'\n') {
             self.pos.line += 1;
@@ -142,7 +185,14 @@ impl<'a> Lexer<'a> {
                 raw = &raw[..raw.len() - 1];
             }
         }
-        self.token.text = go_string(raw);
+        // Punctuation text is its one byte, produced only when a parser keeps
+        // it (`Token::into_text`), so the most frequent tokens (newlines,
+        // block parentheses) cost no allocation.
+        self.token.text = if matches!(kind, Kind::Punct(_)) {
+            String::new()
+        } else {
+            go_string(raw)
+        };
         self.token.end_pos = self.pos;
     }
 
@@ -167,9 +217,13 @@ impl<'a> Lexer<'a> {
     /// Lexes the next token into `self.token` (`readToken`).
     pub(crate) fn read_token(&mut self) -> Result<(), Error> {
         while !self.eof() {
-            let c = self.peek_rune();
-            if c == u32::from(b' ') || c == u32::from(b'\t') || c == u32::from(b'\r') {
-                self.read_rune();
+            let blanks = self
+                .remaining()
+                .iter()
+                .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r'))
+                .count();
+            if blanks > 0 {
+                self.skip_ascii(blanks);
                 continue;
             }
             if self.peek_prefix(b"//") {
@@ -177,17 +231,18 @@ impl<'a> Lexer<'a> {
                 // Is this comment the only thing on its line?
                 let before = self.data.get(self.line_start..self.off).unwrap_or_default();
                 let suffix = !is_all_space(before);
-                self.read_rune();
-                self.read_rune();
-                while !self.eof() && self.read_rune() != u32::from(b'\n') {}
+                self.skip_ascii(2);
+                self.skip_to_newline();
                 if !suffix {
                     self.end_token(Kind::Comment);
                     return Ok(());
                 }
                 self.end_token(Kind::EolComment);
+                // The parser only ever consumes a suffix comment as the end
+                // of a line and never reads its text, so the text moves here.
                 self.comments.push(Comment {
                     start: self.token.pos,
-                    token: self.token.text.clone(),
+                    token: std::mem::take(&mut self.token.text),
                     suffix: true,
                 });
                 return Ok(());
@@ -244,7 +299,25 @@ impl<'a> Lexer<'a> {
         if !is_ident(c) {
             return Err(self.error(format!("unexpected input character {}", quote_rune(c))));
         }
-        while is_ident(self.peek_rune()) {
+        loop {
+            // ASCII identifier bytes up to anything that needs a closer look.
+            let rest = self.remaining();
+            let mut run = 0;
+            while let Some(&b) = rest.get(run) {
+                if !PLAIN_IDENT[usize::from(b)] {
+                    break;
+                }
+                run += 1;
+            }
+            self.skip_ascii(run);
+            match rest.get(run) {
+                // ASCII other than `/` that is not a plain identifier byte.
+                Some(&b) if b < 0x80 && b != b'/' => break,
+                _ => {}
+            }
+            if !is_ident(self.peek_rune()) {
+                break;
+            }
             if self.peek_prefix(b"//") {
                 break;
             }
@@ -256,6 +329,20 @@ impl<'a> Lexer<'a> {
         self.end_token(Kind::Ident);
         Ok(())
     }
+}
+
+/// Which bytes are ASCII identifier runes that cannot start a comment:
+/// printable, not space, not `()[]{},` and not `/`.
+static PLAIN_IDENT: [bool; 256] = plain_ident_table();
+
+const fn plain_ident_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0x21u8;
+    while b <= 0x7e {
+        t[b as usize] = !matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b'/');
+        b += 1;
+    }
+    t
 }
 
 /// `isIdent`: printable, non-space runes other than `()[]{},`.

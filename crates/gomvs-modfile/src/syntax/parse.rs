@@ -12,7 +12,10 @@ use crate::error::Error;
 pub(crate) fn parse_file(filename: &str, data: &[u8]) -> Result<FileSyntax, Error> {
     let mut lx = Lexer::new(filename, data);
     lx.read_token()?;
-    let mut file = FileSyntax::default();
+    let mut file = FileSyntax {
+        stmt: Vec::with_capacity(3),
+        ..FileSyntax::default()
+    };
     let mut cb: Option<CommentBlock> = None;
     loop {
         match lx.peek() {
@@ -69,7 +72,8 @@ fn parse_stmt(lx: &mut Lexer<'_>) -> Result<Stmt, Error> {
     let tok = lx.lex()?;
     let start = tok.pos;
     let mut end = tok.end_pos;
-    let mut tokens = vec![tok.text];
+    let mut tokens = Vec::with_capacity(4);
+    tokens.push(tok.into_text());
     loop {
         let tok = lx.lex()?;
         if tok.kind.is_eol() {
@@ -105,15 +109,15 @@ fn parse_stmt(lx: &mut Lexer<'_>) -> Result<Stmt, Error> {
                     }));
                 }
                 // '( )' in the middle of the line, not a block.
-                tokens.push(tok.text);
-                tokens.push(rparen.text);
+                tokens.push(tok.into_text());
+                tokens.push(rparen.into_text());
             } else {
                 // '(' in the middle of the line, not a block.
-                tokens.push(tok.text);
+                tokens.push(tok.into_text());
             }
         } else {
-            tokens.push(tok.text);
             end = tok.end_pos;
+            tokens.push(tok.into_text());
         }
     }
 }
@@ -132,7 +136,7 @@ fn parse_line_block(
             pos: lparen,
         },
         token,
-        line: Vec::new(),
+        line: Vec::with_capacity(7),
         rparen: Paren::default(),
     };
     let mut comments: Vec<Comment> = Vec::new();
@@ -198,7 +202,9 @@ fn parse_line(lx: &mut Lexer<'_>) -> Result<Line, Error> {
     }
     let start = tok.pos;
     let mut end = tok.end_pos;
-    let mut tokens = vec![tok.text];
+    // Block entries are mostly `path version` or `old => new version`.
+    let mut tokens = Vec::with_capacity(4);
+    tokens.push(tok.into_text());
     loop {
         let tok = lx.lex()?;
         if tok.kind.is_eol() {
@@ -210,8 +216,8 @@ fn parse_line(lx: &mut Lexer<'_>) -> Result<Line, Error> {
                 end,
             });
         }
-        tokens.push(tok.text);
         end = tok.end_pos;
+        tokens.push(tok.into_text());
     }
 }
 
@@ -278,7 +284,15 @@ fn comments_mut(file: &mut FileSyntax, node: Node) -> Option<&mut Comments> {
 /// parser stores them itself, so Go's preorder pass has nothing to do.
 fn assign_comments(file: &mut FileSyntax, mut suffix: Vec<Comment>) {
     // Postorder list of every node except the file itself.
-    let mut post = Vec::new();
+    let nodes = file
+        .stmt
+        .iter()
+        .map(|stmt| match stmt {
+            Stmt::LineBlock(b) => b.line.len() + 3,
+            _ => 1,
+        })
+        .sum();
+    let mut post = Vec::with_capacity(nodes);
     for (i, stmt) in file.stmt.iter().enumerate() {
         if let Stmt::LineBlock(b) = stmt {
             post.push(Node::LParen(i));

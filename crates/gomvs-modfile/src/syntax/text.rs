@@ -274,23 +274,69 @@ pub fn quote_rune(r: u32) -> String {
 
 /// `modfile.MustQuote`: whether `s` needs quoting to be one go.mod token.
 pub fn must_quote(s: &str) -> bool {
-    for c in s.chars() {
-        match c {
-            ' ' | '"' | '\'' | '`' => return true,
-            '(' | ')' | '[' | ']' | '{' | '}' | ',' => {
+    if s.is_empty() {
+        return true;
+    }
+    // The conditions are independent, so ASCII bytes are checked in one pass
+    // (including `//` and `/*`) and only non-ASCII characters are decoded.
+    let mut prev = 0u8;
+    let mut non_ascii = false;
+    for &b in s.as_bytes() {
+        match QUOTE_CLASS[usize::from(b)] {
+            QuoteClass::Plain => {}
+            QuoteClass::Quote => return true,
+            QuoteClass::Bracket => {
                 if s.len() > 1 {
                     return true;
                 }
             }
-            _ => {
-                // A raw byte is RuneError to Go, which is printable.
-                if raw_byte(c).is_none() && !is_print(u32::from(c)) {
+            QuoteClass::SlashOrStar => {
+                if prev == b'/' {
                     return true;
                 }
             }
+            QuoteClass::NonAscii => non_ascii = true,
         }
+        prev = b;
     }
-    s.is_empty() || s.contains("//") || s.contains("/*")
+    // A raw byte is RuneError to Go, which is printable.
+    non_ascii
+        && s.chars()
+            .any(|c| !c.is_ascii() && raw_byte(c).is_none() && !is_print(u32::from(c)))
+}
+
+/// What a byte means to [`must_quote`].
+#[derive(Clone, Copy)]
+enum QuoteClass {
+    /// Printable ASCII that never needs quoting by itself.
+    Plain,
+    /// Space, a quote character or an unprintable ASCII byte.
+    Quote,
+    /// `()[]{},`: quoted unless it is the whole string.
+    Bracket,
+    /// `/` or `*`: quoted after a `/` (a comment start).
+    SlashOrStar,
+    /// Part of a multi-byte character, checked separately.
+    NonAscii,
+}
+
+static QUOTE_CLASS: [QuoteClass; 256] = quote_class_table();
+
+const fn quote_class_table() -> [QuoteClass; 256] {
+    let mut t = [QuoteClass::NonAscii; 256];
+    let mut i = 0;
+    while i < 0x80 {
+        let b = i as u8;
+        t[i] = match b {
+            b' ' | b'"' | b'\'' | b'`' => QuoteClass::Quote,
+            b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' => QuoteClass::Bracket,
+            b'/' | b'*' => QuoteClass::SlashOrStar,
+            0x21..=0x7e => QuoteClass::Plain,
+            _ => QuoteClass::Quote,
+        };
+        i += 1;
+    }
+    t
 }
 
 /// `modfile.AutoQuote`.
