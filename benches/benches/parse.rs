@@ -9,6 +9,10 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
+/// The allocator the gomvs binary ships with (crates/gomvs-cli/src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// `<workspace root>/../shared/corpus` or `$GOMVS_SHARED_DIR/corpus`.
 fn corpus_dir() -> PathBuf {
     let shared = std::env::var_os("GOMVS_SHARED_DIR")

@@ -5,6 +5,12 @@
 //!
 //!   usage: cargo run --release -p gomvs-benches --example parse_cpu [seconds]
 
+/// The allocator the gomvs binary ships with (crates/gomvs-cli/src/main.rs), so
+/// the numbers are those of gomvs as shipped; docs/benchmarks.md also gives the
+/// figure with the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
