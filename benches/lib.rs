@@ -62,3 +62,45 @@ pub fn golang_x_case(name: &str) -> CorpusCase {
         proxy_dir,
     }
 }
+
+/// All go.mod files under `root` (regular files named `go.mod` or ending in
+/// `.mod`) as (path, contents), sorted by path: the set the parse benches and
+/// `scripts/oracle/parsebench` time.
+pub fn corpus_go_mod_files(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut paths = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+        for entry in entries {
+            let entry = entry.unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+            let path = entry.path();
+            let kind = entry
+                .file_type()
+                .unwrap_or_else(|e| panic!("cannot stat {}: {e}", path.display()));
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if kind.is_dir() {
+                stack.push(path);
+            } else if kind.is_file() && (name == "go.mod" || name.ends_with(".mod")) {
+                paths.push(path);
+            }
+        }
+    }
+    // Go's WalkDir order is lexical per directory; sorting full paths bytewise
+    // gives the same set (the order does not matter for throughput).
+    paths.sort();
+    assert!(
+        !paths.is_empty(),
+        "no go.mod files under {}",
+        root.display()
+    );
+    paths
+        .into_iter()
+        .map(|p| {
+            let data =
+                std::fs::read(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()));
+            (p.to_string_lossy().into_owned(), data)
+        })
+        .collect()
+}

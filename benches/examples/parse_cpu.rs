@@ -12,56 +12,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-/// `<workspace root>/../shared/corpus` or `$GOMVS_SHARED_DIR/corpus`.
-fn corpus_dir() -> PathBuf {
-    let shared = std::env::var_os("GOMVS_SHARED_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared"));
-    let corpus = shared.join("corpus");
-    assert!(
-        corpus.is_dir(),
-        "shared corpus not found at {} (set GOMVS_SHARED_DIR to the shared directory)",
-        corpus.display()
-    );
-    corpus
-}
-
-fn load(root: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut paths = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let entries = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if kind.is_dir() {
-                stack.push(path);
-            } else if kind.is_file() && (name == "go.mod" || name.ends_with(".mod")) {
-                paths.push(path);
-            }
-        }
-    }
-    paths.sort();
-    assert!(
-        !paths.is_empty(),
-        "no go.mod files under {}",
-        root.display()
-    );
-    paths
-        .into_iter()
-        .map(|p| {
-            let data = std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            (p.to_string_lossy().into_owned(), data)
-        })
-        .collect()
-}
 
 /// User+system CPU time of this process from /proc/self/stat (clock ticks of 10 ms).
 fn cpu_time() -> Duration {
@@ -83,7 +34,7 @@ fn main() {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(10.0);
-    let files = load(&corpus_dir());
+    let files = gomvs_benches::corpus_go_mod_files(&gomvs_benches::shared_dir().join("corpus"));
     let bytes: usize = files.iter().map(|(_, d)| d.len()).sum();
     let pass = || {
         let start = Instant::now();

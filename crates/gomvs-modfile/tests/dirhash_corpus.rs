@@ -95,9 +95,16 @@ fn golang_x_go_sum_go_mod_lines_match_proxy_mod_files() {
     let mut mismatches = Vec::new();
     for (path, version, hash) in &lines {
         let file = proxy
-            .join(common::escape(path))
+            .join(
+                gomvs_modfile::module::escape_path(path)
+                    .unwrap_or_else(|e| panic!("go.sum path {path}: {e}")),
+            )
             .join("@v")
-            .join(format!("{}.mod", common::escape(version)));
+            .join(format!(
+                "{}.mod",
+                gomvs_modfile::module::escape_version(version)
+                    .unwrap_or_else(|e| panic!("go.sum version {version}: {e}"))
+            ));
         match fs::read(&file) {
             Ok(data) => {
                 if hash_go_mod(&data) == *hash {
