@@ -84,7 +84,7 @@ fn bench(c: &mut Criterion) {
         .build_list()
         .into_iter()
         .filter(|m| !m.version.is_empty() && m.path != "go" && m.path != "toolchain")
-        .map(|m| m.path)
+        .map(|m| m.path.to_string())
         .collect();
     let one = modules.last().cloned().unwrap_or_default();
     drop(first);

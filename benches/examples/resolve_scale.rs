@@ -12,6 +12,10 @@
 //! reading `VmHWM` after the run: `load peak` = VmHWM - RSS before the run.
 //! Whole-process peak RSS is what `/usr/bin/time -v` reports.
 
+/// The allocator the `gomvs` binary ships with.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use gomvs_benches::run::{bench_env, run_env, run_source, Command, TempDir};
 use gomvs_benches::universe::UniverseSpec;
 use gomvs_benches::{golang_x_case, LARGEST_GOLANG_X_CASES};

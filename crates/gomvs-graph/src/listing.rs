@@ -7,7 +7,7 @@ use crate::loader::{BuildMode, Fatal, Loaded, Session};
 use crate::query::{is_revision_query, Allowed, Querier, QueryErrorKind};
 use crate::requirements::Requirements;
 use crate::summary::Pruning;
-use gomvs_modfile::{module, ModuleVersion};
+use gomvs_modfile::{module, ModuleVersion, SmolStr};
 use std::path::{Path, PathBuf};
 
 /// `modinfo.ModuleError`.
@@ -24,11 +24,11 @@ pub struct RowError {
 #[serde(rename_all = "PascalCase")]
 pub struct ModuleInfo {
     /// Module path.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub path: String,
+    #[serde(skip_serializing_if = "SmolStr::is_empty")]
+    pub path: SmolStr,
     /// Module version.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub version: String,
+    #[serde(skip_serializing_if = "SmolStr::is_empty")]
+    pub version: SmolStr,
     /// Version query corresponding to this version.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub query: String,
@@ -81,12 +81,12 @@ impl ModuleInfo {
     pub fn text(&self) -> String {
         fn version_string(m: &ModuleInfo) -> String {
             if m.retracted.is_empty() {
-                m.version.clone()
+                m.version.to_string()
             } else {
                 format!("{} (retracted)", m.version)
             }
         }
-        let mut s = self.path.clone();
+        let mut s = self.path.to_string();
         if !self.version.is_empty() {
             s.push(' ');
             s.push_str(&version_string(self));
@@ -217,7 +217,7 @@ fn module_info_in(
     let mut info = ModuleInfo {
         path: m.path.clone(),
         version: m.version.clone(),
-        indirect: !rs.direct.contains(&m.path),
+        indirect: !rs.direct.contains(m.path.as_str()),
         go_version: raw_go_version(m),
         ..ModuleInfo::default()
     };
@@ -280,7 +280,7 @@ fn complete_from_cache(s: &Session, cache: &CacheLayout, m: &mut ModuleInfo, wit
         // knows the versions its replace directives name.
         match Querier::new(s).query(&module.path, &module.version, "", Allowed::All) {
             Ok(info) => {
-                m.version = info.version;
+                m.version = info.version.into();
                 m.time = Some(info.time);
             }
             Err(e) => m.error = Some(RowError { err: e.text }),
@@ -569,12 +569,12 @@ pub fn list_modules(
                 ));
             } else if mode.versions {
                 out.rows.push(ModuleInfo {
-                    path: arg.clone(),
+                    path: arg.clone().into(),
                     ..ModuleInfo::default()
                 });
             } else {
                 out.rows.push(ModuleInfo {
-                    path: arg.clone(),
+                    path: arg.clone().into(),
                     error: Some(RowError {
                         err: format!("module {arg}: not a known dependency"),
                     }),
@@ -611,7 +611,7 @@ pub fn list_modules_detached(
         let (path, vers, found) = parse_path_version(arg)?;
         if !found {
             out.rows.push(ModuleInfo {
-                path,
+                path: path.into(),
                 ..ModuleInfo::default()
             });
             continue;
@@ -632,7 +632,7 @@ pub fn list_modules_detached(
                 };
                 match q.query(&m.path, &m.version, "", Allowed::All) {
                     Ok(i) => {
-                        row.version = i.version;
+                        row.version = i.version.into();
                         row.time = Some(i.time);
                     }
                     Err(e) => row.error = Some(RowError { err: e.text }),
@@ -695,8 +695,8 @@ fn query_error_row(path: &str, vers: &str, e: &crate::query::QueryError) -> Modu
         format!("{path}@{vers}: {}", e.text)
     };
     ModuleInfo {
-        path: path.to_string(),
-        version: vers.to_string(),
+        path: path.to_string().into(),
+        version: vers.to_string().into(),
         error: Some(RowError { err: text }),
         ..ModuleInfo::default()
     }
@@ -778,7 +778,7 @@ fn add_update(q: &Querier<'_>, m: &mut ModuleInfo) {
             if gomvs_modfile::gover::mod_compare(&m.path, &info.version, &m.version).is_gt() {
                 m.update = Some(Box::new(ModuleInfo {
                     path: m.path.clone(),
-                    version: info.version,
+                    version: info.version.into(),
                     time: Some(info.time),
                     ..ModuleInfo::default()
                 }));

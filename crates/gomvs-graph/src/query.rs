@@ -362,7 +362,7 @@ impl Repo<'_, '_> {
                     && !old.version.is_empty()
                     && !pseudo::is_pseudo_version(&old.version)
                 {
-                    versions.push(old.version.clone());
+                    versions.push(old.version.to_string());
                 }
             }
         }
@@ -941,9 +941,9 @@ mod tests {
         let mut put = |k: &str, v: serde_json::Value| {
             row.insert(k.to_string(), v);
         };
-        put("Path", m.path.clone().into());
+        put("Path", m.path.as_str().into());
         if !m.version.is_empty() {
-            put("Version", m.version.clone().into());
+            put("Version", m.version.as_str().into());
         }
         if !m.query.is_empty() {
             put("Query", m.query.clone().into());
@@ -958,7 +958,7 @@ mod tests {
             put("Versions", m.versions.clone().into());
         }
         if let Some(u) = &m.update {
-            put("Update", u.version.clone().into());
+            put("Update", u.version.as_str().into());
         }
         if let Some(e) = &m.error {
             put("Error", e.err.replace(proxy, "$PROXY").into());

@@ -5,7 +5,7 @@
 //! says which directive acted, so explanations can cite file and line.
 
 use gomvs_modfile::syntax::Span;
-use gomvs_modfile::ModuleVersion;
+use gomvs_modfile::{ModuleVersion, SmolStr};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -53,7 +53,7 @@ pub struct Replacements {
     /// Non-fatal diagnostics found during lookups are reported by the caller.
     in_workspace: bool,
     /// Highest replaced version per path (`HighestReplaced`).
-    highest: HashMap<String, String>,
+    highest: HashMap<SmolStr, SmolStr>,
 }
 
 /// The result of looking up a replacement for a module version.
@@ -152,7 +152,7 @@ impl Replacements {
 
     /// The highest replaced version of `path` (`""` for a wildcard), if any.
     pub fn highest_replaced(&self, path: &str) -> Option<&str> {
-        self.highest.get(path).map(String::as_str)
+        self.highest.get(path).map(SmolStr::as_str)
     }
 
     /// Looks up the replacement for `m` (`replacementFrom`): version-specific
@@ -173,7 +173,7 @@ impl Replacements {
             let (from, rule) = match map.get(&key_exact) {
                 Some(r) => (m.version.clone(), r),
                 None => match map.get(&ModuleVersion::new(m.path.clone(), "")) {
-                    Some(r) => (String::new(), r),
+                    Some(r) => (SmolStr::default(), r),
                     None => continue,
                 },
             };
@@ -191,7 +191,7 @@ impl Replacements {
                     });
                 }
             }
-            found = Some((rule, from));
+            found = Some((rule, from.to_string()));
         }
         found.map(|(rule, _)| ReplaceMatch {
             rule: rule.clone(),
@@ -225,8 +225,8 @@ fn lookup_in<'a>(
         .or_else(|| map.get(&ModuleVersion::new(m.path.clone(), "")))
 }
 
-fn note_highest(highest: &mut HashMap<String, String>, old: &ModuleVersion) {
-    let replace = match highest.get(&old.path) {
+fn note_highest(highest: &mut HashMap<SmolStr, SmolStr>, old: &ModuleVersion) {
+    let replace = match highest.get(old.path.as_str()) {
         None => true,
         Some(v) => gomvs_modfile::gover::mod_compare(&old.path, &old.version, v).is_gt(),
     };

@@ -1,7 +1,7 @@
 //! The root requirements of a load (`modload.Requirements`).
 
 use crate::summary::Pruning;
-use gomvs_modfile::{gover, ModuleVersion};
+use gomvs_modfile::{gover, ModuleVersion, SmolStr};
 use std::collections::{BTreeSet, HashMap};
 
 /// The roots of the module graph and the set of direct dependencies.
@@ -13,15 +13,15 @@ pub struct Requirements {
     pub roots: Vec<ModuleVersion>,
     /// Paths required without `// indirect` by a main module, plus `go`.
     pub direct: BTreeSet<String>,
-    max_root_version: HashMap<String, String>,
+    max_root_version: HashMap<SmolStr, SmolStr>,
 }
 
 impl Requirements {
     /// `newRequirements`: `roots` must already be sorted.
     pub fn new(pruning: Pruning, roots: Vec<ModuleVersion>, direct: BTreeSet<String>) -> Self {
-        let mut max_root_version: HashMap<String, String> = HashMap::new();
+        let mut max_root_version: HashMap<SmolStr, SmolStr> = HashMap::new();
         for m in &roots {
-            match max_root_version.get(&m.path) {
+            match max_root_version.get(m.path.as_str()) {
                 Some(v) if gover::mod_compare(&m.path, v, &m.version).is_ge() => {}
                 _ => {
                     max_root_version.insert(m.path.clone(), m.version.clone());
@@ -39,7 +39,7 @@ impl Requirements {
     /// The highest root version of `path`, if it is a root (`rootSelected`
     /// without the main-module case, which the caller handles).
     pub fn root_version(&self, path: &str) -> Option<&str> {
-        self.max_root_version.get(path).map(String::as_str)
+        self.max_root_version.get(path).map(SmolStr::as_str)
     }
 
     /// The go version root.

@@ -96,7 +96,7 @@ impl ModSummary {
         }
         let spans = vec![None; require.len()];
         ModSummary {
-            module: m.path.clone(),
+            module: m.path.to_string(),
             go_version: String::new(),
             toolchain: String::new(),
             pruning: Pruning::Pruned,

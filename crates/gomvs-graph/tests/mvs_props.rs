@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 use gomvs_graph::mvs::{self, Graph, Reqs, TextError};
-use gomvs_modfile::ModuleVersion;
+use gomvs_modfile::{ModuleVersion, SmolStr};
 use proptest::prelude::*;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
@@ -108,9 +108,9 @@ proptest! {
         prop_assert!(paths[1..].windows(2).all(|w| w[0] < w[1]));
 
         // Each selected version is the maximum of the reachable versions.
-        let mut max: BTreeMap<String, String> = BTreeMap::new();
+        let mut max: BTreeMap<SmolStr, SmolStr> = BTreeMap::new();
         for m in reachable(&g) {
-            let better = match max.get(&m.path) {
+            let better = match max.get(m.path.as_str()) {
                 None => true,
                 Some(v) => mvs::cmp_version(&m.path, v, &m.version) == Ordering::Less,
             };
@@ -118,7 +118,7 @@ proptest! {
                 max.insert(m.path.clone(), m.version.clone());
             }
         }
-        let selected: BTreeMap<String, String> =
+        let selected: BTreeMap<SmolStr, SmolStr> =
             list.iter().map(|m| (m.path.clone(), m.version.clone())).collect();
         prop_assert_eq!(selected, max);
     }

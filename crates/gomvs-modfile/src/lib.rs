@@ -21,4 +21,4 @@ pub mod syntax;
 pub use error::{Error, ErrorList};
 pub use gomod::{parse, parse_lax, ModFile, VersionFixer};
 pub use gowork::{parse_work, WorkFile};
-pub use module::ModuleVersion;
+pub use module::{ModuleVersion, SmolStr};

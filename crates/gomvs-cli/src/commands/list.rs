@@ -225,7 +225,7 @@ fn list_outside_module(
         return print_rows(&listing.rows, args.json, args.versions, template);
     }
     let row = ModuleInfo {
-        path: "command-line-arguments".to_string(),
+        path: "command-line-arguments".into(),
         main: true,
         go_version: ctx.config.local_go.clone(),
         ..ModuleInfo::default()
@@ -236,7 +236,7 @@ fn list_outside_module(
 /// The default `-versions` format:
 /// `{{.Path}}{{range .Versions}} {{.}}{{end}}{{if .Deprecated}} (deprecated){{end}}`.
 fn versions_text(m: &ModuleInfo) -> String {
-    let mut s = m.path.clone();
+    let mut s = m.path.to_string();
     for v in &m.versions {
         s.push(' ');
         s.push_str(v);

@@ -115,8 +115,8 @@ struct ModuleVersionJson {
 impl From<&ModuleVersion> for ModuleVersionJson {
     fn from(m: &ModuleVersion) -> Self {
         ModuleVersionJson {
-            path: m.path.clone(),
-            version: m.version.clone(),
+            path: m.path.to_string(),
+            version: m.version.to_string(),
         }
     }
 }
@@ -293,8 +293,8 @@ fn mod_json(f: ModFile) -> FileJson {
             .into_iter()
             .filter(|r| !r.module.path.is_empty())
             .map(|r| RequireJson {
-                path: r.module.path,
-                version: r.module.version,
+                path: r.module.path.to_string(),
+                version: r.module.version.to_string(),
                 indirect: r.indirect,
             })
             .collect(),

@@ -128,7 +128,7 @@ pub fn json_envelope<T: serde::Serialize>(kind: &str, data: &T) -> Result<String
 /// `path version` (or the bare path), as `go list -m` prints a module.
 pub fn module_text(m: &gomvs_modfile::ModuleVersion) -> String {
     if m.version.is_empty() {
-        m.path.clone()
+        m.path.to_string()
     } else {
         format!("{} {}", m.path, m.version)
     }

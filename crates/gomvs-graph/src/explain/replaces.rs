@@ -296,7 +296,7 @@ fn hidden_directives(loaded: &Loaded) -> Vec<HiddenDirective> {
                     file: key.clone(),
                     line: Some(line.start.line),
                 },
-                selected: selected.map(|s| s.version),
+                selected: selected.map(|s| s.version.to_string()),
                 used,
                 agrees,
             });

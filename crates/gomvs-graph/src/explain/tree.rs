@@ -119,7 +119,7 @@ impl EffectiveGraph {
                     edges.push(EffectiveEdge {
                         from,
                         to,
-                        requested: r.version.clone(),
+                        requested: r.version.to_string(),
                     });
                 }
             }
@@ -285,9 +285,9 @@ pub fn duplicates(loaded: &Loaded) -> Duplicates {
                 continue;
             }
             versions
-                .entry(r.path.clone())
+                .entry(r.path.to_string())
                 .or_default()
-                .entry(r.version.clone())
+                .entry(r.version.to_string())
                 .or_default()
                 .push(from.clone());
         }
@@ -318,7 +318,7 @@ pub fn duplicates(loaded: &Loaded) -> Duplicates {
         }
         let prefix = match module::split_path_version(&m.path) {
             Some((prefix, _)) => prefix,
-            None => m.path.clone(),
+            None => m.path.to_string(),
         };
         by_prefix.entry(prefix).or_default().push(m);
     }

@@ -222,7 +222,7 @@ impl WhyIndex {
             for (position, to) in reqs.node_ids().enumerate() {
                 if let Some(m) = g.module(to) {
                     by_target
-                        .entry(m.path.clone())
+                        .entry(m.path.to_string())
                         .or_default()
                         .push((from, position, to));
                 }
@@ -287,7 +287,7 @@ pub fn explain_why(
         }
         return report;
     };
-    report.selected = Some(selected.version.clone());
+    report.selected = Some(selected.version.to_string());
     report.is_root = g.is_root(&selected)
         || session
             .mains
@@ -310,7 +310,7 @@ pub fn explain_why(
         };
         report.requirements.push(Requirement {
             requirer: fm.clone(),
-            version: tm.version.clone(),
+            version: tm.version.to_string(),
             location: requirement_location(loaded, fm, position, tm),
             requirer_selected: fm.version.is_empty()
                 || g.selected_module(&fm.path).is_some_and(|s| s == fm),
@@ -449,7 +449,7 @@ fn root_version(roots: &[ModuleVersion], path: &str) -> Option<String> {
     roots
         .iter()
         .filter(|r| r.path == path)
-        .map(|r| r.version.clone())
+        .map(|r| r.version.to_string())
         .max_by(|a, b| gover::mod_compare(path, a, b))
 }
 
@@ -505,7 +505,7 @@ fn exclusions(loaded: &Loaded, path: &str, selected: Option<&str>) -> Vec<Exclus
                 if r.module == *m {
                     dropped.push(Requirement {
                         requirer: main.module.clone(),
-                        version: m.version.clone(),
+                        version: m.version.to_string(),
                         location: Some(Location {
                             file: session.short_path(&main.go_mod_path),
                             line: Some(r.span.start.line),
@@ -528,7 +528,7 @@ fn exclusions(loaded: &Loaded, path: &str, selected: Option<&str>) -> Vec<Exclus
                             .map(|sp| sp.start.line);
                         from_deps.push(Requirement {
                             requirer: requirer.clone(),
-                            version: m.version.clone(),
+                            version: m.version.to_string(),
                             location: Some(Location {
                                 file: super::source_text(session, &s.source),
                                 line,
@@ -547,7 +547,7 @@ fn exclusions(loaded: &Loaded, path: &str, selected: Option<&str>) -> Vec<Exclus
             from_deps.sort_by(|a, b| a.requirer.cmp(&b.requirer));
             dropped.extend(from_deps);
             out.push(Exclusion {
-                version: m.version.clone(),
+                version: m.version.to_string(),
                 location: Location {
                     file: session.short_path(&main.go_mod_path),
                     line: Some(span.start.line),
@@ -600,10 +600,10 @@ fn read_pruned(loaded: &Loaded) -> Vec<(ModuleVersion, HashMap<String, String>)>
         let mut best: HashMap<String, String> = HashMap::new();
         for r in &f.require {
             let p = &r.module.path;
-            match best.get(p) {
+            match best.get(p.as_str()) {
                 Some(v) if gover::mod_compare(p, v, &r.module.version).is_ge() => {}
                 _ => {
-                    best.insert(p.clone(), r.module.version.clone());
+                    best.insert(p.to_string(), r.module.version.to_string());
                 }
             }
         }
@@ -647,9 +647,9 @@ fn suggest(loaded: &Loaded, path: &str) -> Vec<String> {
         }
         let lower = m.path.to_lowercase();
         if let Some(d) = bounded_distance(&lower, &path.to_lowercase(), limit) {
-            scored.push((d, m.path.clone()));
+            scored.push((d, m.path.to_string()));
         } else if !last.is_empty() && lower.rsplit('/').next().is_some_and(|l| l == last) {
-            scored.push((limit + 1, m.path.clone()));
+            scored.push((limit + 1, m.path.to_string()));
         }
     }
     scored.sort();

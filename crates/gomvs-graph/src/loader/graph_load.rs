@@ -96,8 +96,8 @@ impl GraphLoad<'_> {
         let mut has_deps: Vec<String> = Vec::new();
         let mut has_deps_set: HashSet<String> = HashSet::new();
         for m in roots {
-            if has_deps_set.insert(m.path.clone()) {
-                has_deps.push(m.path.clone());
+            if has_deps_set.insert(m.path.to_string()) {
+                has_deps.push(m.path.to_string());
             }
         }
         let mut seen: HashSet<ModuleVersion> = HashSet::new();
@@ -132,8 +132,8 @@ impl GraphLoad<'_> {
             }
             for m in need {
                 self.enqueue(&m, Pruning::Workspace);
-                if has_deps_set.insert(m.path.clone()) {
-                    has_deps.push(m.path.clone());
+                if has_deps_set.insert(m.path.to_string()) {
+                    has_deps.push(m.path.to_string());
                 }
                 seen.insert(m);
             }

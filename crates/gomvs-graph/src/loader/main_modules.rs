@@ -344,7 +344,10 @@ impl Session {
                         && effective.version.is_empty()
                         && !Path::new(&effective.path).is_absolute()
                     {
-                        effective.path = join_clean(&m.root, &effective.path).display().to_string();
+                        effective.path = join_clean(&m.root, &effective.path)
+                            .display()
+                            .to_string()
+                            .into();
                     }
                     ReplaceRule {
                         old: r.old.clone(),
@@ -363,7 +366,7 @@ impl Session {
         let result = if let Some((work_path, wf)) = &self.work {
             let mut work_rules = Vec::new();
             for r in &wf.replace {
-                if seen.contains(&r.old.path) && r.old.version.is_empty() {
+                if seen.contains(r.old.path.as_str()) && r.old.version.is_empty() {
                     lines.push(format!(
                         "go: workspace module {} is replaced at all versions in the go.work file. To fix, remove the replacement from the go.work file or specify the version at which to replace the module.",
                         r.old.path

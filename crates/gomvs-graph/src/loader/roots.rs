@@ -78,7 +78,7 @@ impl Session {
             for m in &self.mains {
                 for r in &m.file.require {
                     if !r.indirect {
-                        direct.insert(r.module.path.clone());
+                        direct.insert(r.module.path.to_string());
                     }
                 }
             }
@@ -105,7 +105,7 @@ impl Session {
             }
             roots.push(r.module.clone());
             if !r.indirect {
-                direct.insert(r.module.path.clone());
+                direct.insert(r.module.path.to_string());
             }
         }
         let go_version = main
@@ -173,10 +173,10 @@ impl Session {
             }
             roots = Vec::with_capacity(rs.roots.len());
             roots_upgraded = false;
-            let mut in_root_paths: HashSet<String> =
+            let mut in_root_paths: HashSet<SmolStr> =
                 self.mains.iter().map(|m| m.module.path.clone()).collect();
             for m in &rs.roots {
-                if in_root_paths.contains(&m.path) {
+                if in_root_paths.contains(m.path.as_str()) {
                     continue;
                 }
                 let v = match &mg {
@@ -232,18 +232,18 @@ impl Session {
             return Ok((rs, Some(mg)));
         }
         let mut root_paths: Vec<String> = Vec::new();
-        let mut in_root_paths: HashSet<String> = HashSet::new();
+        let mut in_root_paths: HashSet<SmolStr> = HashSet::new();
         for r in &rs.roots {
-            if !in_root_paths.contains(&r.path) && mg.selected(&r.path) == r.version {
-                root_paths.push(r.path.clone());
+            if !in_root_paths.contains(r.path.as_str()) && mg.selected(&r.path) == r.version {
+                root_paths.push(r.path.to_string());
                 in_root_paths.insert(r.path.clone());
             }
         }
         let build_list = mg.build_list();
         let keep: Vec<ModuleVersion> = build_list.iter().skip(self.mains.len()).cloned().collect();
         for m in &keep {
-            if rs.direct.contains(&m.path) && !in_root_paths.contains(&m.path) {
-                root_paths.push(m.path.clone());
+            if rs.direct.contains(m.path.as_str()) && !in_root_paths.contains(m.path.as_str()) {
+                root_paths.push(m.path.to_string());
                 in_root_paths.insert(m.path.clone());
             }
         }
@@ -489,8 +489,8 @@ impl Loaded {
         let mut list: Vec<&ModuleVersion> = Vec::new();
         for m in &self.requirements.roots {
             match m.path.as_str() {
-                "go" => go_version = m.version.clone(),
-                "toolchain" => toolchain = m.version.clone(),
+                "go" => go_version = m.version.to_string(),
+                "toolchain" => toolchain = m.version.to_string(),
                 _ => list.push(m),
             }
         }
@@ -533,7 +533,7 @@ impl Loaded {
             match index.require.get(*m) {
                 None => return true,
                 Some(&indirect) => {
-                    let want_indirect = !self.requirements.direct.contains(&m.path);
+                    let want_indirect = !self.requirements.direct.contains(m.path.as_str());
                     if indirect != want_indirect && s.build_mode != BuildMode::Readonly {
                         return true;
                     }

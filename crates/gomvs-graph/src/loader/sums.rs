@@ -55,7 +55,7 @@ impl Session {
             .any(|f| f.hashes(&m.path, &key).next().is_some());
         if !recorded_any {
             if let Ok(mut used) = self.used_sums.lock() {
-                used.push((m.path.clone(), key, String::new(), false));
+                used.push((m.path.to_string(), key, String::new(), false));
             }
             return;
         }
@@ -74,7 +74,7 @@ impl Session {
             self.warn_unknown_hashes(&m.path, &key, &h);
         }
         if let Ok(mut used) = self.used_sums.lock() {
-            used.push((m.path.clone(), key, h, recorded));
+            used.push((m.path.to_string(), key, h, recorded));
         }
     }
 

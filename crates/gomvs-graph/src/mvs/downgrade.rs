@@ -6,7 +6,7 @@ use super::algorithms::{build_list, MvsResult};
 use super::error::MvsError;
 use super::graph::NONE;
 use super::reqs::{DowngradeReqs, Override, Reqs};
-use gomvs_modfile::ModuleVersion;
+use gomvs_modfile::{ModuleVersion, SmolStr};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -22,12 +22,12 @@ pub fn downgrade<R: DowngradeReqs + ?Sized>(
     let full = build_list(std::slice::from_ref(target), reqs)?;
     let list = full.get(1..).unwrap_or(&[]); // without the target
 
-    let mut max: HashMap<String, String> = HashMap::with_capacity(list.len());
+    let mut max: HashMap<SmolStr, SmolStr> = HashMap::with_capacity(list.len());
     for r in list {
         max.insert(r.path.clone(), r.version.clone());
     }
     for d in downgrades {
-        let lower = match max.get(&d.path) {
+        let lower = match max.get(d.path.as_str()) {
             None => true,
             Some(v) => reqs.max(&d.path, v, &d.version) != d.version,
         };
@@ -53,11 +53,11 @@ pub fn downgrade<R: DowngradeReqs + ?Sized>(
             let mut p = reqs.previous(&r).map_err(MvsError::Reqs)?;
             // A target version Previous does not enumerate (a pseudo-version,
             // say) is inserted at its place in the iteration.
-            let v = max.get(&r.path).map_or("", String::as_str);
+            let v = max.get(r.path.as_str()).map_or("", SmolStr::as_str);
             if reqs.max(&r.path, v, &r.version) != v
                 && reqs.max(&r.path, &p.version, v) != p.version
             {
-                p.version = v.to_owned();
+                p.version = v.to_owned().into();
             }
             if p.version == NONE {
                 continue 'list;
@@ -104,7 +104,7 @@ pub fn downgrade<R: DowngradeReqs + ?Sized>(
 /// The state shared by `Downgrade`'s `add` and `exclude` closures.
 struct Search<'a, R: ?Sized> {
     reqs: &'a R,
-    max: &'a HashMap<String, String>,
+    max: &'a HashMap<SmolStr, SmolStr>,
     added: HashSet<ModuleVersion>,
     rdeps: HashMap<ModuleVersion, Vec<ModuleVersion>>,
     excluded: HashSet<ModuleVersion>,
@@ -168,7 +168,7 @@ impl<R: Reqs + ?Sized> Search<'_, R> {
         if !self.added.insert(m.clone()) {
             return None;
         }
-        if let Some(v) = self.max.get(&m.path) {
+        if let Some(v) = self.max.get(m.path.as_str()) {
             if self.reqs.max(&m.path, &m.version, v) != v {
                 // m would upgrade an existing dependency: not a strict downgrade.
                 self.exclude(m);

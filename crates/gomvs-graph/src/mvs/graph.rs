@@ -431,7 +431,7 @@ impl<O: VersionOrder> Graph<O> {
             .compare(&m.path, self.selected(&m.path), &m.version)
             == Ordering::Less
         {
-            self.selected.insert(m.path.clone(), id);
+            self.selected.insert(m.path.to_string(), id);
         }
     }
 }
