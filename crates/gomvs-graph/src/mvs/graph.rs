@@ -11,13 +11,13 @@
 
 use super::error::RequireError;
 use super::order::{GoVersionOrder, VersionOrder};
-use gomvs_modfile::ModuleVersion;
-use indexmap::IndexMap;
+use crate::collections::{FastMap, FastSet};
+use gomvs_modfile::{ModuleVersion, SmolStr};
 use petgraph::graph::{Edge, EdgeIndex, NodeIndex};
 use petgraph::Directed;
 use std::borrow::Borrow;
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 
 /// The special version meaning "no version" (`mvs` and `module.Version` docs).
@@ -52,15 +52,28 @@ struct NodeState {
 /// Every module version that is a root or the target of an edge is a node
 /// (including versions whose requirements were never given, and `"none"`
 /// versions); `selected` maps each path to the greatest version under the
-/// graph's [`VersionOrder`].
+/// graph's [`VersionOrder`], which must be a total preorder (as MVS needs):
+/// since a selection only ever grows, a module version is compared with the
+/// selection once, when it first enters the graph, which gives the same
+/// selection as Go's comparing it on every requirement.
+///
+/// Each module version is stored once, as its petgraph node weight; a hash
+/// index maps it to its node, and each node knows the slot of its path, so
+/// a requirement on a module version already in the graph costs one lookup.
 #[derive(Debug, Clone)]
 pub struct Graph<O = GoVersionOrder> {
     order: O,
     roots: Vec<ModuleVersion>,
     graph: RequirementGraph,
-    /// Module → state; the map's index of a module equals its [`NodeId`].
-    nodes: IndexMap<ModuleVersion, NodeState>,
-    selected: HashMap<String, NodeId>,
+    /// Module version → node.
+    index: FastMap<ModuleVersion, NodeId>,
+    /// Per node (by [`NodeId::index`]).
+    states: Vec<NodeState>,
+    /// Path → slot in `selected`.
+    path_slots: FastMap<SmolStr, usize>,
+    /// Per path slot: the path and its selected node, `None` while no
+    /// version of the path compares above `"none"`.
+    selected: Vec<(SmolStr, Option<NodeId>)>,
 }
 
 /// The parts of a finished [`Graph`], for building an immutable view.
@@ -75,7 +88,7 @@ pub struct GraphParts {
     /// its requirements were never set).
     pub nodes: Vec<NodeParts>,
     /// The selected node of every path that has a selected version.
-    pub selected: HashMap<String, NodeId>,
+    pub selected: HashMap<SmolStr, NodeId>,
 }
 
 /// One node's bookkeeping in [`GraphParts`].
@@ -131,16 +144,17 @@ impl<O: VersionOrder> Graph<O> {
         let mut g = Graph {
             order,
             roots: Vec::new(),
-            graph: RequirementGraph::default(),
-            nodes: IndexMap::new(),
-            selected: HashMap::new(),
+            graph: RequirementGraph::with_capacity(roots.len(), 0),
+            index: FastMap::default(),
+            states: Vec::with_capacity(roots.len()),
+            path_slots: FastMap::default(),
+            selected: Vec::new(),
         };
         for m in &roots {
             let id = g.intern(m);
-            if let Some(state) = g.nodes.get_index_mut(id.index()).map(|(_, s)| s) {
+            if let Some(state) = g.states.get_mut(id.index()) {
                 state.is_root = true;
             }
-            g.consider(m, id);
         }
         g.roots = roots;
         g
@@ -158,22 +172,25 @@ impl<O: VersionOrder> Graph<O> {
         I: IntoIterator,
         I::Item: Borrow<ModuleVersion>,
     {
-        let Some((index, _, state)) = self.nodes.get_full(m) else {
+        let Some(from) = self.node_id(m) else {
             return Err(RequireError::NotReachable(m.clone()));
         };
-        if state.edges.is_some() {
+        if self
+            .states
+            .get(from.index())
+            .is_some_and(|s| s.edges.is_some())
+        {
             return Err(RequireError::AlreadySet(m.clone()));
         }
-        let from = NodeId::new(index);
+        let reqs = reqs.into_iter();
+        self.graph.reserve_edges(reqs.size_hint().0);
         let start = self.graph.edge_count();
-        for (position, dep) in reqs.into_iter().enumerate() {
-            let dep = dep.borrow();
-            let to = self.intern(dep);
+        for (position, dep) in reqs.enumerate() {
+            let to = self.intern(dep.borrow());
             self.graph.add_edge(from, to, position);
-            self.consider(dep, to);
         }
         let end = self.graph.edge_count();
-        if let Some((_, state)) = self.nodes.get_index_mut(index) {
+        if let Some(state) = self.states.get_mut(from.index()) {
             state.edges = Some(start..end);
         }
         Ok(())
@@ -187,8 +204,7 @@ impl<O: VersionOrder> Graph<O> {
 
     /// [`Graph::required_by`] by node id.
     pub fn required_by_id(&self, id: NodeId) -> Option<Requirements<'_>> {
-        let (_, state) = self.nodes.get_index(id.index())?;
-        let range = state.edges.clone()?;
+        let range = self.states.get(id.index())?.edges.clone()?;
         let edges = self.graph.raw_edges().get(range)?.iter();
         Some(Requirements {
             graph: &self.graph,
@@ -204,25 +220,29 @@ impl<O: VersionOrder> Graph<O> {
 
     /// The selected module version of `path`, if any.
     pub fn selected_module(&self, path: &str) -> Option<&ModuleVersion> {
-        self.module(*self.selected.get(path)?)
+        self.module(self.selected_id(path)?)
     }
 
     /// The node of the selected version of `path`, if any.
     pub fn selected_id(&self, path: &str) -> Option<NodeId> {
-        self.selected.get(path).copied()
+        let slot = *self.path_slots.get(path)?;
+        self.selected.get(slot).and_then(|(_, id)| *id)
     }
 
-    /// Every path with a selected version and its selected node (in no
-    /// particular order).
+    /// Every path with a selected version and its selected node (in the
+    /// order the paths entered the graph).
     pub fn selections(&self) -> impl Iterator<Item = (&str, NodeId)> + '_ {
-        self.selected.iter().map(|(p, id)| (p.as_str(), *id))
+        self.selected
+            .iter()
+            .filter_map(|(p, id)| Some((p.as_str(), (*id)?)))
     }
 
     /// `(*Graph).BuildList`: the selected version of each root path (in root
     /// order, repeated paths and `"none"` skipped), then every other selected
     /// version sorted by path.
     pub fn build_list(&self) -> Vec<ModuleVersion> {
-        let mut seen_root: HashSet<&str> = HashSet::with_capacity(self.roots.len());
+        let mut seen_root: FastSet<&str> = FastSet::default();
+        seen_root.reserve(self.roots.len());
         let mut list = Vec::with_capacity(self.selected.len());
         for r in &self.roots {
             if !seen_root.insert(r.path.as_str()) {
@@ -233,9 +253,9 @@ impl<O: VersionOrder> Graph<O> {
             }
         }
         let unique_roots = list.len();
-        for (path, id) in &self.selected {
-            if !seen_root.contains(path.as_str()) {
-                if let Some(m) = self.module(*id) {
+        for (path, id) in self.selections() {
+            if !seen_root.contains(path) {
+                if let Some(m) = self.module(id) {
                     list.push(m.clone());
                 }
             }
@@ -262,7 +282,7 @@ impl<O: VersionOrder> Graph<O> {
     /// [`Graph::walk_breadth_first`] over node ids.
     pub fn walk_breadth_first_ids(&self, mut f: impl FnMut(NodeId)) {
         let mut queue = VecDeque::new();
-        let mut enqueued = vec![false; self.nodes.len()];
+        let mut enqueued = vec![false; self.states.len()];
         for r in &self.roots {
             if r.version != NONE {
                 if let Some(id) = self.node_id(r) {
@@ -304,7 +324,7 @@ impl<O: VersionOrder> Graph<O> {
             Root,
             Node(NodeId),
         }
-        let mut first = vec![FirstRequiredBy::Unseen; self.nodes.len()];
+        let mut first = vec![FirstRequiredBy::Unseen; self.states.len()];
         let mut queue: VecDeque<NodeId> =
             self.roots.iter().filter_map(|r| self.node_id(r)).collect();
         for id in &queue {
@@ -343,7 +363,7 @@ impl<O: VersionOrder> Graph<O> {
 
     /// The node of `m`, if `m` is in the graph (a root or a requirement).
     pub fn node_id(&self, m: &ModuleVersion) -> Option<NodeId> {
-        self.nodes.get_index_of(m).map(NodeId::new)
+        self.index.get(m).copied()
     }
 
     /// The module version of a node.
@@ -353,32 +373,32 @@ impl<O: VersionOrder> Graph<O> {
 
     /// Whether `m` is in the graph (Go's `isRoot` has a key for it).
     pub fn contains(&self, m: &ModuleVersion) -> bool {
-        self.nodes.contains_key(m)
+        self.index.contains_key(m)
     }
 
     /// Whether `m` is one of the roots.
     pub fn is_root(&self, m: &ModuleVersion) -> bool {
-        self.nodes.get(m).is_some_and(|s| s.is_root)
+        self.state(m).is_some_and(|s| s.is_root)
     }
 
     /// Whether [`Graph::require`] has been called for `m`.
     pub fn has_requirements(&self, m: &ModuleVersion) -> bool {
-        self.nodes.get(m).is_some_and(|s| s.edges.is_some())
+        self.state(m).is_some_and(|s| s.edges.is_some())
     }
 
     /// Every module version in the graph, in node order (first appearance).
     pub fn modules(&self) -> impl ExactSizeIterator<Item = &ModuleVersion> + '_ {
-        self.nodes.keys()
+        self.graph.raw_nodes().iter().map(|n| &n.weight)
     }
 
     /// The number of module versions in the graph.
     pub fn len(&self) -> usize {
-        self.nodes.len()
+        self.states.len()
     }
 
     /// Whether the graph has no module versions (no roots were given).
     pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty()
+        self.states.is_empty()
     }
 
     /// The underlying petgraph (see [`RequirementGraph`]).
@@ -397,42 +417,59 @@ impl<O: VersionOrder> Graph<O> {
             roots: self.roots,
             graph: self.graph,
             nodes: self
-                .nodes
-                .into_values()
+                .states
+                .into_iter()
                 .map(|s| NodeParts {
                     is_root: s.is_root,
                     requirements: s.edges,
                 })
                 .collect(),
-            selected: self.selected,
+            selected: self
+                .selected
+                .into_iter()
+                .filter_map(|(p, id)| Some((p, id?)))
+                .collect(),
         }
     }
 
-    /// The node of `m`, added (as a non-root) if new.
+    fn state(&self, m: &ModuleVersion) -> Option<&NodeState> {
+        self.states.get(self.node_id(m)?.index())
+    }
+
+    /// The node of `m`, added (as a non-root) if new. A new node is compared
+    /// with its path's selection (`"none"` if the path is new) and selected
+    /// if greater; a known node needs no comparison, because it was compared
+    /// when it was added and selections only grow.
     fn intern(&mut self, m: &ModuleVersion) -> NodeId {
-        if let Some(index) = self.nodes.get_index_of(m) {
-            return NodeId::new(index);
+        if let Some(&id) = self.index.get(m) {
+            return id;
         }
         let id = self.graph.add_node(m.clone());
-        self.nodes.insert(
-            m.clone(),
-            NodeState {
-                is_root: false,
-                edges: None,
-            },
-        );
-        id
-    }
-
-    /// Selects `m` (node `id`) if it is greater than the current selection.
-    fn consider(&mut self, m: &ModuleVersion, id: NodeId) {
-        if self
-            .order
-            .compare(&m.path, self.selected(&m.path), &m.version)
-            == Ordering::Less
-        {
-            self.selected.insert(m.path.to_string(), id);
+        self.index.insert(m.clone(), id);
+        let slot = match self.path_slots.get(&m.path) {
+            Some(&slot) => slot,
+            None => {
+                let slot = self.selected.len();
+                self.path_slots.insert(m.path.clone(), slot);
+                self.selected.push((m.path.clone(), None));
+                slot
+            }
+        };
+        let current = self
+            .selected
+            .get(slot)
+            .and_then(|(_, sel)| self.graph.node_weight((*sel)?))
+            .map_or(NONE, |sel| sel.version.as_str());
+        if self.order.compare(&m.path, current, &m.version) == Ordering::Less {
+            if let Some(entry) = self.selected.get_mut(slot) {
+                entry.1 = Some(id);
+            }
         }
+        self.states.push(NodeState {
+            is_root: false,
+            edges: None,
+        });
+        id
     }
 }
 
