@@ -23,9 +23,10 @@ use std::ops::Range;
 /// The special version meaning "no version" (`mvs` and `module.Version` docs).
 pub const NONE: &str = "none";
 
-/// The index type of [`RequirementGraph`] (`usize`, so adding a node or edge
-/// can never overflow the index space).
-pub type GraphIx = usize;
+/// The index type of [`RequirementGraph`]: 32 bits keep nodes and edges
+/// small (a 100k-module graph has over a million edges); a graph that would
+/// outgrow it is refused with [`RequireError::TooLarge`], never a panic.
+pub type GraphIx = u32;
 
 /// A node of the [`RequirementGraph`].
 pub type NodeId = NodeIndex<GraphIx>;
@@ -35,7 +36,7 @@ pub type EdgeId = EdgeIndex<GraphIx>;
 
 /// The petgraph storage of a [`Graph`]: node weight = module version, edge
 /// weight = position of the requirement in the requiring module's list.
-pub type RequirementGraph = petgraph::Graph<ModuleVersion, usize, Directed, GraphIx>;
+pub type RequirementGraph = petgraph::Graph<ModuleVersion, u32, Directed, GraphIx>;
 
 /// Per-node bookkeeping, indexed like the petgraph nodes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +45,14 @@ struct NodeState {
     is_root: bool,
     /// The edge index range set by `require`, `None` until then (Go's
     /// `required[m]` presence).
-    edges: Option<Range<usize>>,
+    edges: Option<Range<u32>>,
+}
+
+impl NodeState {
+    fn edge_range(&self) -> Option<Range<usize>> {
+        let r = self.edges.as_ref()?;
+        Some(r.start as usize..r.end as usize)
+    }
 }
 
 /// The incremental MVS graph (`mvs.Graph`).
@@ -57,23 +65,67 @@ struct NodeState {
 /// selection once, when it first enters the graph, which gives the same
 /// selection as Go's comparing it on every requirement.
 ///
-/// Each module version is stored once, as its petgraph node weight; a hash
-/// index maps it to its node, and each node knows the slot of its path, so
-/// a requirement on a module version already in the graph costs one lookup.
+/// Each module version is stored once, as its petgraph node weight. Nodes
+/// are found by path first (a hash table with one entry per path, small
+/// enough to stay in cache on large graphs), then among that path's few
+/// versions; the path's entry also holds its selection.
 #[derive(Debug, Clone)]
 pub struct Graph<O = GoVersionOrder> {
     order: O,
     roots: Vec<ModuleVersion>,
     graph: RequirementGraph,
-    /// Module version → node.
-    index: FastMap<ModuleVersion, NodeId>,
     /// Per node (by [`NodeId::index`]).
     states: Vec<NodeState>,
-    /// Path → slot in `selected`.
-    path_slots: FastMap<SmolStr, usize>,
-    /// Per path slot: the path and its selected node, `None` while no
-    /// version of the path compares above `"none"`.
-    selected: Vec<(SmolStr, Option<NodeId>)>,
+    /// Path → index in `paths`.
+    path_index: FastMap<SmolStr, usize>,
+    /// Every path in the graph, in order of first appearance.
+    paths: Vec<PathNodes>,
+}
+
+/// The nodes of one module path.
+#[derive(Debug, Clone)]
+struct PathNodes {
+    path: SmolStr,
+    /// The selected node; `None` while no version of the path compares
+    /// above `"none"`.
+    selected: Option<NodeId>,
+    versions: VersionNodes,
+}
+
+/// Version → node for one path: a short list scanned in place, or a hash
+/// map once the path has many versions (so no input makes lookups slow).
+#[derive(Debug, Clone)]
+enum VersionNodes {
+    Few(Vec<(SmolStr, NodeId)>),
+    Many(FastMap<SmolStr, NodeId>),
+}
+
+/// The number of versions of one path kept in a list.
+const FEW_VERSIONS: usize = 12;
+
+impl VersionNodes {
+    fn get(&self, version: &str) -> Option<NodeId> {
+        match self {
+            VersionNodes::Few(list) => list
+                .iter()
+                .find_map(|(v, id)| (v.as_str() == version).then_some(*id)),
+            VersionNodes::Many(map) => map.get(version).copied(),
+        }
+    }
+
+    fn insert(&mut self, version: SmolStr, id: NodeId) {
+        match self {
+            VersionNodes::Few(list) if list.len() < FEW_VERSIONS => list.push((version, id)),
+            VersionNodes::Few(list) => {
+                let mut map: FastMap<SmolStr, NodeId> = list.drain(..).collect();
+                map.insert(version, id);
+                *self = VersionNodes::Many(map);
+            }
+            VersionNodes::Many(map) => {
+                map.insert(version, id);
+            }
+        }
+    }
 }
 
 /// The parts of a finished [`Graph`], for building an immutable view.
@@ -105,7 +157,7 @@ pub struct NodeParts {
 #[derive(Debug, Clone)]
 pub struct Requirements<'g> {
     graph: &'g RequirementGraph,
-    edges: std::slice::Iter<'g, Edge<usize, GraphIx>>,
+    edges: std::slice::Iter<'g, Edge<u32, GraphIx>>,
 }
 
 impl<'g> Requirements<'g> {
@@ -145,15 +197,16 @@ impl<O: VersionOrder> Graph<O> {
             order,
             roots: Vec::new(),
             graph: RequirementGraph::with_capacity(roots.len(), 0),
-            index: FastMap::default(),
             states: Vec::with_capacity(roots.len()),
-            path_slots: FastMap::default(),
-            selected: Vec::new(),
+            path_index: FastMap::default(),
+            paths: Vec::new(),
         };
         for m in &roots {
-            let id = g.intern(m);
-            if let Some(state) = g.states.get_mut(id.index()) {
-                state.is_root = true;
+            // Only a graph of more than 2^32 nodes could refuse a root.
+            if let Ok(id) = g.intern(m) {
+                if let Some(state) = g.states.get_mut(id.index()) {
+                    state.is_root = true;
+                }
             }
         }
         g.roots = roots;
@@ -185,11 +238,18 @@ impl<O: VersionOrder> Graph<O> {
         let reqs = reqs.into_iter();
         self.graph.reserve_edges(reqs.size_hint().0);
         let start = self.graph.edge_count();
-        for (position, dep) in reqs.enumerate() {
-            let to = self.intern(dep.borrow());
-            self.graph.add_edge(from, to, position);
+        let mut position: u32 = 0;
+        for dep in reqs {
+            let to = self.intern(dep.borrow())?;
+            self.graph
+                .try_add_edge(from, to, position)
+                .map_err(|_| RequireError::TooLarge)?;
+            position = position.saturating_add(1);
         }
         let end = self.graph.edge_count();
+        let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(end)) else {
+            return Err(RequireError::TooLarge);
+        };
         if let Some(state) = self.states.get_mut(from.index()) {
             state.edges = Some(start..end);
         }
@@ -204,7 +264,7 @@ impl<O: VersionOrder> Graph<O> {
 
     /// [`Graph::required_by`] by node id.
     pub fn required_by_id(&self, id: NodeId) -> Option<Requirements<'_>> {
-        let range = self.states.get(id.index())?.edges.clone()?;
+        let range = self.states.get(id.index())?.edge_range()?;
         let edges = self.graph.raw_edges().get(range)?.iter();
         Some(Requirements {
             graph: &self.graph,
@@ -225,16 +285,16 @@ impl<O: VersionOrder> Graph<O> {
 
     /// The node of the selected version of `path`, if any.
     pub fn selected_id(&self, path: &str) -> Option<NodeId> {
-        let slot = *self.path_slots.get(path)?;
-        self.selected.get(slot).and_then(|(_, id)| *id)
+        let slot = *self.path_index.get(path)?;
+        self.paths.get(slot)?.selected
     }
 
     /// Every path with a selected version and its selected node (in the
     /// order the paths entered the graph).
     pub fn selections(&self) -> impl Iterator<Item = (&str, NodeId)> + '_ {
-        self.selected
+        self.paths
             .iter()
-            .filter_map(|(p, id)| Some((p.as_str(), (*id)?)))
+            .filter_map(|p| Some((p.path.as_str(), p.selected?)))
     }
 
     /// `(*Graph).BuildList`: the selected version of each root path (in root
@@ -243,7 +303,7 @@ impl<O: VersionOrder> Graph<O> {
     pub fn build_list(&self) -> Vec<ModuleVersion> {
         let mut seen_root: FastSet<&str> = FastSet::default();
         seen_root.reserve(self.roots.len());
-        let mut list = Vec::with_capacity(self.selected.len());
+        let mut list = Vec::with_capacity(self.paths.len());
         for r in &self.roots {
             if !seen_root.insert(r.path.as_str()) {
                 continue;
@@ -363,7 +423,8 @@ impl<O: VersionOrder> Graph<O> {
 
     /// The node of `m`, if `m` is in the graph (a root or a requirement).
     pub fn node_id(&self, m: &ModuleVersion) -> Option<NodeId> {
-        self.index.get(m).copied()
+        let slot = *self.path_index.get(m.path.as_str())?;
+        self.paths.get(slot)?.versions.get(&m.version)
     }
 
     /// The module version of a node.
@@ -373,7 +434,7 @@ impl<O: VersionOrder> Graph<O> {
 
     /// Whether `m` is in the graph (Go's `isRoot` has a key for it).
     pub fn contains(&self, m: &ModuleVersion) -> bool {
-        self.index.contains_key(m)
+        self.node_id(m).is_some()
     }
 
     /// Whether `m` is one of the roots.
@@ -421,13 +482,13 @@ impl<O: VersionOrder> Graph<O> {
                 .into_iter()
                 .map(|s| NodeParts {
                     is_root: s.is_root,
-                    requirements: s.edges,
+                    requirements: s.edge_range(),
                 })
                 .collect(),
             selected: self
-                .selected
+                .paths
                 .into_iter()
-                .filter_map(|(p, id)| Some((p, id?)))
+                .filter_map(|p| Some((p.path, p.selected?)))
                 .collect(),
         }
     }
@@ -440,36 +501,45 @@ impl<O: VersionOrder> Graph<O> {
     /// with its path's selection (`"none"` if the path is new) and selected
     /// if greater; a known node needs no comparison, because it was compared
     /// when it was added and selections only grow.
-    fn intern(&mut self, m: &ModuleVersion) -> NodeId {
-        if let Some(&id) = self.index.get(m) {
-            return id;
-        }
-        let id = self.graph.add_node(m.clone());
-        self.index.insert(m.clone(), id);
-        let slot = match self.path_slots.get(&m.path) {
+    fn intern(&mut self, m: &ModuleVersion) -> Result<NodeId, RequireError> {
+        let slot = match self.path_index.get(m.path.as_str()) {
             Some(&slot) => slot,
             None => {
-                let slot = self.selected.len();
-                self.path_slots.insert(m.path.clone(), slot);
-                self.selected.push((m.path.clone(), None));
+                let slot = self.paths.len();
+                self.path_index.insert(m.path.clone(), slot);
+                self.paths.push(PathNodes {
+                    path: m.path.clone(),
+                    selected: None,
+                    versions: VersionNodes::Few(Vec::new()),
+                });
                 slot
             }
         };
-        let current = self
-            .selected
-            .get(slot)
-            .and_then(|(_, sel)| self.graph.node_weight((*sel)?))
-            .map_or(NONE, |sel| sel.version.as_str());
-        if self.order.compare(&m.path, current, &m.version) == Ordering::Less {
-            if let Some(entry) = self.selected.get_mut(slot) {
-                entry.1 = Some(id);
-            }
+        let entry = self.paths.get(slot);
+        if let Some(id) = entry.and_then(|e| e.versions.get(&m.version)) {
+            return Ok(id);
         }
+        let current = entry
+            .and_then(|e| e.selected)
+            .and_then(|sel| self.graph.node_weight(sel))
+            .map_or(NONE, |sel| sel.version.as_str());
+
+        let greater = self.order.compare(&m.path, current, &m.version) == Ordering::Less;
+        let id = self
+            .graph
+            .try_add_node(m.clone())
+            .map_err(|_| RequireError::TooLarge)?;
         self.states.push(NodeState {
             is_root: false,
             edges: None,
         });
-        id
+        if let Some(entry) = self.paths.get_mut(slot) {
+            entry.versions.insert(m.version.clone(), id);
+            if greater {
+                entry.selected = Some(id);
+            }
+        }
+        Ok(id)
     }
 }
 
