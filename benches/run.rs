@@ -156,7 +156,6 @@ impl TempDir {
     }
 }
 
-
 impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.path);

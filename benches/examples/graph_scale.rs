@@ -51,6 +51,10 @@ fn main() {
     for _ in 0..runs {
         let t = Instant::now();
         let mut g = mvs::Graph::with_go_order(vec![main.clone()]);
+        if std::env::var_os("NO_RESERVE").is_none() {
+            g.reserve(roots.len() * 8, roots.len() * 16);
+        }
+
         let _ = g.require(&main, roots.iter());
         for (m, reqs) in &lists {
             let _ = g.require(m, reqs.iter());
@@ -60,10 +64,14 @@ fn main() {
         times.push(t.elapsed());
         assert_eq!(list.len(), modules + 1);
     }
+    let first = times[0];
     times.sort();
+
     println!(
-        "{modules} modules: {nodes} nodes, {edges} edges; build + build list: min {:.1} ms, median {:.1} ms ({runs} runs)",
+        "{modules} modules: {nodes} nodes, {edges} edges; build + build list: first {:.1} ms, min {:.1} ms, median {:.1} ms ({runs} runs)",
+        first.as_secs_f64() * 1e3,
         times[0].as_secs_f64() * 1e3,
+
         times[times.len() / 2].as_secs_f64() * 1e3
     );
 }

@@ -263,6 +263,12 @@ impl Session {
             scratch: Vec::new(),
             has_error: false,
         };
+        // A guess of the graph's size from its roots: most loads need far
+        // less, and what is not written costs no memory.
+        load.graph.reserve(
+            roots.len().saturating_mul(8),
+            roots.len().saturating_mul(16),
+        );
         if pruning != Pruning::Workspace {
             if let Some(main) = self.mains.first() {
                 // The main module is a root of the graph, so this cannot fail.

@@ -475,7 +475,6 @@ impl Loaded {
             let _ = s.replacement(&m);
         }
         None
-
     }
 
     /// `commitRequirements`' dirty check: whether writing go.mod from the

@@ -256,6 +256,16 @@ impl<O: VersionOrder> Graph<O> {
         Ok(())
     }
 
+    /// Reserves room for `nodes` more module versions and `edges` more
+    /// requirements. Reserved but unused room costs address space only (the
+    /// operating system provides memory when it is first written), so a
+    /// generous estimate avoids copying the storage as it grows.
+    pub fn reserve(&mut self, nodes: usize, edges: usize) {
+        self.graph.reserve_nodes(nodes);
+        self.graph.reserve_edges(edges);
+        self.states.reserve(nodes);
+    }
+
     /// `(*Graph).RequiredBy`: the requirements given to [`Graph::require`]
     /// for `m`, in order; `None` if they were never set.
     pub fn required_by(&self, m: &ModuleVersion) -> Option<Requirements<'_>> {
