@@ -8,7 +8,6 @@
 
 pub mod collections;
 pub mod env;
-
 pub mod error;
 pub mod explain;
 pub mod fixer;
