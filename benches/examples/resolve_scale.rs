@@ -12,9 +12,9 @@
 //! reading `VmHWM` after the run: `load peak` = VmHWM - RSS before the run.
 //! Whole-process peak RSS is what `/usr/bin/time -v` reports.
 //!
-//! Besides wall times, the run and (in-memory universes) its output phase
-//! (rows or edges, after the load) are timed in CPU time of the thread, which
-//! other processes competing for the cores do not inflate.
+//! In-memory universes also time their output phase (rows or edges, after
+//! the load), in wall time and in CPU time of the thread, which other
+//! processes competing for the cores do not inflate.
 
 /// The allocator the `gomvs` binary ships with.
 #[global_allocator]
@@ -38,8 +38,25 @@ fn status_kib(field: &str) -> u64 {
         .unwrap_or(0)
 }
 
-/// CPU time this thread has run, from `/proc/thread-self/schedstat` (ns;
-/// unaffected by other processes competing for the cores).
+/// CPU time (user + system, all threads) of this process so far, in
+/// seconds, from `/proc/self/stat` (clock ticks of 10 ms): on a shared
+/// machine it is steadier than wall time.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the parenthesized command name; utime and stime are
+    // fields 14 and 15 of the whole line.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| -> f64 {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// CPU time this thread has run, from `/proc/thread-self/schedstat` (ns).
 fn thread_cpu() -> Duration {
     let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
     let ns = stat
@@ -83,7 +100,7 @@ fn main() {
     let gen_start = Instant::now();
 
     // Each setup returns a closure performing one complete run. In-memory
-    // runs also time their output phase (rows or edges, after the load).
+    // runs also time their output phase: (wall, thread CPU) per run.
     let render_times: Arc<Mutex<Vec<(Duration, Duration)>>> = Arc::default();
     let _keep: Vec<TempDir>;
     let label: String;
@@ -146,19 +163,25 @@ fn main() {
     let rss_before = status_kib("VmRSS:");
     let peak_reset = reset_peak();
     let mut times = Vec::with_capacity(runs);
-    let mut cpu_times = Vec::with_capacity(runs);
+    let mut cpu = Vec::with_capacity(runs);
     let mut out_len = 0;
     let mut out_lines = 0;
     for _ in 0..runs {
-        let (t, cpu) = (Instant::now(), thread_cpu());
+        let t = Instant::now();
+        let c = cpu_seconds();
         let out = run();
         times.push(t.elapsed());
-        cpu_times.push(thread_cpu().saturating_sub(cpu));
+        cpu.push(cpu_seconds() - c);
         out_len = out.len();
         out_lines = out.iter().filter(|&&b| b == b'\n').count();
         drop(out);
     }
     let hwm = status_kib("VmHWM:");
+    times.sort();
+    let median = times[times.len() / 2];
+    let min = times[0];
+    cpu.sort_by(f64::total_cmp);
+    let first_cpu = cpu.first().copied().unwrap_or(0.0);
     let ms = |d: &Duration| d.as_secs_f64() * 1e3;
     let median_min = |mut v: Vec<Duration>| {
         v.sort();
@@ -170,22 +193,17 @@ fn main() {
         median_min(render_times.iter().map(|t| t.1).collect()),
     ) {
         (Some((m, n)), Some((cm, cn))) => format!(
-            "; output phase median {m:.1} ms, min {n:.1} ms (cpu median {cm:.1} ms, min {cn:.1} ms)"
+            "; output phase median {m:.1} ms, min {n:.1} ms (CPU median {cm:.1} ms, min {cn:.1} ms)"
         ),
         _ => String::new(),
     };
-    let cpu = median_min(cpu_times)
-        .map(|(m, n)| format!(" (cpu median {m:.1} ms, min {n:.1} ms)"))
-        .unwrap_or_default();
-    times.sort();
-    let median = times[times.len() / 2];
-    let min = times[0];
     println!(
-        "{label} {}: setup {:.2}s; run median {:.1} ms, min {:.1} ms ({} runs){cpu}{output_phase}; output {} lines, {} bytes; RSS before run {} MiB, {}",
+        "{label} {}: setup {:.2}s; run median {:.1} ms, min {:.1} ms, min CPU {:.2} s ({} runs){output_phase}; output {} lines, {} bytes; RSS before run {} MiB, {}",
         command.name(),
         gen_time.as_secs_f64(),
         median.as_secs_f64() * 1e3,
         min.as_secs_f64() * 1e3,
+        first_cpu,
         runs,
         out_lines,
         out_len,

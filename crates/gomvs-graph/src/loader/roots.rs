@@ -458,10 +458,17 @@ impl Loaded {
             }
             return None;
         }
+        // Looking up replacements again only matters for the conflicts it
+        // reports; without replace directives there is nothing to find.
+        if s.replacements.rules().is_empty() {
+            return None;
+        }
         let g = &self.graph.graph;
-        g.walk_breadth_first(|m| {
-            if g.required_by(m).is_some() {
-                let _ = s.replacement(m);
+        g.walk_breadth_first_ids(|id| {
+            if g.required_by_id(id).is_some() {
+                if let Some(m) = g.module(id) {
+                    let _ = s.replacement(m);
+                }
             }
         });
         for m in self.graph.build_list() {
