@@ -7,7 +7,6 @@ use gomvs_graph::env::GoEnv;
 use gomvs_graph::listing::{list_all, CacheLayout};
 use gomvs_graph::loader::{Fatal, GoCommand, LoadConfig, Loaded, Session};
 use gomvs_graph::source::{GoSources, ModuleSource};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -87,6 +86,12 @@ pub fn run_source(
     cache: &CacheLayout,
     command: Command,
 ) -> Vec<u8> {
+    render(&load_ok(config, source), cache, command)
+}
+
+/// [`load`], panicking on a load failure or a graph error (a benchmark
+/// input must load).
+pub fn load_ok(config: &LoadConfig, source: Arc<dyn ModuleSource>) -> Loaded {
     let loaded = match load(config, source) {
         Ok(l) => l,
         Err(f) => panic!("load failed in {}: {f}", config.cwd.display()),
@@ -94,9 +99,15 @@ pub fn run_source(
     if let Some(e) = &loaded.error {
         panic!("load failed in {}: {e}", config.cwd.display());
     }
+    loaded
+}
+
+/// The output phase of `command` on a loaded graph: [`render_list`] or
+/// [`render_graph`].
+pub fn render(loaded: &Loaded, cache: &CacheLayout, command: Command) -> Vec<u8> {
     match command {
-        Command::ListAll => render_list(&loaded, cache),
-        Command::Graph => render_graph(&loaded),
+        Command::ListAll => render_list(loaded, cache),
+        Command::Graph => render_graph(loaded),
     }
 }
 
@@ -106,7 +117,8 @@ pub fn render_list(loaded: &Loaded, cache: &CacheLayout) -> Vec<u8> {
     let _ = loaded.commit_requirements();
     let mut out = Vec::with_capacity(rows.len() * 48);
     for r in &rows {
-        let _ = writeln!(out, "{}", r.text());
+        let _ = r.write_text(&mut out);
+        out.push(b'\n');
     }
     out
 }
@@ -115,13 +127,7 @@ pub fn render_list(loaded: &Loaded, cache: &CacheLayout) -> Vec<u8> {
 pub fn render_graph(loaded: &Loaded) -> Vec<u8> {
     let g = &loaded.graph.graph;
     let mut out = Vec::with_capacity(g.petgraph().edge_count() * 64);
-    g.walk_breadth_first(|m| {
-        if let Some(reqs) = g.required_by(m) {
-            for r in reqs {
-                let _ = writeln!(out, "{m} {r}");
-            }
-        }
-    });
+    let _ = gomvs_graph::modgraph::write_mod_graph(g, &mut out);
     out
 }
 
@@ -159,5 +165,55 @@ impl TempDir {
 impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::universe::UniverseSpec;
+    use gomvs_graph::source::Memoized;
+
+    /// The streamed output is byte for byte what formatting each row and
+    /// edge with `Display`/`ModuleInfo::text` gives.
+    #[test]
+    fn rendered_output_matches_formatted_lines() {
+        for pruned in [true, false] {
+            let u = UniverseSpec::new(200, pruned).in_memory();
+            let modcache = TempDir::new(&format!("render-test-{pruned}"));
+            let source = Arc::new(u.source);
+            for command in [Command::ListAll, Command::Graph] {
+                let env = bench_env(u.main.path(), "off", modcache.path(), "readonly");
+                let config = LoadConfig::from_env(&env, command.go_command(), None)
+                    .unwrap_or_else(|e| panic!("{e}"));
+                let loaded = load_ok(&config, Arc::new(Memoized::new(Arc::clone(&source))));
+                let cache = CacheLayout { root: None };
+                let got = render(&loaded, &cache, command);
+                let mut want = String::new();
+                match command {
+                    Command::ListAll => {
+                        for r in list_all(&loaded, &cache) {
+                            want.push_str(&r.text());
+                            want.push('\n');
+                        }
+                    }
+                    Command::Graph => {
+                        let g = &loaded.graph.graph;
+                        g.walk_breadth_first(|m| {
+                            for r in g.required_by(m).into_iter().flatten() {
+                                want.push_str(&format!("{m} {r}\n"));
+                            }
+                        });
+                    }
+                }
+                assert!(want.lines().count() > 200, "{pruned} {}", command.name());
+                assert_eq!(
+                    String::from_utf8_lossy(&got),
+                    want,
+                    "{pruned} {}",
+                    command.name()
+                );
+            }
+        }
     }
 }

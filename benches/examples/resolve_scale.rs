@@ -11,19 +11,23 @@
 //! mark after the universe is generated (`/proc/self/clear_refs` = 5) and
 //! reading `VmHWM` after the run: `load peak` = VmHWM - RSS before the run.
 //! Whole-process peak RSS is what `/usr/bin/time -v` reports.
+//!
+//! In-memory universes also time their output phase (rows or edges, after
+//! the load), in wall time and in CPU time of the thread, which other
+//! processes competing for the cores do not inflate.
 
 /// The allocator the `gomvs` binary ships with.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use gomvs_benches::run::{bench_env, run_env, run_source, Command, TempDir};
+use gomvs_benches::run::{bench_env, load_ok, render, run_env, Command, TempDir};
 use gomvs_benches::universe::UniverseSpec;
 use gomvs_benches::{golang_x_case, LARGEST_GOLANG_X_CASES};
 use gomvs_graph::listing::CacheLayout;
 use gomvs_graph::loader::LoadConfig;
 use gomvs_graph::source::{Memoized, ModuleSource};
-use std::sync::Arc;
-use std::time::Instant;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 fn status_kib(field: &str) -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -50,6 +54,17 @@ fn cpu_seconds() -> f64 {
             .unwrap_or(0.0)
     };
     (ticks(11) + ticks(12)) / 100.0
+}
+
+/// CPU time this thread has run, from `/proc/thread-self/schedstat` (ns).
+fn thread_cpu() -> Duration {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+    let ns = stat
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    Duration::from_nanos(ns)
 }
 
 fn reset_peak() -> bool {
@@ -84,7 +99,9 @@ fn main() {
     let command = parse_command(&args[2]);
     let gen_start = Instant::now();
 
-    // Each setup returns a closure performing one complete run.
+    // Each setup returns a closure performing one complete run. In-memory
+    // runs also time their output phase: (wall, thread CPU) per run.
+    let render_times: Arc<Mutex<Vec<(Duration, Duration)>>> = Arc::default();
     let _keep: Vec<TempDir>;
     let label: String;
     let mut run: Box<dyn FnMut() -> Vec<u8>> = if args[0] == "case" {
@@ -128,9 +145,16 @@ fn main() {
             let source = Arc::new(u.source);
             label = format!("{}-memory", spec.label());
             _keep = vec![u.main, modcache];
+            let render_times = Arc::clone(&render_times);
             Box::new(move || {
                 let memo: Arc<dyn ModuleSource> = Arc::new(Memoized::new(Arc::clone(&source)));
-                run_source(&config, memo, &CacheLayout { root: None }, command)
+                let loaded = load_ok(&config, memo);
+                let (t, cpu) = (Instant::now(), thread_cpu());
+                let out = render(&loaded, &CacheLayout { root: None }, command);
+                if let Ok(mut times) = render_times.lock() {
+                    times.push((t.elapsed(), thread_cpu().saturating_sub(cpu)));
+                }
+                out
             })
         }
     };
@@ -158,8 +182,23 @@ fn main() {
     let min = times[0];
     cpu.sort_by(f64::total_cmp);
     let first_cpu = cpu.first().copied().unwrap_or(0.0);
+    let ms = |d: &Duration| d.as_secs_f64() * 1e3;
+    let median_min = |mut v: Vec<Duration>| {
+        v.sort();
+        v.get(v.len() / 2).map(|m| (ms(m), ms(&v[0])))
+    };
+    let render_times = render_times.lock().map(|t| t.clone()).unwrap_or_default();
+    let output_phase = match (
+        median_min(render_times.iter().map(|t| t.0).collect()),
+        median_min(render_times.iter().map(|t| t.1).collect()),
+    ) {
+        (Some((m, n)), Some((cm, cn))) => format!(
+            "; output phase median {m:.1} ms, min {n:.1} ms (CPU median {cm:.1} ms, min {cn:.1} ms)"
+        ),
+        _ => String::new(),
+    };
     println!(
-        "{label} {}: setup {:.2}s; run median {:.1} ms, min {:.1} ms, min CPU {:.2} s ({} runs); output {} lines, {} bytes; RSS before run {} MiB, {}",
+        "{label} {}: setup {:.2}s; run median {:.1} ms, min {:.1} ms, min CPU {:.2} s ({} runs){output_phase}; output {} lines, {} bytes; RSS before run {} MiB, {}",
         command.name(),
         gen_time.as_secs_f64(),
         median.as_secs_f64() * 1e3,

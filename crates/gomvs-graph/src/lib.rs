@@ -17,6 +17,7 @@ pub mod goerr;
 pub mod gopath;
 pub mod listing;
 pub mod loader;
+pub mod modgraph;
 pub mod mvs;
 pub mod query;
 pub mod replace;

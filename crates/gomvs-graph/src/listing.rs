@@ -8,6 +8,7 @@ use crate::query::{is_revision_query, Allowed, Querier, QueryErrorKind};
 use crate::requirements::Requirements;
 use crate::summary::Pruning;
 use gomvs_modfile::{module, ModuleVersion, SmolStr};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// `modinfo.ModuleError`.
@@ -79,39 +80,53 @@ pub struct ModuleInfo {
 impl ModuleInfo {
     /// `ModulePublic.String()`: the text line of `go list -m`.
     pub fn text(&self) -> String {
-        fn version_string(m: &ModuleInfo) -> String {
-            if m.retracted.is_empty() {
-                m.version.to_string()
-            } else {
-                format!("{} (retracted)", m.version)
+        let mut buf = Vec::with_capacity(self.path.len() + self.version.len() + 1);
+        // Writing to a Vec cannot fail, and only `str` pieces are written.
+        let _ = self.write_text(&mut buf);
+        String::from_utf8(buf)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+
+    /// Writes [`ModuleInfo::text`] (no newline) to `out` piece by piece,
+    /// without building a `String`.
+    pub fn write_text<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
+        fn version<W: Write + ?Sized>(out: &mut W, m: &ModuleInfo) -> io::Result<()> {
+            out.write_all(m.version.as_bytes())?;
+            if !m.retracted.is_empty() {
+                out.write_all(b" (retracted)")?;
             }
+            Ok(())
         }
-        let mut s = self.path.to_string();
-        if !self.version.is_empty() {
-            s.push(' ');
-            s.push_str(&version_string(self));
-            if let Some(u) = &self.update {
-                s.push_str(&format!(" [{}]", version_string(u)));
+        fn update<W: Write + ?Sized>(out: &mut W, m: &ModuleInfo) -> io::Result<()> {
+            if let Some(u) = &m.update {
+                out.write_all(b" [")?;
+                version(out, u)?;
+                out.write_all(b"]")?;
             }
+            Ok(())
+        }
+        out.write_all(self.path.as_bytes())?;
+        if !self.version.is_empty() {
+            out.write_all(b" ")?;
+            version(out, self)?;
+            update(out, self)?;
         }
         if !self.deprecated.is_empty() {
-            s.push_str(" (deprecated)");
+            out.write_all(b" (deprecated)")?;
         }
         if let Some(r) = &self.replace {
-            s.push_str(" => ");
-            s.push_str(&r.path);
+            out.write_all(b" => ")?;
+            out.write_all(r.path.as_bytes())?;
             if !r.version.is_empty() {
-                s.push(' ');
-                s.push_str(&version_string(r));
-                if let Some(u) = &r.update {
-                    s.push_str(&format!(" [{}]", version_string(u)));
-                }
+                out.write_all(b" ")?;
+                version(out, r)?;
+                update(out, r)?;
             }
             if !r.deprecated.is_empty() {
-                s.push_str(" (deprecated)");
+                out.write_all(b" (deprecated)")?;
             }
         }
-        s
+        Ok(())
     }
 }
 
@@ -123,40 +138,65 @@ pub struct CacheLayout {
 }
 
 impl CacheLayout {
-    /// `$GOMODCACHE/cache/download/<esc path>/@v/<esc version>.<ext>`.
-    pub fn download_file(&self, m: &ModuleVersion, ext: &str) -> Option<PathBuf> {
+    /// The cache locations of `m` (its path and version escaped once), if
+    /// the cache is usable and `m` can be escaped.
+    pub fn module_paths(&self, m: &ModuleVersion) -> Option<ModuleCachePaths> {
         let root = self.root.as_ref()?;
         let path = module::escape_path(&m.path).ok()?;
         let version = module::escape_version(&m.version).ok()?;
-        Some(
-            root.join("cache/download")
-                .join(path)
-                .join("@v")
-                .join(format!("{version}.{ext}")),
-        )
+        Some(ModuleCachePaths {
+            download_dir: root.join("cache/download").join(&path).join("@v"),
+            extracted: root.join(format!("{path}@{version}")),
+            version,
+        })
+    }
+
+    /// `$GOMODCACHE/cache/download/<esc path>/@v/<esc version>.<ext>`.
+    pub fn download_file(&self, m: &ModuleVersion, ext: &str) -> Option<PathBuf> {
+        Some(self.module_paths(m)?.download_file(ext))
     }
 
     /// `DownloadDir`: the extracted module directory, if complete on disk.
     pub fn extracted_dir(&self, m: &ModuleVersion) -> Option<PathBuf> {
-        let root = self.root.as_ref()?;
-        let path = module::escape_path(&m.path).ok()?;
-        let version = module::escape_version(&m.version).ok()?;
-        let dir = root.join(format!("{path}@{version}"));
-        if !dir.is_dir() {
+        self.module_paths(m)?.extracted_dir()
+    }
+}
+
+/// Where one module version lives in the module cache
+/// ([`CacheLayout::module_paths`]).
+#[derive(Debug, Clone)]
+pub struct ModuleCachePaths {
+    /// `$GOMODCACHE/cache/download/<esc path>/@v`.
+    download_dir: PathBuf,
+    /// `$GOMODCACHE/<esc path>@<esc version>`.
+    extracted: PathBuf,
+    /// The escaped version.
+    version: String,
+}
+
+impl ModuleCachePaths {
+    /// `$GOMODCACHE/cache/download/<esc path>/@v/<esc version>.<ext>`.
+    pub fn download_file(&self, ext: &str) -> PathBuf {
+        self.download_dir.join(format!("{}.{ext}", self.version))
+    }
+
+    /// `DownloadDir`: the extracted module directory, if complete on disk
+    /// (the directory exists, no `.partial` file, a `.ziphash` file).
+    pub fn extracted_dir(&self) -> Option<PathBuf> {
+        if !self.extracted.is_dir() {
             return None;
         }
-        let partial = self.download_file(m, "partial")?;
-        let ziphash = self.download_file(m, "ziphash")?;
-        if partial.exists() || !ziphash.is_file() {
+        if self.download_file("partial").exists() || !self.download_file("ziphash").is_file() {
             return None;
         }
-        Some(dir)
+        Some(self.extracted.clone())
     }
 }
 
 /// Computes the row of one build-list module (`moduleInfo` with `rs != nil`).
 pub fn module_info(loaded: &Loaded, cache: &CacheLayout, m: &ModuleVersion) -> ModuleInfo {
-    module_info_in(loaded, &loaded.requirements, cache, m, true)
+    let q = Querier::new(&loaded.session);
+    module_info_in(loaded, &q, &loaded.requirements, cache, m, true)
 }
 
 /// The row of a module resolved from a `path@query` argument (`moduleInfo`
@@ -166,13 +206,23 @@ pub fn module_info_outside_graph(
     cache: &CacheLayout,
     m: &ModuleVersion,
 ) -> ModuleInfo {
+    outside_graph_row(s, &Querier::new(s), cache, m)
+}
+
+/// [`module_info_outside_graph`] with the invocation's querier.
+fn outside_graph_row(
+    s: &Session,
+    q: &Querier<'_>,
+    cache: &CacheLayout,
+    m: &ModuleVersion,
+) -> ModuleInfo {
     let mut info = ModuleInfo {
         path: m.path.clone(),
         version: m.version.clone(),
         go_version: s.raw_go_version(m).unwrap_or_default(),
         ..ModuleInfo::default()
     };
-    complete_from_cache(s, cache, &mut info, false);
+    complete_from_cache(s, q, cache, &mut info, false);
     info
 }
 
@@ -180,6 +230,7 @@ pub fn module_info_outside_graph(
 /// recorded the go lines of dependencies, `rawGoVersion`) before this row.
 fn module_info_in(
     loaded: &Loaded,
+    q: &Querier<'_>,
     rs: &Requirements,
     cache: &CacheLayout,
     m: &ModuleVersion,
@@ -222,7 +273,7 @@ fn module_info_in(
         ..ModuleInfo::default()
     };
     let Some(rule) = s.replacement(m) else {
-        complete_from_cache(s, cache, &mut info, true);
+        complete_from_cache(s, q, cache, &mut info, true);
         return info;
     };
     let display = s.canonical_replacement(&rule);
@@ -241,7 +292,7 @@ fn module_info_in(
         rep.dir = dir.display().to_string();
         rep.go_mod = dir.join("go.mod").display().to_string();
     }
-    complete_from_cache(s, cache, &mut rep, true);
+    complete_from_cache(s, q, cache, &mut rep, true);
     info.dir = rep.dir.clone();
     info.go_mod = rep.go_mod.clone();
     info.retracted = rep.retracted.clone();
@@ -263,22 +314,35 @@ pub fn to_directory_path(p: &str) -> String {
     format!("./{p}")
 }
 
-fn complete_from_cache(s: &Session, cache: &CacheLayout, m: &mut ModuleInfo, with_rs: bool) {
+/// `completeFromModCache`: Time (through `Query`), GoVersion, GoMod, Dir
+/// and the go.sum hashes of a row. `q` is the invocation's querier.
+fn complete_from_cache(
+    s: &Session,
+    q: &Querier<'_>,
+    cache: &CacheLayout,
+    m: &mut ModuleInfo,
+    with_rs: bool,
+) {
     if m.path == "go" || m.path == "toolchain" {
         return;
     }
-    let must_have_sums = s.build_mode == BuildMode::Readonly && !s.in_workspace();
-    let checksum_ok = |suffix: &str, version: &str| -> bool {
-        !with_rs
-            || version.is_empty()
-            || !must_have_sums
-            || s.has_sum(&m.path, &format!("{version}{suffix}"))
-    };
     let module = ModuleVersion::new(m.path.clone(), m.version.clone());
-    if !m.version.is_empty() {
+    let version = module.version.as_str();
+    // `checksumOk(suffix)`: HaveSum is a pure lookup, so each key is asked
+    // at most once (the `/go.mod` key serves GoVersion and GoMod).
+    let must_have_sums =
+        with_rs && !version.is_empty() && s.build_mode == BuildMode::Readonly && !s.in_workspace();
+    let go_mod_key = (!version.is_empty()).then(|| format!("{version}/go.mod"));
+    let mut go_mod_sum_ok: Option<bool> = None;
+    let mut go_mod_checksum_ok = || {
+        *go_mod_sum_ok.get_or_insert_with(|| {
+            !must_have_sums || s.has_sum(&module.path, go_mod_key.as_deref().unwrap_or_default())
+        })
+    };
+    if !version.is_empty() {
         // `Query(path, version, "", nil)`: a replaced path's repository also
         // knows the versions its replace directives name.
-        match Querier::new(s).query(&module.path, &module.version, "", Allowed::All) {
+        match q.query(&module.path, version, "", Allowed::All) {
             Ok(info) => {
                 m.version = info.version.into();
                 m.time = Some(info.time);
@@ -286,43 +350,57 @@ fn complete_from_cache(s: &Session, cache: &CacheLayout, m: &mut ModuleInfo, wit
             Err(e) => m.error = Some(RowError { err: e.text }),
         }
     }
-    let version = module.version.clone();
-    if m.go_version.is_empty() && checksum_ok("/go.mod", &version) {
+    if m.go_version.is_empty() && go_mod_checksum_ok() {
         if let Ok(summary) = s.raw_summary(&module) {
             if !summary.go_version.is_empty() {
                 m.go_version = summary.go_version.clone();
             }
         }
     }
-    if !version.is_empty() {
-        if checksum_ok("/go.mod", &version) {
+    let Some(go_mod_key) = &go_mod_key else {
+        return;
+    };
+    let paths = cache.module_paths(&module);
+    if go_mod_checksum_ok() {
+        // The cached .mod file exists once the go.mod could be read; without
+        // a usable cache there is no path to report, so nothing is read.
+        if let Some(p) = paths.as_ref().map(|p| p.download_file("mod")) {
             if s.source().go_mod(&module).is_ok() {
-                if let Some(p) = cache.download_file(&module, "mod") {
-                    m.go_mod = p.display().to_string();
-                }
-            }
-            if let Some(sum) = s.recorded_sum(&module.path, &format!("{version}/go.mod")) {
-                m.go_mod_sum = sum;
+                m.go_mod = p.display().to_string();
             }
         }
-        if checksum_ok("", &version) {
-            if let Some(dir) = cache.extracted_dir(&module) {
-                m.dir = dir.display().to_string();
-            }
-            if let Some(sum) = s.recorded_sum(&module.path, &version) {
-                m.sum = sum;
-            }
+        if let Some(sum) = s.recorded_sum(&module.path, go_mod_key) {
+            m.go_mod_sum = sum;
+        }
+    }
+    if !must_have_sums || s.has_sum(&module.path, version) {
+        if let Some(dir) = paths.as_ref().and_then(ModuleCachePaths::extracted_dir) {
+            m.dir = dir.display().to_string();
+        }
+        if let Some(sum) = s.recorded_sum(&module.path, version) {
+            m.sum = sum;
         }
     }
 }
 
 /// The rows of `go list -m all`: one per build-list module except go/toolchain.
 pub fn list_all(loaded: &Loaded, cache: &CacheLayout) -> Vec<ModuleInfo> {
+    let q = Querier::new(&loaded.session);
     let list = loaded.graph.build_list();
-    list.iter()
-        .filter(|m| m.path != "go" && m.path != "toolchain")
-        .map(|m| module_info(loaded, cache, m))
-        .collect()
+    let mut rows = Vec::with_capacity(list.len());
+    for m in &list {
+        if m.path != "go" && m.path != "toolchain" {
+            rows.push(module_info_in(
+                loaded,
+                &q,
+                &loaded.requirements,
+                cache,
+                m,
+                true,
+            ));
+        }
+    }
+    rows
 }
 
 /// What `go list -m` adds to each row (`modload.ListMode`).
@@ -446,6 +524,7 @@ pub fn list_modules(
             }
             out.rows.push(module_info_in(
                 loaded,
+                &q,
                 &loaded.initial_requirements,
                 cache,
                 &m,
@@ -500,6 +579,9 @@ pub fn list_modules(
                 root_selected(rs, path).unwrap_or_else(|| "none".to_string())
             }
         };
+        // Modules matched by an earlier pattern are not listed again; with a
+        // single argument there is no earlier pattern to remember.
+        let dedupe = args.len() > 1;
         let mut matched: std::collections::HashSet<ModuleVersion> =
             std::collections::HashSet::new();
         for arg in args {
@@ -521,9 +603,9 @@ pub fn list_modules(
                         let m = ModuleVersion::new(path.clone(), info.version);
                         let mut row = if m.version.is_empty() && s.is_main(&m.path) {
                             // `upgrade`/`patch` of a main module: its own row.
-                            module_info_in(loaded, rs, cache, &m, need_full_graph)
+                            module_info_in(loaded, &q, rs, cache, &m, need_full_graph)
                         } else {
-                            module_info_outside_graph(s, cache, &m)
+                            outside_graph_row(s, &q, cache, &m)
                         };
                         if vers != row.version {
                             row.query = vers.clone();
@@ -540,7 +622,9 @@ pub fn list_modules(
                     if m.path == "go" || m.path == "toolchain" {
                         continue;
                     }
-                    if (is_all || match_pattern(arg, &m.path)) && matched.insert(m.clone()) {
+                    if (is_all || match_pattern(arg, &m.path))
+                        && (!dedupe || matched.insert(m.clone()))
+                    {
                         matches.push(m);
                     }
                 }
@@ -550,8 +634,10 @@ pub fn list_modules(
                         gomvs_modfile::module::quote(arg)
                     ));
                 }
+                out.rows.reserve(matches.len());
                 for m in matches {
-                    out.rows.push(module_info_in(loaded, rs, cache, &m, true));
+                    out.rows
+                        .push(module_info_in(loaded, &q, rs, cache, &m, true));
                 }
                 continue;
             }
@@ -562,6 +648,7 @@ pub fn list_modules(
             if v != "none" {
                 out.rows.push(module_info_in(
                     loaded,
+                    &q,
                     rs,
                     cache,
                     &ModuleVersion::new(arg.clone(), v),

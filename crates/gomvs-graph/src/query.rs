@@ -161,7 +161,6 @@ enum Filter {
     AtMost(String),
     Below(String),
     Above(String),
-    Exactly(String),
 }
 
 /// `queryMatcher`.
@@ -170,7 +169,6 @@ struct QueryMatcher {
     path: String,
     prefix: String,
     filter: Filter,
-    can_stat: bool,
     prefer_lower: bool,
     may_use_latest: bool,
     prefer_incompatible: bool,
@@ -179,13 +177,22 @@ struct QueryMatcher {
 /// What `newQueryMatcher` decides.
 enum Matcher {
     Versions(QueryMatcher),
-    /// `errRevQuery`: only `repo.Stat` can resolve it.
-    Revision,
+    /// A complete version (`canStat`) or `errRevQuery` (a revision): only
+    /// `repo.Stat` can resolve it, no matcher is needed.
+    Stat,
 }
 
 impl QueryMatcher {
     /// `newQueryMatcher`.
     fn parse(path: &str, query: &str, current: &str) -> Result<Matcher, QueryError> {
+        // A complete version (`v1.2.3`): `canStat`, and nothing else of the
+        // matcher is used. Checked first to build no matcher for it (the
+        // branches below only take `latest`, `upgrade`, `patch`, `<`, `>`).
+        let special =
+            matches!(query, "latest" | "upgrade" | "patch") || query.starts_with(['<', '>']);
+        if !special && gover::mod_is_valid(path, query) && !gover::mod_is_prefix(path, query) {
+            return Ok(Matcher::Stat);
+        }
         let bad = |v: &str| {
             Err(QueryError::other(format!(
                 "invalid semantic version {} in range {}",
@@ -208,7 +215,6 @@ impl QueryMatcher {
             path: path.to_string(),
             prefix: String::new(),
             filter: Filter::None,
-            can_stat: false,
             prefer_lower: false,
             may_use_latest: false,
             prefer_incompatible: current.ends_with("+incompatible"),
@@ -266,18 +272,13 @@ impl QueryMatcher {
             qm.prefer_lower = true;
             qm.prefer_incompatible |= !matches_major(v);
         } else if gover::mod_is_valid(path, query) {
-            if gover::mod_is_prefix(path, query) {
-                qm.prefix = format!("{query}.");
-                // `v1.2` never matches prereleases of v1.2.0 (golang.org/issue/31972).
-                qm.filter = Filter::AtLeast(query.to_string());
-            } else {
-                qm.can_stat = true;
-                qm.filter = Filter::Exactly(query.to_string());
-                qm.prefix = semver::canonical(query);
-            }
+            // A prefix (`v1`, `v1.2`); complete versions returned above.
+            qm.prefix = format!("{query}.");
+            // `v1.2` never matches prereleases of v1.2.0 (golang.org/issue/31972).
+            qm.filter = Filter::AtLeast(query.to_string());
             qm.prefer_incompatible |= !matches_major(query);
         } else {
-            return Ok(Matcher::Revision);
+            return Ok(Matcher::Stat);
         }
         Ok(Matcher::Versions(qm))
     }
@@ -290,7 +291,6 @@ impl QueryMatcher {
             Filter::AtMost(w) => cmp(w).is_le(),
             Filter::Below(w) => cmp(w).is_lt(),
             Filter::Above(w) => cmp(w).is_gt(),
-            Filter::Exactly(w) => cmp(w).is_eq(),
         }
     }
 }
@@ -714,7 +714,7 @@ impl<'s> Querier<'s> {
                 }
                 return Err(QueryError::other(text));
             }
-            if s.is_main(path) && (query == "upgrade" || query == "patch") {
+            if (query == "upgrade" || query == "patch") && s.is_main(path) {
                 return Ok(RevInfo {
                     version: String::new(),
                     time: String::new(),
@@ -730,8 +730,7 @@ impl<'s> Querier<'s> {
         }
         let repo = self.repo(path)?;
         let qm = match QueryMatcher::parse(path, query, current)? {
-            Matcher::Revision => None,
-            Matcher::Versions(qm) if qm.can_stat => None,
+            Matcher::Stat => None,
             Matcher::Versions(qm) => Some(qm),
         };
         let Some(qm) = qm else {
@@ -749,10 +748,12 @@ impl<'s> Querier<'s> {
                     }
                 }
             };
-            let m = ModuleVersion::new(path, info.version.clone());
-            if let Err(e) = self.check(allowed, &m) {
-                if e.is_disallowed() {
-                    return Err(e);
+            if allowed != Allowed::All {
+                let m = ModuleVersion::new(path, info.version.clone());
+                if let Err(e) = self.check(allowed, &m) {
+                    if e.is_disallowed() {
+                        return Err(e);
+                    }
                 }
             }
             return Ok(info);

@@ -363,12 +363,13 @@ fn check_elem(elem: &str, kind: PathKind) -> Result<(), String> {
     if elem.ends_with('.') {
         return Err("trailing dot in path element".to_string());
     }
-    let ok: fn(char) -> bool = match kind {
-        PathKind::Module => mod_path_ok,
-        PathKind::Import => import_path_ok,
-        PathKind::File => file_name_ok,
+    // One loop per kind, so the character test is inlined.
+    let bad = match kind {
+        PathKind::Module => elem.chars().find(|&c| !mod_path_ok(c)),
+        PathKind::Import => elem.chars().find(|&c| !import_path_ok(c)),
+        PathKind::File => elem.chars().find(|&c| !file_name_ok(c)),
     };
-    if let Some(c) = elem.chars().find(|&c| !ok(c)) {
+    if let Some(c) = bad {
         return Err(format!("invalid char {}", quote_rune(c)));
     }
     let short = match elem.find('.') {
@@ -545,12 +546,20 @@ pub fn escape_version(v: &str) -> Result<String, CheckError> {
 }
 
 fn escape_string(s: &str) -> Result<String, CheckError> {
-    if s.chars().any(|c| c == '!' || !c.is_ascii()) {
-        return Err(CheckError::Other(
-            "internal error: inconsistency in EscapePath".to_string(),
-        ));
+    // A non-ASCII char is exactly a byte >= 0x80, so bytes decide.
+    let mut upper = 0;
+    for &c in s.as_bytes() {
+        if c == b'!' || !c.is_ascii() {
+            return Err(CheckError::Other(
+                "internal error: inconsistency in EscapePath".to_string(),
+            ));
+        }
+        upper += usize::from(c.is_ascii_uppercase());
     }
-    let mut out = String::with_capacity(s.len());
+    if upper == 0 {
+        return Ok(s.to_owned());
+    }
+    let mut out = String::with_capacity(s.len() + upper);
     for c in s.chars() {
         if c.is_ascii_uppercase() {
             out.push('!');

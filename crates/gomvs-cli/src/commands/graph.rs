@@ -100,19 +100,9 @@ pub fn run(args: &Args) -> ExitCode {
         return ExitCode::from(1);
     }
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let g = &loaded.graph.graph;
-    let mut failed = false;
-    g.walk_breadth_first(|m| {
-        if let Some(reqs) = g.required_by(m) {
-            for r in reqs {
-                if writeln!(out, "{m} {r}").is_err() {
-                    failed = true;
-                }
-            }
-        }
-    });
-    if failed || out.flush().is_err() {
+    let mut out = std::io::BufWriter::with_capacity(super::STDOUT_BUFFER, stdout.lock());
+    let written = gomvs_graph::modgraph::write_mod_graph(&loaded.graph.graph, &mut out);
+    if written.is_err() || out.flush().is_err() {
         return ExitCode::from(1);
     }
     // Errors reported without stopping (base.Errorf, e.g. workspace

@@ -254,8 +254,15 @@ fn print_rows(
     template: Option<&template::Template>,
 ) -> ExitCode {
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = std::io::BufWriter::with_capacity(super::STDOUT_BUFFER, stdout.lock());
     for r in rows {
+        if !json && template.is_none() && !versions {
+            // The default format, written straight into the buffer.
+            if r.write_text(&mut out).is_err() || out.write_all(b"\n").is_err() {
+                return ExitCode::from(1);
+            }
+            continue;
+        }
         let text = if json {
             crate::gojson::marshal_indent(r).map(|b| String::from_utf8_lossy(&b).into_owned())
         } else if let Some(t) = template {
@@ -269,10 +276,8 @@ fn print_rows(
                 }
                 Err(what) => return unsupported(&format!("template field {what}")),
             }
-        } else if versions {
-            Ok(versions_text(r))
         } else {
-            Ok(r.text())
+            Ok(versions_text(r))
         };
         match text {
             Ok(t) => {

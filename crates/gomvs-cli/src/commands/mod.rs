@@ -7,3 +7,8 @@ pub mod parse;
 pub mod replaces;
 pub mod tree;
 pub mod why;
+
+/// Capacity of the buffered writer on standard output for the commands that
+/// print one line per module or edge (`list`, `graph`): large enough that
+/// a 100k-module listing costs few `write` system calls.
+pub const STDOUT_BUFFER: usize = 64 * 1024;

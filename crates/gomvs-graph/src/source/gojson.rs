@@ -308,7 +308,8 @@ impl Decoder<'_> {
                 i += 1;
             }
         }
-        String::from_utf8_lossy(&out).into_owned()
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
 }
 

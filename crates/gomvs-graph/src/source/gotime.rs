@@ -107,10 +107,39 @@ pub fn marshal_json_error(formatted: &str) -> Option<String> {
 }
 
 fn format(p: Parsed) -> String {
-    let mut s = format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-        p.year, p.month, p.day, p.hour, p.min, p.sec
-    );
+    let fields = [
+        (p.year, 4),
+        (p.month, 2),
+        (p.day, 2),
+        (p.hour, 2),
+        (p.min, 2),
+        (p.sec, 2),
+    ];
+    let mut s = String::with_capacity(32);
+    if fields
+        .iter()
+        .all(|&(v, width)| (0..10_i64.pow(width)).contains(&v))
+    {
+        // `{:0width}` of values that fit their width, digit by digit.
+        for (i, (v, width)) in fields.into_iter().enumerate() {
+            if i > 0 {
+                s.push(match i {
+                    1 | 2 => '-',
+                    3 => 'T',
+                    _ => ':',
+                });
+            }
+            for place in (0..width).rev() {
+                let digit = (v / 10_i64.pow(place)) % 10;
+                s.push(char::from(b'0' + u8::try_from(digit).unwrap_or(0)));
+            }
+        }
+    } else {
+        s = format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            p.year, p.month, p.day, p.hour, p.min, p.sec
+        );
+    }
     if p.nsec != 0 {
         let frac = format!("{:09}", p.nsec);
         s.push('.');
@@ -388,6 +417,34 @@ mod tests {
             t("2020-01-01T10:00:00-05:30").unwrap(),
             "2020-01-01T10:00:00-05:30"
         );
+    }
+
+    #[test]
+    fn digit_formatting_equals_padded_format() {
+        for (year, month, day, hour, min, sec) in [
+            (0, 1, 1, 0, 0, 0),
+            (1, 1, 1, 0, 0, 0),
+            (999, 9, 9, 9, 9, 9),
+            (2024, 12, 31, 23, 59, 60),
+            (9999, 10, 10, 10, 10, 10),
+            (10_000, 1, 1, 0, 0, 0),
+            (-1, 1, 1, 0, 0, 0),
+        ] {
+            let p = Parsed {
+                year,
+                month,
+                day,
+                hour,
+                min,
+                sec,
+                nsec: 0,
+                offset: 0,
+            };
+            assert_eq!(
+                format(p),
+                format!("{year:04}-{month:02}-{day:02}T{hour:02}:{min:02}:{sec:02}Z")
+            );
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! `web.Get` on `file://` URLs): [`ProxyDir`] reads a directory on disk,
 //! [`MemorySource`] an in-memory tree. Both never write anything.
 
+use crate::collections::FastMap;
 use crate::goerr::{errno_text, is_not_exist, is_permission};
 
 use super::gojson::unmarshal_rev_info;
@@ -29,15 +30,16 @@ pub(crate) enum TreeError {
 
 /// A read-only file tree that a `file://` proxy URL points into.
 pub(crate) trait FileTree: Send + Sync {
-    /// The content of the file at the absolute slash path `path`.
-    fn read(&self, path: &str) -> Result<Vec<u8>, TreeError>;
+    /// The content of the file at the absolute slash path `path` (shared:
+    /// an in-memory tree hands out its copy without duplicating it).
+    fn read(&self, path: &str) -> Result<Arc<[u8]>, TreeError>;
 }
 
 /// The real file system.
 pub(crate) struct DiskTree;
 
 impl FileTree for DiskTree {
-    fn read(&self, path: &str) -> Result<Vec<u8>, TreeError> {
+    fn read(&self, path: &str) -> Result<Arc<[u8]>, TreeError> {
         let mut f = match std::fs::File::open(path) {
             Ok(f) => f,
             Err(e) if is_not_exist(&e) => return Err(TreeError::NotExist(errno_text(&e))),
@@ -47,20 +49,21 @@ impl FileTree for DiskTree {
         let mut data = Vec::new();
         f.read_to_end(&mut data)
             .map_err(|e| TreeError::Read(errno_text(&e)))?;
-        Ok(data)
+        Ok(data.into())
     }
 }
 
-/// Files held in memory, keyed by absolute slash path.
+/// Files held in memory, keyed by absolute slash path (a universe of 100k
+/// modules holds millions: the fast hasher, every `.info` read hashes a key).
 #[derive(Default, Clone)]
 pub(crate) struct MemoryTree {
-    files: HashMap<String, Arc<[u8]>>,
+    files: FastMap<String, Arc<[u8]>>,
 }
 
 impl FileTree for MemoryTree {
-    fn read(&self, path: &str) -> Result<Vec<u8>, TreeError> {
+    fn read(&self, path: &str) -> Result<Arc<[u8]>, TreeError> {
         match self.files.get(path) {
-            Some(d) => Ok(d.to_vec()),
+            Some(d) => Ok(Arc::clone(d)),
             None => Err(TreeError::NotExist("no such file or directory".to_string())),
         }
     }
@@ -103,7 +106,7 @@ impl<T: FileTree> ProxyProtocol<T> {
     }
 
     /// `p.getBytes(ctx, rel)`: unwrapped errors with Go's texts.
-    fn get_bytes(&self, enc: &str, rel: &str) -> Result<Vec<u8>, FetchError> {
+    fn get_bytes(&self, enc: &str, rel: &str) -> Result<Arc<[u8]>, FetchError> {
         if !self.base.is_file() {
             return Err(FetchError::other(format!(
                 "Get {}: gomvs is offline: network access is disabled",
@@ -180,7 +183,7 @@ impl<T: FileTree> ProxyProtocol<T> {
         let data = self
             .get_bytes(&enc, &format!("@v/{enc_ver}.mod"))
             .map_err(|e| version_error(path, version, e))?;
-        Ok(data.into())
+        Ok(data)
     }
 
     /// `proxyRepo.Versions("")`.

@@ -127,6 +127,18 @@ fn valid_encoded(s: &str) -> bool {
 }
 
 /// `path.Join(a, b)` for two elements.
+/// Whether `p` is a rooted path that [`clean`] returns unchanged: it starts
+/// with `/`, and has no empty, `.` or `..` element and no trailing slash.
+fn is_clean_rooted(p: &str) -> bool {
+    let Some(rest) = p.strip_prefix('/') else {
+        return false;
+    };
+    !rest.is_empty()
+        && rest
+            .split('/')
+            .all(|e| !e.is_empty() && e != "." && e != "..")
+}
+
 fn join(a: &str, b: &str) -> String {
     match (a.is_empty(), b.is_empty()) {
         (true, true) => String::new(),
@@ -407,7 +419,23 @@ impl ProxyUrl {
     /// unescaped URL path, without building the URL text (which only error
     /// messages need).
     pub fn request_path(&self, enc: &str, rel: &str) -> String {
-        join(&self.repo_path(enc), rel)
+        if enc.is_empty() || rel.is_empty() {
+            return join(&self.repo_path(enc), rel);
+        }
+        // `join(repo_path, rel)` is `clean(base/enc/rel)`; built once and
+        // returned as is when it is already clean (the usual case).
+        let base = self.path.trim_end_matches('/');
+        let mut p = String::with_capacity(base.len() + enc.len() + rel.len() + 2);
+        p.push_str(base);
+        p.push('/');
+        p.push_str(enc);
+        p.push('/');
+        p.push_str(rel);
+        if is_clean_rooted(&p) {
+            p
+        } else {
+            clean(&p)
+        }
     }
 
     fn repo_path(&self, enc: &str) -> String {
@@ -475,6 +503,46 @@ pub struct ProxyRequest {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn request_path_is_the_cleaned_request_file_path() {
+        for base in [
+            "file:///abs/proxy",
+            "file:///abs/proxy/",
+            "file:///",
+            "file:///a/./b/../c",
+        ] {
+            let u = ProxyUrl::parse(base).unwrap();
+            for (enc, rel) in [
+                ("example.com/a", "@v/v1.0.0.info"),
+                ("example.com/!upper", "@v/list"),
+                ("example.com/a/../b", "@v/v1.0.0.mod"),
+                ("example.com//a", "@latest"),
+                ("example.com/a", "@v/../../x.info"),
+                ("example.com/./a", "@v/./v1.mod"),
+                ("", "@v/list"),
+                ("example.com/a", ""),
+            ] {
+                assert_eq!(
+                    u.request_path(enc, rel),
+                    u.request(enc, rel).file_path,
+                    "{base} {enc} {rel}"
+                );
+                assert_eq!(
+                    u.request_path(enc, rel),
+                    join(&u.repo_path(enc), rel),
+                    "{base} {enc} {rel}"
+                );
+            }
+        }
+        assert!(is_clean_rooted("/a/b"));
+        assert!(!is_clean_rooted("/a/b/"));
+        assert!(!is_clean_rooted("/"));
+        assert!(!is_clean_rooted("a/b"));
+        assert!(!is_clean_rooted("/a/./b"));
+        assert!(!is_clean_rooted("/a/.."));
+        assert!(is_clean_rooted("/a/.b/..c"));
+    }
 
     #[test]
     fn e57_bang_is_percent_encoded_in_urls() {
