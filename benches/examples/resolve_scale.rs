@@ -34,6 +34,24 @@ fn status_kib(field: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// CPU time (user + system, all threads) of this process so far, in
+/// seconds, from `/proc/self/stat` (clock ticks of 10 ms): on a shared
+/// machine it is steadier than wall time.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the parenthesized command name; utime and stime are
+    // fields 14 and 15 of the whole line.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| -> f64 {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 fn reset_peak() -> bool {
     std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
@@ -121,12 +139,15 @@ fn main() {
     let rss_before = status_kib("VmRSS:");
     let peak_reset = reset_peak();
     let mut times = Vec::with_capacity(runs);
+    let mut cpu = Vec::with_capacity(runs);
     let mut out_len = 0;
     let mut out_lines = 0;
     for _ in 0..runs {
         let t = Instant::now();
+        let c = cpu_seconds();
         let out = run();
         times.push(t.elapsed());
+        cpu.push(cpu_seconds() - c);
         out_len = out.len();
         out_lines = out.iter().filter(|&&b| b == b'\n').count();
         drop(out);
@@ -135,12 +156,15 @@ fn main() {
     times.sort();
     let median = times[times.len() / 2];
     let min = times[0];
+    cpu.sort_by(f64::total_cmp);
+    let first_cpu = cpu.first().copied().unwrap_or(0.0);
     println!(
-        "{label} {}: setup {:.2}s; run median {:.1} ms, min {:.1} ms ({} runs); output {} lines, {} bytes; RSS before run {} MiB, {}",
+        "{label} {}: setup {:.2}s; run median {:.1} ms, min {:.1} ms, min CPU {:.2} s ({} runs); output {} lines, {} bytes; RSS before run {} MiB, {}",
         command.name(),
         gen_time.as_secs_f64(),
         median.as_secs_f64() * 1e3,
         min.as_secs_f64() * 1e3,
+        first_cpu,
         runs,
         out_lines,
         out_len,

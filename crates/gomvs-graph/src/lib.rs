@@ -6,7 +6,9 @@
 //! and records every replace, exclude and pruning decision as data.
 #![warn(missing_docs)]
 
+pub mod collections;
 pub mod env;
+
 pub mod error;
 pub mod explain;
 pub mod fixer;

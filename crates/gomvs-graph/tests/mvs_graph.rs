@@ -134,7 +134,7 @@ fn petgraph_storage_keeps_requirement_order() {
     assert_eq!(via_ids, reqs);
     let parts = g.into_parts();
     let range = parts.nodes[id.index()].requirements.clone().unwrap();
-    let positions: Vec<usize> = parts.graph.raw_edges()[range]
+    let positions: Vec<u32> = parts.graph.raw_edges()[range]
         .iter()
         .map(|e| e.weight)
         .collect();

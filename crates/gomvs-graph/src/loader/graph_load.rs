@@ -2,15 +2,17 @@
 //! pruning and the workspace upgrade loop.
 
 use super::*;
+use crate::collections::{FastMap, FastSet};
+use crate::mvs::NodeId;
 
 /// A loaded module graph (`modload.ModuleGraph`) with the provenance of every node.
 pub struct ModuleGraph {
     /// The requirement graph.
     pub graph: mvs::Graph,
     /// The summary (or error) of every module whose go.mod was loaded.
-    pub summaries: HashMap<ModuleVersion, SummaryResult>,
-    /// The pruning modes each module was enqueued with.
-    pub load_modes: HashMap<ModuleVersion, Vec<Pruning>>,
+    pub summaries: FastMap<ModuleVersion, SummaryResult>,
+    /// The pruning modes each module was loaded with, in order.
+    pub load_modes: FastMap<ModuleVersion, LoadModes>,
     /// The first load error found from the roots, if any.
     pub error: Option<GraphError>,
 }
@@ -27,35 +29,90 @@ impl ModuleGraph {
     }
 }
 
+/// The pruning modes one module's go.mod was loaded with, in the order the
+/// loads happened (each mode at most once).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadModes {
+    modes: [Option<Pruning>; 3],
+}
+
+impl LoadModes {
+    fn push(&mut self, p: Pruning) {
+        if let Some(slot) = self.modes.iter_mut().find(|m| m.is_none_or(|m| m == p)) {
+            *slot = Some(p);
+        }
+    }
+
+    /// The modes, in load order.
+    pub fn iter(&self) -> impl Iterator<Item = Pruning> + '_ {
+        self.modes.iter().map_while(|m| *m)
+    }
+
+    /// Whether the go.mod was loaded with mode `p`.
+    pub fn contains(&self, p: Pruning) -> bool {
+        self.iter().any(|m| m == p)
+    }
+}
+
+/// The bit of a pruning mode in [`GraphLoad::enqueued`].
+fn mode_bit(p: Pruning) -> u8 {
+    match p {
+        Pruning::Pruned => 1,
+        Pruning::Unpruned => 2,
+        Pruning::Workspace => 4,
+    }
+}
+
 /// The state of one `readModGraph` walk: a breadth-first queue of (module,
 /// pruning) pairs, each module's go.mod summarized once.
 struct GraphLoad<'a> {
     session: &'a Session,
     unprune: &'a HashSet<ModuleVersion>,
     graph: mvs::Graph,
-    summaries: HashMap<ModuleVersion, SummaryResult>,
-    load_modes: HashMap<ModuleVersion, Vec<Pruning>>,
-    enqueued: HashSet<(ModuleVersion, Pruning)>,
-    queue: VecDeque<(ModuleVersion, Pruning)>,
+    summaries: FastMap<ModuleVersion, SummaryResult>,
+    load_modes: FastMap<ModuleVersion, LoadModes>,
+    /// Per graph node, the [`mode_bit`]s it was enqueued with.
+    enqueued: Vec<u8>,
+    queue: VecDeque<(NodeId, Pruning)>,
+    /// A reused buffer of requirement targets.
+    scratch: Vec<NodeId>,
     has_error: bool,
 }
 
 impl GraphLoad<'_> {
     /// `enqueue`: each (module, pruning) pair is loaded once; `none` never.
+    /// Every enqueued module is a graph node (a root, a requirement of a
+    /// loaded module, or a selected version).
     pub(super) fn enqueue(&mut self, m: &ModuleVersion, p: Pruning) {
         if m.version == mvs::NONE {
             return;
         }
-        if self.enqueued.insert((m.clone(), p)) {
-            self.queue.push_back((m.clone(), p));
+        let Some(id) = self.graph.node_id(m) else {
+            return;
+        };
+        self.enqueue_node(id, p);
+    }
+
+    fn enqueue_node(&mut self, id: NodeId, p: Pruning) {
+        if self.enqueued.len() <= id.index() {
+            self.enqueued
+                .resize(self.graph.len().max(id.index() + 1), 0);
+        }
+        if let Some(bits) = self.enqueued.get_mut(id.index()) {
+            if *bits & mode_bit(p) == 0 {
+                *bits |= mode_bit(p);
+                self.queue.push_back((id, p));
+            }
         }
     }
 
     /// Loads queued modules until the queue is empty, following
     /// requirements as the pruning of each go.mod allows.
     pub(super) fn drain(&mut self) {
-        while let Some((m, p)) = self.queue.pop_front() {
-            self.load_modes.entry(m.clone()).or_default().push(p);
+        while let Some((id, p)) = self.queue.pop_front() {
+            let Some(m) = self.graph.module(id).cloned() else {
+                continue;
+            };
             let summary = match self.summaries.get(&m) {
                 Some(s) => s.clone(),
                 None => {
@@ -72,20 +129,38 @@ impl GraphLoad<'_> {
                     s
                 }
             };
+            self.load_modes.entry(m).or_default().push(p);
             let Ok(summary) = summary else { continue };
             let next = if p == Pruning::Unpruned {
                 Pruning::Unpruned
             } else {
                 summary.pruning
             };
-            for r in &summary.require {
-                if p != Pruning::Pruned
-                    || summary.pruning == Pruning::Unpruned
-                    || self.unprune.contains(r)
-                {
-                    self.enqueue(r, next);
+            let follow_all = p != Pruning::Pruned || summary.pruning == Pruning::Unpruned;
+            if !follow_all && self.unprune.is_empty() {
+                continue;
+            }
+            // The requirement edges of `m` were added from this summary, in
+            // order; their targets are the nodes to enqueue.
+            let mut targets = std::mem::take(&mut self.scratch);
+            targets.clear();
+            if let Some(reqs) = self.graph.required_by_id(id) {
+                targets.extend(reqs.node_ids());
+            }
+            if targets.len() == summary.require.len() {
+                for (r, &target) in summary.require.iter().zip(&targets) {
+                    if r.version != mvs::NONE && (follow_all || self.unprune.contains(r)) {
+                        self.enqueue_node(target, next);
+                    }
+                }
+            } else {
+                for r in &summary.require {
+                    if follow_all || self.unprune.contains(r) {
+                        self.enqueue(r, next);
+                    }
                 }
             }
+            self.scratch = targets;
         }
     }
 
@@ -93,17 +168,17 @@ impl GraphLoad<'_> {
     /// main module (or of a module upgraded this way) is selected above the
     /// required version, the selected version's go.mod is loaded too.
     pub(super) fn workspace_upgrades(&mut self, roots: &[ModuleVersion]) {
-        let mut has_deps: Vec<String> = Vec::new();
-        let mut has_deps_set: HashSet<String> = HashSet::new();
+        let mut has_deps: Vec<SmolStr> = Vec::new();
+        let mut has_deps_set: FastSet<SmolStr> = FastSet::default();
         for m in roots {
-            if has_deps_set.insert(m.path.to_string()) {
-                has_deps.push(m.path.to_string());
+            if has_deps_set.insert(m.path.clone()) {
+                has_deps.push(m.path.clone());
             }
         }
-        let mut seen: HashSet<ModuleVersion> = HashSet::new();
+        let mut seen: FastSet<ModuleVersion> = FastSet::default();
         loop {
             let mut need: Vec<ModuleVersion> = Vec::new();
-            let mut need_set: HashSet<ModuleVersion> = HashSet::new();
+            let mut need_set: FastSet<ModuleVersion> = FastSet::default();
             for p in &has_deps {
                 let m = ModuleVersion::new(p.clone(), self.graph.selected(p).to_string());
                 if !seen.contains(&m) {
@@ -132,8 +207,8 @@ impl GraphLoad<'_> {
             }
             for m in need {
                 self.enqueue(&m, Pruning::Workspace);
-                if has_deps_set.insert(m.path.to_string()) {
-                    has_deps.push(m.path.to_string());
+                if has_deps_set.insert(m.path.clone()) {
+                    has_deps.push(m.path.clone());
                 }
                 seen.insert(m);
             }
@@ -181,10 +256,11 @@ impl Session {
             session: self,
             unprune,
             graph: mvs::Graph::with_go_order(graph_roots),
-            summaries: HashMap::new(),
-            load_modes: HashMap::new(),
-            enqueued: HashSet::new(),
+            summaries: FastMap::default(),
+            load_modes: FastMap::default(),
+            enqueued: Vec::new(),
             queue: VecDeque::new(),
+            scratch: Vec::new(),
             has_error: false,
         };
         if pruning != Pruning::Workspace {

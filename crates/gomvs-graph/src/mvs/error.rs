@@ -272,6 +272,9 @@ pub enum RequireError {
     /// The module's requirements were already set.
     #[error("requirements of {0} have already been set")]
     AlreadySet(ModuleVersion),
+    /// The graph would exceed 2^32 - 1 nodes or edges.
+    #[error("module graph too large: more than 4294967295 module versions or requirements")]
+    TooLarge,
 }
 
 /// An error of the MVS algorithms.

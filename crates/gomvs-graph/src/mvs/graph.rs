@@ -11,21 +11,22 @@
 
 use super::error::RequireError;
 use super::order::{GoVersionOrder, VersionOrder};
-use gomvs_modfile::ModuleVersion;
-use indexmap::IndexMap;
+use crate::collections::{FastMap, FastSet};
+use gomvs_modfile::{ModuleVersion, SmolStr};
 use petgraph::graph::{Edge, EdgeIndex, NodeIndex};
 use petgraph::Directed;
 use std::borrow::Borrow;
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 
 /// The special version meaning "no version" (`mvs` and `module.Version` docs).
 pub const NONE: &str = "none";
 
-/// The index type of [`RequirementGraph`] (`usize`, so adding a node or edge
-/// can never overflow the index space).
-pub type GraphIx = usize;
+/// The index type of [`RequirementGraph`]: 32 bits keep nodes and edges
+/// small (a 100k-module graph has over a million edges); a graph that would
+/// outgrow it is refused with [`RequireError::TooLarge`], never a panic.
+pub type GraphIx = u32;
 
 /// A node of the [`RequirementGraph`].
 pub type NodeId = NodeIndex<GraphIx>;
@@ -35,7 +36,7 @@ pub type EdgeId = EdgeIndex<GraphIx>;
 
 /// The petgraph storage of a [`Graph`]: node weight = module version, edge
 /// weight = position of the requirement in the requiring module's list.
-pub type RequirementGraph = petgraph::Graph<ModuleVersion, usize, Directed, GraphIx>;
+pub type RequirementGraph = petgraph::Graph<ModuleVersion, u32, Directed, GraphIx>;
 
 /// Per-node bookkeeping, indexed like the petgraph nodes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +45,14 @@ struct NodeState {
     is_root: bool,
     /// The edge index range set by `require`, `None` until then (Go's
     /// `required[m]` presence).
-    edges: Option<Range<usize>>,
+    edges: Option<Range<u32>>,
+}
+
+impl NodeState {
+    fn edge_range(&self) -> Option<Range<usize>> {
+        let r = self.edges.as_ref()?;
+        Some(r.start as usize..r.end as usize)
+    }
 }
 
 /// The incremental MVS graph (`mvs.Graph`).
@@ -52,15 +60,72 @@ struct NodeState {
 /// Every module version that is a root or the target of an edge is a node
 /// (including versions whose requirements were never given, and `"none"`
 /// versions); `selected` maps each path to the greatest version under the
-/// graph's [`VersionOrder`].
+/// graph's [`VersionOrder`], which must be a total preorder (as MVS needs):
+/// since a selection only ever grows, a module version is compared with the
+/// selection once, when it first enters the graph, which gives the same
+/// selection as Go's comparing it on every requirement.
+///
+/// Each module version is stored once, as its petgraph node weight. Nodes
+/// are found by path first (a hash table with one entry per path, small
+/// enough to stay in cache on large graphs), then among that path's few
+/// versions; the path's entry also holds its selection.
 #[derive(Debug, Clone)]
 pub struct Graph<O = GoVersionOrder> {
     order: O,
     roots: Vec<ModuleVersion>,
     graph: RequirementGraph,
-    /// Module → state; the map's index of a module equals its [`NodeId`].
-    nodes: IndexMap<ModuleVersion, NodeState>,
-    selected: HashMap<String, NodeId>,
+    /// Per node (by [`NodeId::index`]).
+    states: Vec<NodeState>,
+    /// Path → index in `paths`.
+    path_index: FastMap<SmolStr, usize>,
+    /// Every path in the graph, in order of first appearance.
+    paths: Vec<PathNodes>,
+}
+
+/// The nodes of one module path.
+#[derive(Debug, Clone)]
+struct PathNodes {
+    path: SmolStr,
+    /// The selected node; `None` while no version of the path compares
+    /// above `"none"`.
+    selected: Option<NodeId>,
+    versions: VersionNodes,
+}
+
+/// Version → node for one path: a short list scanned in place, or a hash
+/// map once the path has many versions (so no input makes lookups slow).
+#[derive(Debug, Clone)]
+enum VersionNodes {
+    Few(Vec<(SmolStr, NodeId)>),
+    Many(FastMap<SmolStr, NodeId>),
+}
+
+/// The number of versions of one path kept in a list.
+const FEW_VERSIONS: usize = 12;
+
+impl VersionNodes {
+    fn get(&self, version: &str) -> Option<NodeId> {
+        match self {
+            VersionNodes::Few(list) => list
+                .iter()
+                .find_map(|(v, id)| (v.as_str() == version).then_some(*id)),
+            VersionNodes::Many(map) => map.get(version).copied(),
+        }
+    }
+
+    fn insert(&mut self, version: SmolStr, id: NodeId) {
+        match self {
+            VersionNodes::Few(list) if list.len() < FEW_VERSIONS => list.push((version, id)),
+            VersionNodes::Few(list) => {
+                let mut map: FastMap<SmolStr, NodeId> = list.drain(..).collect();
+                map.insert(version, id);
+                *self = VersionNodes::Many(map);
+            }
+            VersionNodes::Many(map) => {
+                map.insert(version, id);
+            }
+        }
+    }
 }
 
 /// The parts of a finished [`Graph`], for building an immutable view.
@@ -75,7 +140,7 @@ pub struct GraphParts {
     /// its requirements were never set).
     pub nodes: Vec<NodeParts>,
     /// The selected node of every path that has a selected version.
-    pub selected: HashMap<String, NodeId>,
+    pub selected: HashMap<SmolStr, NodeId>,
 }
 
 /// One node's bookkeeping in [`GraphParts`].
@@ -92,7 +157,7 @@ pub struct NodeParts {
 #[derive(Debug, Clone)]
 pub struct Requirements<'g> {
     graph: &'g RequirementGraph,
-    edges: std::slice::Iter<'g, Edge<usize, GraphIx>>,
+    edges: std::slice::Iter<'g, Edge<u32, GraphIx>>,
 }
 
 impl<'g> Requirements<'g> {
@@ -131,16 +196,18 @@ impl<O: VersionOrder> Graph<O> {
         let mut g = Graph {
             order,
             roots: Vec::new(),
-            graph: RequirementGraph::default(),
-            nodes: IndexMap::new(),
-            selected: HashMap::new(),
+            graph: RequirementGraph::with_capacity(roots.len(), 0),
+            states: Vec::with_capacity(roots.len()),
+            path_index: FastMap::default(),
+            paths: Vec::new(),
         };
         for m in &roots {
-            let id = g.intern(m);
-            if let Some(state) = g.nodes.get_index_mut(id.index()).map(|(_, s)| s) {
-                state.is_root = true;
+            // Only a graph of more than 2^32 nodes could refuse a root.
+            if let Ok(id) = g.intern(m) {
+                if let Some(state) = g.states.get_mut(id.index()) {
+                    state.is_root = true;
+                }
             }
-            g.consider(m, id);
         }
         g.roots = roots;
         g
@@ -158,22 +225,32 @@ impl<O: VersionOrder> Graph<O> {
         I: IntoIterator,
         I::Item: Borrow<ModuleVersion>,
     {
-        let Some((index, _, state)) = self.nodes.get_full(m) else {
+        let Some(from) = self.node_id(m) else {
             return Err(RequireError::NotReachable(m.clone()));
         };
-        if state.edges.is_some() {
+        if self
+            .states
+            .get(from.index())
+            .is_some_and(|s| s.edges.is_some())
+        {
             return Err(RequireError::AlreadySet(m.clone()));
         }
-        let from = NodeId::new(index);
+        let reqs = reqs.into_iter();
+        self.graph.reserve_edges(reqs.size_hint().0);
         let start = self.graph.edge_count();
-        for (position, dep) in reqs.into_iter().enumerate() {
-            let dep = dep.borrow();
-            let to = self.intern(dep);
-            self.graph.add_edge(from, to, position);
-            self.consider(dep, to);
+        let mut position: u32 = 0;
+        for dep in reqs {
+            let to = self.intern(dep.borrow())?;
+            self.graph
+                .try_add_edge(from, to, position)
+                .map_err(|_| RequireError::TooLarge)?;
+            position = position.saturating_add(1);
         }
         let end = self.graph.edge_count();
-        if let Some((_, state)) = self.nodes.get_index_mut(index) {
+        let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(end)) else {
+            return Err(RequireError::TooLarge);
+        };
+        if let Some(state) = self.states.get_mut(from.index()) {
             state.edges = Some(start..end);
         }
         Ok(())
@@ -187,8 +264,7 @@ impl<O: VersionOrder> Graph<O> {
 
     /// [`Graph::required_by`] by node id.
     pub fn required_by_id(&self, id: NodeId) -> Option<Requirements<'_>> {
-        let (_, state) = self.nodes.get_index(id.index())?;
-        let range = state.edges.clone()?;
+        let range = self.states.get(id.index())?.edge_range()?;
         let edges = self.graph.raw_edges().get(range)?.iter();
         Some(Requirements {
             graph: &self.graph,
@@ -204,26 +280,30 @@ impl<O: VersionOrder> Graph<O> {
 
     /// The selected module version of `path`, if any.
     pub fn selected_module(&self, path: &str) -> Option<&ModuleVersion> {
-        self.module(*self.selected.get(path)?)
+        self.module(self.selected_id(path)?)
     }
 
     /// The node of the selected version of `path`, if any.
     pub fn selected_id(&self, path: &str) -> Option<NodeId> {
-        self.selected.get(path).copied()
+        let slot = *self.path_index.get(path)?;
+        self.paths.get(slot)?.selected
     }
 
-    /// Every path with a selected version and its selected node (in no
-    /// particular order).
+    /// Every path with a selected version and its selected node (in the
+    /// order the paths entered the graph).
     pub fn selections(&self) -> impl Iterator<Item = (&str, NodeId)> + '_ {
-        self.selected.iter().map(|(p, id)| (p.as_str(), *id))
+        self.paths
+            .iter()
+            .filter_map(|p| Some((p.path.as_str(), p.selected?)))
     }
 
     /// `(*Graph).BuildList`: the selected version of each root path (in root
     /// order, repeated paths and `"none"` skipped), then every other selected
     /// version sorted by path.
     pub fn build_list(&self) -> Vec<ModuleVersion> {
-        let mut seen_root: HashSet<&str> = HashSet::with_capacity(self.roots.len());
-        let mut list = Vec::with_capacity(self.selected.len());
+        let mut seen_root: FastSet<&str> = FastSet::default();
+        seen_root.reserve(self.roots.len());
+        let mut list = Vec::with_capacity(self.paths.len());
         for r in &self.roots {
             if !seen_root.insert(r.path.as_str()) {
                 continue;
@@ -233,9 +313,9 @@ impl<O: VersionOrder> Graph<O> {
             }
         }
         let unique_roots = list.len();
-        for (path, id) in &self.selected {
-            if !seen_root.contains(path.as_str()) {
-                if let Some(m) = self.module(*id) {
+        for (path, id) in self.selections() {
+            if !seen_root.contains(path) {
+                if let Some(m) = self.module(id) {
                     list.push(m.clone());
                 }
             }
@@ -262,7 +342,7 @@ impl<O: VersionOrder> Graph<O> {
     /// [`Graph::walk_breadth_first`] over node ids.
     pub fn walk_breadth_first_ids(&self, mut f: impl FnMut(NodeId)) {
         let mut queue = VecDeque::new();
-        let mut enqueued = vec![false; self.nodes.len()];
+        let mut enqueued = vec![false; self.states.len()];
         for r in &self.roots {
             if r.version != NONE {
                 if let Some(id) = self.node_id(r) {
@@ -304,7 +384,7 @@ impl<O: VersionOrder> Graph<O> {
             Root,
             Node(NodeId),
         }
-        let mut first = vec![FirstRequiredBy::Unseen; self.nodes.len()];
+        let mut first = vec![FirstRequiredBy::Unseen; self.states.len()];
         let mut queue: VecDeque<NodeId> =
             self.roots.iter().filter_map(|r| self.node_id(r)).collect();
         for id in &queue {
@@ -343,7 +423,8 @@ impl<O: VersionOrder> Graph<O> {
 
     /// The node of `m`, if `m` is in the graph (a root or a requirement).
     pub fn node_id(&self, m: &ModuleVersion) -> Option<NodeId> {
-        self.nodes.get_index_of(m).map(NodeId::new)
+        let slot = *self.path_index.get(m.path.as_str())?;
+        self.paths.get(slot)?.versions.get(&m.version)
     }
 
     /// The module version of a node.
@@ -353,32 +434,32 @@ impl<O: VersionOrder> Graph<O> {
 
     /// Whether `m` is in the graph (Go's `isRoot` has a key for it).
     pub fn contains(&self, m: &ModuleVersion) -> bool {
-        self.nodes.contains_key(m)
+        self.node_id(m).is_some()
     }
 
     /// Whether `m` is one of the roots.
     pub fn is_root(&self, m: &ModuleVersion) -> bool {
-        self.nodes.get(m).is_some_and(|s| s.is_root)
+        self.state(m).is_some_and(|s| s.is_root)
     }
 
     /// Whether [`Graph::require`] has been called for `m`.
     pub fn has_requirements(&self, m: &ModuleVersion) -> bool {
-        self.nodes.get(m).is_some_and(|s| s.edges.is_some())
+        self.state(m).is_some_and(|s| s.edges.is_some())
     }
 
     /// Every module version in the graph, in node order (first appearance).
     pub fn modules(&self) -> impl ExactSizeIterator<Item = &ModuleVersion> + '_ {
-        self.nodes.keys()
+        self.graph.raw_nodes().iter().map(|n| &n.weight)
     }
 
     /// The number of module versions in the graph.
     pub fn len(&self) -> usize {
-        self.nodes.len()
+        self.states.len()
     }
 
     /// Whether the graph has no module versions (no roots were given).
     pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty()
+        self.states.is_empty()
     }
 
     /// The underlying petgraph (see [`RequirementGraph`]).
@@ -397,42 +478,68 @@ impl<O: VersionOrder> Graph<O> {
             roots: self.roots,
             graph: self.graph,
             nodes: self
-                .nodes
-                .into_values()
+                .states
+                .into_iter()
                 .map(|s| NodeParts {
                     is_root: s.is_root,
-                    requirements: s.edges,
+                    requirements: s.edge_range(),
                 })
                 .collect(),
-            selected: self.selected,
+            selected: self
+                .paths
+                .into_iter()
+                .filter_map(|p| Some((p.path, p.selected?)))
+                .collect(),
         }
     }
 
-    /// The node of `m`, added (as a non-root) if new.
-    fn intern(&mut self, m: &ModuleVersion) -> NodeId {
-        if let Some(index) = self.nodes.get_index_of(m) {
-            return NodeId::new(index);
-        }
-        let id = self.graph.add_node(m.clone());
-        self.nodes.insert(
-            m.clone(),
-            NodeState {
-                is_root: false,
-                edges: None,
-            },
-        );
-        id
+    fn state(&self, m: &ModuleVersion) -> Option<&NodeState> {
+        self.states.get(self.node_id(m)?.index())
     }
 
-    /// Selects `m` (node `id`) if it is greater than the current selection.
-    fn consider(&mut self, m: &ModuleVersion, id: NodeId) {
-        if self
-            .order
-            .compare(&m.path, self.selected(&m.path), &m.version)
-            == Ordering::Less
-        {
-            self.selected.insert(m.path.to_string(), id);
+    /// The node of `m`, added (as a non-root) if new. A new node is compared
+    /// with its path's selection (`"none"` if the path is new) and selected
+    /// if greater; a known node needs no comparison, because it was compared
+    /// when it was added and selections only grow.
+    fn intern(&mut self, m: &ModuleVersion) -> Result<NodeId, RequireError> {
+        let slot = match self.path_index.get(m.path.as_str()) {
+            Some(&slot) => slot,
+            None => {
+                let slot = self.paths.len();
+                self.path_index.insert(m.path.clone(), slot);
+                self.paths.push(PathNodes {
+                    path: m.path.clone(),
+                    selected: None,
+                    versions: VersionNodes::Few(Vec::new()),
+                });
+                slot
+            }
+        };
+        let entry = self.paths.get(slot);
+        if let Some(id) = entry.and_then(|e| e.versions.get(&m.version)) {
+            return Ok(id);
         }
+        let current = entry
+            .and_then(|e| e.selected)
+            .and_then(|sel| self.graph.node_weight(sel))
+            .map_or(NONE, |sel| sel.version.as_str());
+
+        let greater = self.order.compare(&m.path, current, &m.version) == Ordering::Less;
+        let id = self
+            .graph
+            .try_add_node(m.clone())
+            .map_err(|_| RequireError::TooLarge)?;
+        self.states.push(NodeState {
+            is_root: false,
+            edges: None,
+        });
+        if let Some(entry) = self.paths.get_mut(slot) {
+            entry.versions.insert(m.version.clone(), id);
+            if greater {
+                entry.selected = Some(id);
+            }
+        }
+        Ok(id)
     }
 }
 
