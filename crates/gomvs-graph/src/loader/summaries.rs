@@ -17,13 +17,13 @@ pub const PREFETCH_MIN_BATCH: usize = 512;
 /// applied when [`Session::summary`] consumes it.
 pub(super) enum FetchedGoMod {
     /// No source had the go.mod.
-    Missing(crate::source::FetchError),
+    Missing(Box<crate::source::FetchError>),
     /// The go.mod was fetched.
     Fetched {
         /// Its `h1:` hash, when some sum file records its key.
         hash: Option<String>,
         /// Its summary, or the parse error message (`parsing go.mod: ...`).
-        parsed: Result<Box<ModSummary>, String>,
+        parsed: Result<Arc<ModSummary>, String>,
     },
 }
 
@@ -193,7 +193,7 @@ impl Session {
     fn fetch_and_parse(&self, m: &ModuleVersion) -> FetchedGoMod {
         let data = match self.source.go_mod(m) {
             Ok(d) => d,
-            Err(e) => return FetchedGoMod::Missing(e),
+            Err(e) => return FetchedGoMod::Missing(Box::new(e)),
         };
         // The hash is only ever compared with hashes the sum files record
         // for this key: with none recorded, nothing can match, mismatch or
@@ -204,7 +204,7 @@ impl Session {
             .then(|| hash_go_mod(&data));
         let parsed = gomvs_modfile::gomod::parse_lax("go.mod", &data)
             .map(|f| {
-                Box::new(ModSummary::from_mod_file(
+                Arc::new(ModSummary::from_mod_file(
                     &f,
                     SummarySource::Module { module: m.clone() },
                 ))
@@ -219,6 +219,7 @@ impl Session {
     fn finish_module_load(&self, m: &ModuleVersion, fetched: FetchedGoMod) -> SummaryResult {
         match fetched {
             FetchedGoMod::Missing(e) => {
+                let e = *e;
                 if e.is_not_found() {
                     self.record_missing(m);
                 }
@@ -238,11 +239,11 @@ impl Session {
                     });
                 }
                 self.verify_go_mod_hash(m, hash);
-                let s = *parsed.map_err(|msg| SummaryError::module(m.clone(), msg))?;
+                let s = parsed.map_err(|msg| SummaryError::module(m.clone(), msg))?;
                 if !s.go_version.is_empty() {
                     self.record_go_version(m, &s.go_version);
                 }
-                self.check_too_new(m, s)
+                self.too_new_error(m, &s).map_or(Ok(s), Err)
             }
         }
     }
@@ -275,13 +276,18 @@ impl Session {
             else {
                 return;
             };
-            let mut seen = HashSet::with_capacity(modules.len());
-            modules
+            let mut todo: Vec<ModuleVersion> = modules
                 .iter()
                 .filter_map(|m| self.prefetch_target(m))
                 .filter(|a| !cache.contains_key(a) && !prefetched.contains_key(a))
-                .filter(|a| seen.insert(a.clone()))
-                .collect()
+                .collect();
+            let mut seen: crate::collections::FastSet<&ModuleVersion> =
+                crate::collections::FastSet::default();
+            let keep: Vec<bool> = todo.iter().map(|a| seen.insert(a)).collect();
+            drop(seen);
+            let mut flags = keep.into_iter();
+            todo.retain(|_| flags.next().unwrap_or(false));
+            todo
         };
         if todo.len() < PREFETCH_MIN_BATCH {
             return;
@@ -337,14 +343,22 @@ impl Session {
     }
 
     pub(super) fn check_too_new(&self, m: &ModuleVersion, s: ModSummary) -> SummaryResult {
+        match self.too_new_error(m, &s) {
+            Some(e) => Err(e),
+            None => Ok(Arc::new(s)),
+        }
+    }
+
+    /// The error of a go.mod whose go line is newer than the toolchain.
+    fn too_new_error(&self, m: &ModuleVersion, s: &ModSummary) -> Option<SummaryError> {
         if !s.go_version.is_empty()
             && gover::compare(&s.go_version, gover::GO_STRICT_VERSION).is_ge()
             && gover::compare(&s.go_version, &self.config.local_go).is_gt()
         {
             let what = format!("module {m}");
-            return Err(SummaryError::Other(self.too_new(&what, &s.go_version)));
+            return Some(SummaryError::Other(self.too_new(&what, &s.go_version)));
         }
-        Ok(Arc::new(s))
+        None
     }
 
     /// `goModSummary`: the requirements of graph node `m`, with the
