@@ -153,7 +153,14 @@ impl Session {
                 .prefetched
                 .lock()
                 .ok()
-                .and_then(|mut p| p.remove(m))
+                .and_then(|mut p| {
+                    let found = p.remove(m);
+                    if found.is_some() && p.is_empty() {
+                        // The last parked entry: give the table's memory back.
+                        *p = FastMap::default();
+                    }
+                    found
+                })
                 .unwrap_or_else(|| self.fetch_and_parse(m));
             return self.finish_module_load(m, fetched);
         }
