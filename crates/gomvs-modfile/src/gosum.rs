@@ -8,7 +8,9 @@
 //! hashes with the `h1:` prefix count as "having a sum"
 //! (`modfetch.HaveSum`, `RecordedSum`, `haveModSumLocked`).
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 /// The hash of a one-file tree holding an empty `go.mod`; an old bug wrote it
 /// into go.sum files for non-modules, so `readGoSum` drops such lines.
@@ -83,13 +85,119 @@ pub enum SumCheck<'a> {
     NotRecorded,
 }
 
+/// A go.sum key as stored in the index: the module path, the version without
+/// its `/go.mod` suffix, and whether the suffix was there. Splitting the
+/// suffix off is a bijection on version fields (the flag is set exactly when
+/// the field ends in the suffix), so lookups never need to build
+/// `version/go.mod` strings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct SumKey {
+    path: String,
+    base: String,
+    go_mod: bool,
+}
+
+/// A borrowed [`SumKey`] used for allocation-free lookups.
+#[derive(Debug, Clone, Copy)]
+struct SumKeyRef<'a> {
+    path: &'a str,
+    base: &'a str,
+    go_mod: bool,
+}
+
+impl<'a> SumKeyRef<'a> {
+    /// The key of a version field as written (`v1.2.3` or `v1.2.3/go.mod`).
+    fn of(path: &'a str, version: &'a str) -> Self {
+        match version.strip_suffix(GO_MOD_SUFFIX) {
+            Some(base) => SumKeyRef {
+                path,
+                base,
+                go_mod: true,
+            },
+            None => SumKeyRef {
+                path,
+                base: version,
+                go_mod: false,
+            },
+        }
+    }
+
+    /// The version field this key stands for.
+    fn version(&self) -> String {
+        if self.go_mod {
+            format!("{}{GO_MOD_SUFFIX}", self.base)
+        } else {
+            self.base.to_owned()
+        }
+    }
+}
+
+/// What stored and borrowed keys have in common: the map is keyed by
+/// [`SumKey`] and looked up through `dyn SumKeyView` (the usual way to look
+/// up a composite owned key with borrowed parts).
+trait SumKeyView {
+    fn parts(&self) -> SumKeyRef<'_>;
+}
+
+impl SumKeyView for SumKey {
+    fn parts(&self) -> SumKeyRef<'_> {
+        SumKeyRef {
+            path: &self.path,
+            base: &self.base,
+            go_mod: self.go_mod,
+        }
+    }
+}
+
+impl SumKeyView for SumKeyRef<'_> {
+    fn parts(&self) -> SumKeyRef<'_> {
+        *self
+    }
+}
+
+fn hash_key_parts<H: Hasher>(k: SumKeyRef<'_>, state: &mut H) {
+    k.path.hash(state);
+    k.base.hash(state);
+    k.go_mod.hash(state);
+}
+
+impl Hash for SumKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_key_parts(self.parts(), state);
+    }
+}
+
+impl Hash for dyn SumKeyView + '_ {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_key_parts(self.parts(), state);
+    }
+}
+
+impl PartialEq for dyn SumKeyView + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.parts(), other.parts());
+        a.go_mod == b.go_mod && a.path == b.path && a.base == b.base
+    }
+}
+
+impl Eq for dyn SumKeyView + '_ {}
+
+impl<'a> Borrow<dyn SumKeyView + 'a> for SumKey {
+    fn borrow(&self) -> &(dyn SumKeyView + 'a) {
+        self
+    }
+}
+
 /// A parsed go.sum: its entries in file order plus an index by key.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GoSum {
     file_name: String,
     entries: Vec<GoSumEntry>,
-    /// (path, version-with-optional-suffix) -> indices into `entries`, in file order.
-    index: HashMap<(String, String), Vec<usize>>,
+    /// Key -> indices into `entries`, in file order. foldhash (randomly
+    /// seeded per process, as SipHash) hashes these short keys several
+    /// times faster; a large go.sum is indexed once and looked up three
+    /// times per loaded module.
+    index: HashMap<SumKey, Vec<usize>, foldhash::fast::RandomState>,
     legacy_lines: Vec<usize>,
 }
 
@@ -117,9 +225,13 @@ impl GoSum {
     /// All hashes recorded for the key `path version`, in file order; `version`
     /// may carry the `/go.mod` suffix (Go's `module.Version` key convention).
     pub fn hashes<'a>(&'a self, path: &str, version: &str) -> impl Iterator<Item = &'a str> + 'a {
+        self.hashes_for(SumKeyRef::of(path, version))
+    }
+
+    fn hashes_for<'a>(&'a self, key: SumKeyRef<'_>) -> impl Iterator<Item = &'a str> + 'a {
         let indices: &'a [usize] = self
             .index
-            .get(&(path.to_owned(), version.to_owned()))
+            .get(&key as &dyn SumKeyView)
             .map_or(&[], Vec::as_slice);
         indices
             .iter()
@@ -141,18 +253,27 @@ impl GoSum {
         path: &str,
         version: &str,
     ) -> impl Iterator<Item = &'a str> + 'a {
-        self.hashes(path, &format!("{version}{GO_MOD_SUFFIX}"))
+        self.hashes_for(SumKeyRef {
+            path,
+            base: version,
+            go_mod: true,
+        })
     }
 
     /// `HaveSum` for this file: whether an `h1:` hash is recorded for the key
     /// (`version` may carry the `/go.mod` suffix).
     pub fn have_sum(&self, path: &str, version: &str) -> bool {
-        self.hashes(path, version).any(|h| h.starts_with(H1_PREFIX))
+        self.have_sum_for(SumKeyRef::of(path, version))
+    }
+
+    fn have_sum_for(&self, key: SumKeyRef<'_>) -> bool {
+        self.hashes_for(key).any(|h| h.starts_with(H1_PREFIX))
     }
 
     /// Whether an `h1:` hash is recorded for the go.mod of `path@version`.
     pub fn have_go_mod_sum(&self, path: &str, version: &str) -> bool {
-        self.have_sum(path, &format!("{version}{GO_MOD_SUFFIX}"))
+        self.go_mod_hashes(path, version)
+            .any(|h| h.starts_with(H1_PREFIX))
     }
 
     /// `RecordedSum` for this file: the single `h1:` hash recorded for the
@@ -175,7 +296,11 @@ impl GoSum {
     /// file order; the computed hash `h` is verified if it appears before any
     /// different `h1:` hash, a mismatch otherwise.
     pub fn check(&self, path: &str, version: &str, h: &str) -> SumCheck<'_> {
-        for vh in self.hashes(path, version) {
+        self.check_for(SumKeyRef::of(path, version), h)
+    }
+
+    fn check_for(&self, key: SumKeyRef<'_>, h: &str) -> SumCheck<'_> {
+        for vh in self.hashes_for(key) {
             if vh == h {
                 return SumCheck::Verified;
             }
@@ -221,10 +346,38 @@ pub struct SumFiles {
 impl SumFiles {
     /// `HaveSum`: an `h1:` hash for the key is in any of the files.
     pub fn have_sum(&self, path: &str, version: &str) -> bool {
+        self.have_sum_for(SumKeyRef::of(path, version))
+    }
+
+    /// `HaveSum` for the go.mod of `path@version` (key `version/go.mod`),
+    /// without building the key.
+    pub fn have_go_mod_sum(&self, path: &str, version: &str) -> bool {
+        self.have_sum_for(SumKeyRef {
+            path,
+            base: version,
+            go_mod: true,
+        })
+    }
+
+    fn have_sum_for(&self, key: SumKeyRef<'_>) -> bool {
         self.workspace
             .iter()
             .chain(std::iter::once(&self.main))
-            .any(|f| f.have_sum(path, version))
+            .any(|f| f.have_sum_for(key))
+    }
+
+    /// Whether any of the files records a hash (of any algorithm) for the
+    /// go.mod of `path@version`: without one, [`SumFiles::check_go_mod`]
+    /// can only answer `Ok(false)`, whatever the hash.
+    pub fn records_go_mod(&self, path: &str, version: &str) -> bool {
+        let key = SumKeyRef {
+            path,
+            base: version,
+            go_mod: true,
+        };
+        std::iter::once(&self.main)
+            .chain(self.workspace.iter())
+            .any(|f| f.hashes_for(key).next().is_some())
     }
 
     /// `RecordedSum`: the single `h1:` hash recorded for the key over all
@@ -251,14 +404,36 @@ impl SumFiles {
     /// workspace files in order (named by their file name; Go visits them in
     /// map order, so with several conflicting files it may name another one).
     pub fn check(&self, path: &str, version: &str, h: &str) -> Result<bool, ChecksumMismatch> {
+        self.check_for(SumKeyRef::of(path, version), h)
+    }
+
+    /// [`SumFiles::check`] for the go.mod of `path@version` (key
+    /// `version/go.mod`), without building the key unless it mismatches.
+    pub fn check_go_mod(
+        &self,
+        path: &str,
+        version: &str,
+        h: &str,
+    ) -> Result<bool, ChecksumMismatch> {
+        self.check_for(
+            SumKeyRef {
+                path,
+                base: version,
+                go_mod: true,
+            },
+            h,
+        )
+    }
+
+    fn check_for(&self, key: SumKeyRef<'_>, h: &str) -> Result<bool, ChecksumMismatch> {
         let mismatch = |file: &str, recorded: &str| ChecksumMismatch {
-            path: path.to_owned(),
-            version: version.to_owned(),
+            path: key.path.to_owned(),
+            version: key.version(),
             downloaded: h.to_owned(),
             sum_file_name: file.to_owned(),
             recorded: recorded.to_owned(),
         };
-        match self.main.check(path, version, h) {
+        match self.main.check_for(key, h) {
             SumCheck::Verified => return Ok(true),
             SumCheck::Mismatch { recorded } => {
                 return Err(mismatch(
@@ -270,7 +445,7 @@ impl SumFiles {
         }
         let mut found = false;
         for f in &self.workspace {
-            for vh in f.hashes(path, version) {
+            for vh in f.hashes_for(key) {
                 if vh == h {
                     found = true;
                 } else if vh.starts_with(H1_PREFIX) {
@@ -317,8 +492,19 @@ pub fn parse_go_sum(file_name: &str, data: &[u8]) -> Result<GoSum, GoSumError> {
                     version: String::from_utf8_lossy(version).into_owned(),
                     hash: String::from_utf8_lossy(hash).into_owned(),
                 };
-                let key = (entry.path.clone(), entry.version.clone());
-                sum.index.entry(key).or_default().push(sum.entries.len());
+                let key = SumKeyRef::of(&entry.path, &entry.version);
+                let at = sum.entries.len();
+                match sum.index.get_mut(&key as &dyn SumKeyView) {
+                    Some(indices) => indices.push(at),
+                    None => {
+                        let owned = SumKey {
+                            path: key.path.to_owned(),
+                            base: key.base.to_owned(),
+                            go_mod: key.go_mod,
+                        };
+                        sum.index.insert(owned, vec![at]);
+                    }
+                }
                 sum.entries.push(entry);
             }
             other => {
@@ -382,5 +568,35 @@ mod tests {
         );
         // U+200B (zero width space) is not white space in Go either.
         assert_eq!(f("a\u{200b}b".as_bytes()).len(), 1);
+    }
+
+    #[test]
+    fn go_mod_lookups_match_suffixed_keys() {
+        let data = b"a v1 h1:x\na v1/go.mod h1:y\na v1/go.mod/go.mod h1:z\na v1/go.mod zz:w\n";
+        let sum = parse_go_sum("go.sum", data).expect("parses");
+        fn all<'a>(it: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+            it.collect()
+        }
+        assert_eq!(all(sum.hashes("a", "v1")), ["h1:x"]);
+        assert_eq!(all(sum.hashes("a", "v1/go.mod")), ["h1:y", "zz:w"]);
+        assert_eq!(all(sum.go_mod_hashes("a", "v1")), ["h1:y", "zz:w"]);
+        assert_eq!(all(sum.go_mod_hashes("a", "v1/go.mod")), ["h1:z"]);
+        assert_eq!(all(sum.hashes("a", "v1/go.mod/go.mod")), ["h1:z"]);
+        assert!(sum.hashes("a", "v2").next().is_none());
+        assert!(sum.hashes("b", "v1").next().is_none());
+        let files = SumFiles {
+            main: sum,
+            workspace: Vec::new(),
+        };
+        assert!(files.have_go_mod_sum("a", "v1"));
+        assert!(files.records_go_mod("a", "v1"));
+        assert!(!files.records_go_mod("a", "v2"));
+        assert_eq!(files.check_go_mod("a", "v1", "h1:y"), Ok(true));
+        let mismatch = files.check_go_mod("a", "v1", "h1:q").expect_err("mismatch");
+        assert_eq!(mismatch.version, "v1/go.mod");
+        assert_eq!(
+            mismatch,
+            files.check("a", "v1/go.mod", "h1:q").expect_err("same")
+        );
     }
 }

@@ -6,6 +6,7 @@
 //! module(s), replacements, exclusions, go.sum, the module source and the
 //! caches of parsed go.mod files. Everything it decides is kept as data.
 
+use crate::collections::FastMap;
 use crate::error::{too_new_message, GraphError, SummaryError};
 use crate::goerr::errno_text;
 use crate::gopath::{clean_path, join_clean};
@@ -36,6 +37,7 @@ pub use crate::gopath::{rel_or_target as short_path_rel, short_path};
 pub use graph_load::ModuleGraph;
 pub use main_modules::{MainModule, ModFileIndex};
 pub use roots::Loaded;
+pub use summaries::PREFETCH_MIN_BATCH;
 
 /// Which go command is being emulated (`cfg.CmdName`): it changes defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,17 +140,22 @@ pub struct Session {
     pub build_mode_explicit: bool,
     /// Why the default build mode was chosen (vendor directory reasons).
     pub build_mode_reason: String,
-    raw_cache: Mutex<HashMap<ModuleVersion, SummaryResult>>,
+    raw_cache: Mutex<FastMap<ModuleVersion, SummaryResult>>,
     /// Go lines of loaded go.mod files, by the module they were read for (`rawGoVersion`).
-    raw_go_version: Mutex<HashMap<ModuleVersion, String>>,
+    raw_go_version: Mutex<FastMap<ModuleVersion, SmolStr>>,
+    /// go.mod files fetched and parsed ahead of need by
+    /// [`Session::prefetch_raw_summaries`], by actual module version; an
+    /// entry's side effects happen when `raw_summary` consumes it.
+    prefetched: Mutex<FastMap<ModuleVersion, summaries::FetchedGoMod>>,
     /// Everything printed on stderr so far that does not stop the command,
     /// in order: notes, warnings, and errors Go reports with `base.Errorf`
     /// (which make the exit status 1 at the end).
     diagnostics: Mutex<Vec<Diagnostic>>,
-    /// go.mod hashes verified during the load: (path, `version/go.mod`, hash
-    /// (empty when no sum file records the key, so it was not computed),
-    /// whether go.sum already recorded it); Go's go.sum rewrite re-checks them.
-    used_sums: Mutex<Vec<(String, String, String, bool)>>,
+    /// go.mod hashes verified during the load: (module version, hash of its
+    /// go.mod (empty when no sum file records the key, so it was not
+    /// computed), whether go.sum already recorded it); Go's go.sum rewrite
+    /// re-checks them.
+    used_sums: Mutex<Vec<(ModuleVersion, String, bool)>>,
     /// Module versions whose go.mod no source had (for hints to the user).
     missing: Mutex<Vec<ModuleVersion>>,
 }
@@ -188,8 +195,9 @@ impl Session {
             build_mode: BuildMode::Readonly,
             build_mode_explicit: false,
             build_mode_reason: String::new(),
-            raw_cache: Mutex::new(HashMap::new()),
-            raw_go_version: Mutex::new(HashMap::new()),
+            raw_cache: Mutex::new(FastMap::default()),
+            raw_go_version: Mutex::new(FastMap::default()),
+            prefetched: Mutex::new(FastMap::default()),
             diagnostics: Mutex::new(Vec::new()),
             used_sums: Mutex::new(Vec::new()),
             missing: Mutex::new(Vec::new()),

@@ -3,6 +3,30 @@
 
 use super::*;
 
+/// Threads [`Session::prefetch_raw_summaries`] uses at most.
+const PREFETCH_MAX_THREADS: usize = 4;
+
+/// Modules fetched per task by [`Session::prefetch_raw_summaries`].
+const PREFETCH_CHUNK: usize = 256;
+
+/// The smallest batch [`Session::prefetch_raw_summaries`] starts threads for.
+pub const PREFETCH_MIN_BATCH: usize = 512;
+
+/// The side-effect-free result of fetching and parsing a module version's
+/// go.mod ([`Session::prefetch_raw_summaries`]); its side effects are
+/// applied when [`Session::summary`] consumes it.
+pub(super) enum FetchedGoMod {
+    /// No source had the go.mod.
+    Missing(Box<crate::source::FetchError>),
+    /// The go.mod was fetched.
+    Fetched {
+        /// Its `h1:` hash, when some sum file records its key.
+        hash: Option<String>,
+        /// Its summary, or the parse error message (`parsing go.mod: ...`).
+        parsed: Result<Arc<ModSummary>, String>,
+    },
+}
+
 impl Session {
     /// The text of a failed `.info` lookup as a `go list -m` row error.
     pub fn query_error_text(&self, _m: &ModuleVersion, err: &crate::source::FetchError) -> String {
@@ -75,12 +99,14 @@ impl Session {
         self.raw_go_version
             .lock()
             .ok()
-            .and_then(|g| g.get(m).cloned())
+            .and_then(|g| g.get(m).map(SmolStr::to_string))
     }
 
     pub(super) fn record_go_version(&self, m: &ModuleVersion, v: &str) {
         if let Ok(mut g) = self.raw_go_version.lock() {
-            g.entry(m.clone()).or_insert_with(|| v.to_string());
+            if !g.contains_key(m) {
+                g.insert(m.clone(), SmolStr::new(v));
+            }
         }
     }
 
@@ -114,90 +140,232 @@ impl Session {
         }
         let result = self.load_raw_summary(m);
         if let Ok(mut cache) = self.raw_cache.lock() {
-            cache.entry(m.clone()).or_insert_with(|| result.clone());
+            if !cache.contains_key(m) {
+                cache.insert(m.clone(), result.clone());
+            }
         }
         result
     }
 
     pub(super) fn load_raw_summary(&self, m: &ModuleVersion) -> SummaryResult {
-        let (name, data, source) = if m.version.is_empty() {
-            let dir = if Path::new(&m.path).is_absolute() {
-                PathBuf::from(&m.path)
-            } else {
-                join_clean(&self.replace_relative_to(), &m.path)
-            };
-            let file = dir.join("go.mod");
-            let short = self.short_path(&file);
-            match std::fs::read(&file) {
-                Ok(d) => (
-                    file.display().to_string(),
-                    d,
-                    SummarySource::Directory { file },
-                ),
-                Err(e) => {
-                    return Err(SummaryError::module(
-                        m.clone(),
-                        format!(
-                            "reading {short}: open {}: {}",
-                            file.display(),
-                            errno_text(&e)
-                        ),
-                    ))
-                }
-            }
+        if !m.version.is_empty() {
+            let fetched = self
+                .prefetched
+                .lock()
+                .ok()
+                .and_then(|mut p| {
+                    let found = p.remove(m);
+                    if found.is_some() && p.is_empty() {
+                        // The last parked entry: give the table's memory back.
+                        *p = FastMap::default();
+                    }
+                    found
+                })
+                .unwrap_or_else(|| self.fetch_and_parse(m));
+            return self.finish_module_load(m, fetched);
+        }
+        let dir = if Path::new(&m.path).is_absolute() {
+            PathBuf::from(&m.path)
         } else {
-            match self.source.go_mod(m) {
-                Ok(d) => {
-                    if let Some(e) = &self.sum_error {
-                        self.set_fatal(Fatal {
-                            lines: vec![e.clone()],
-                            exit_code: 1,
-                        });
-                    }
-                    self.verify_go_mod_sum(m, &d);
-                    (
-                        "go.mod".to_string(),
-                        d.to_vec(),
-                        SummarySource::Module { module: m.clone() },
-                    )
-                }
-                Err(e) => {
-                    if e.is_not_found() {
-                        self.record_missing(m);
-                    }
-                    return Err(match e.module {
-                        Some(module) => SummaryError::Module {
-                            module,
-                            message: e.message,
-                        },
-                        None => SummaryError::Other(e.message),
-                    });
-                }
+            join_clean(&self.replace_relative_to(), &m.path)
+        };
+        let file = dir.join("go.mod");
+        let short = self.short_path(&file);
+        let data = match std::fs::read(&file) {
+            Ok(d) => d,
+            Err(e) => {
+                return Err(SummaryError::module(
+                    m.clone(),
+                    format!(
+                        "reading {short}: open {}: {}",
+                        file.display(),
+                        errno_text(&e)
+                    ),
+                ))
             }
         };
-        let display = if m.version.is_empty() {
-            self.short_path(Path::new(&name))
-        } else {
-            name.clone()
-        };
+        let name = file.display().to_string();
         let f = gomvs_modfile::gomod::parse_lax(&name, &data)
-            .map_err(|e| SummaryError::module(m.clone(), format!("parsing {display}: {e}")))?;
-        let s = ModSummary::from_mod_file(&f, source);
+            .map_err(|e| SummaryError::module(m.clone(), format!("parsing {short}: {e}")))?;
+        let s = ModSummary::from_mod_file(&f, SummarySource::Directory { file });
         if !s.go_version.is_empty() {
             self.record_go_version(m, &s.go_version);
         }
         self.check_too_new(m, s)
     }
 
+    /// The side-effect-free part of loading the go.mod of module version
+    /// `m`: fetch its bytes, hash them when go.sum records the key, parse
+    /// them. Safe to run on any thread, in any order.
+    fn fetch_and_parse(&self, m: &ModuleVersion) -> FetchedGoMod {
+        let data = match self.source.go_mod(m) {
+            Ok(d) => d,
+            Err(e) => return FetchedGoMod::Missing(Box::new(e)),
+        };
+        // The hash is only ever compared with hashes the sum files record
+        // for this key: with none recorded, nothing can match, mismatch or
+        // warn (here or in the go.sum rewrite), so it is not computed.
+        let hash = self
+            .sums
+            .records_go_mod(&m.path, &m.version)
+            .then(|| hash_go_mod(&data));
+        let parsed = gomvs_modfile::gomod::parse_lax("go.mod", &data)
+            .map(|f| {
+                Arc::new(ModSummary::from_mod_file(
+                    &f,
+                    SummarySource::Module { module: m.clone() },
+                ))
+            })
+            .map_err(|e| format!("parsing go.mod: {e}"));
+        FetchedGoMod::Fetched { hash, parsed }
+    }
+
+    /// The side effects of loading the go.mod of module version `m`, in
+    /// Go's order: go.sum read error, hash verification, missing module,
+    /// parse error, go line, too-new check.
+    fn finish_module_load(&self, m: &ModuleVersion, fetched: FetchedGoMod) -> SummaryResult {
+        match fetched {
+            FetchedGoMod::Missing(e) => {
+                let e = *e;
+                if e.is_not_found() {
+                    self.record_missing(m);
+                }
+                Err(match e.module {
+                    Some(module) => SummaryError::Module {
+                        module,
+                        message: e.message,
+                    },
+                    None => SummaryError::Other(e.message),
+                })
+            }
+            FetchedGoMod::Fetched { hash, parsed } => {
+                if let Some(e) = &self.sum_error {
+                    self.set_fatal(Fatal {
+                        lines: vec![e.clone()],
+                        exit_code: 1,
+                    });
+                }
+                self.verify_go_mod_hash(m, hash);
+                let s = parsed.map_err(|msg| SummaryError::module(m.clone(), msg))?;
+                if !s.go_version.is_empty() {
+                    self.record_go_version(m, &s.go_version);
+                }
+                self.too_new_error(m, &s).map_or(Ok(s), Err)
+            }
+        }
+    }
+
+    /// Loads, on a few threads, the side-effect-free part of the go.mod
+    /// summaries [`Session::summary`] will need for `modules` (graph nodes,
+    /// before replacement): fetching, hashing and parsing each go.mod.
+    ///
+    /// Nothing observable happens here: every error, warning, missing
+    /// module, fatal go.sum error, go line and replacement conflict is
+    /// still recorded by [`Session::summary`] when it reaches the module,
+    /// in the same order as without prefetching, so output never changes.
+    /// Modules that need no fetch (`go`, `toolchain`, directories, main
+    /// modules, those already loaded or prefetched, those `summary` would
+    /// reject for a missing go.sum entry) are skipped; duplicates are
+    /// fine. Each prefetched entry is dropped when `summary` consumes it;
+    /// entries never consumed stay until the session is dropped. Call it
+    /// with a batch (e.g. the breadth-first queue), not once per module:
+    /// each call costs a lookup per module, and threads are only started
+    /// for batches of at least [`PREFETCH_MIN_BATCH`] modules to fetch.
+    pub fn prefetch_raw_summaries(&self, modules: &[ModuleVersion]) {
+        let workers = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(PREFETCH_MAX_THREADS);
+        if workers < 2 || modules.len() < PREFETCH_MIN_BATCH || self.sum_error.is_some() {
+            return;
+        }
+        let todo: Vec<ModuleVersion> = {
+            let (Ok(cache), Ok(prefetched)) = (self.raw_cache.lock(), self.prefetched.lock())
+            else {
+                return;
+            };
+            let mut todo: Vec<ModuleVersion> = modules
+                .iter()
+                .filter_map(|m| self.prefetch_target(m))
+                .filter(|a| !cache.contains_key(a) && !prefetched.contains_key(a))
+                .collect();
+            let mut seen: crate::collections::FastSet<&ModuleVersion> =
+                crate::collections::FastSet::default();
+            let keep: Vec<bool> = todo.iter().map(|a| seen.insert(a)).collect();
+            drop(seen);
+            let mut flags = keep.into_iter();
+            todo.retain(|_| flags.next().unwrap_or(false));
+            todo
+        };
+        if todo.len() < PREFETCH_MIN_BATCH {
+            return;
+        }
+        if let Ok(mut cache) = self.raw_cache.lock() {
+            cache.reserve(todo.len());
+        }
+        if let Ok(mut prefetched) = self.prefetched.lock() {
+            prefetched.reserve(todo.len());
+        }
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let work = || loop {
+            let start = next.fetch_add(PREFETCH_CHUNK, std::sync::atomic::Ordering::Relaxed);
+            let Some(chunk) = todo.get(start..todo.len().min(start + PREFETCH_CHUNK)) else {
+                break;
+            };
+            if chunk.is_empty() {
+                break;
+            }
+            let loaded: Vec<(ModuleVersion, FetchedGoMod)> = chunk
+                .iter()
+                .map(|a| (a.clone(), self.fetch_and_parse(a)))
+                .collect();
+            if let Ok(mut prefetched) = self.prefetched.lock() {
+                prefetched.extend(loaded);
+            }
+        };
+        std::thread::scope(|scope| {
+            for _ in 1..workers {
+                scope.spawn(work);
+            }
+            work();
+        });
+    }
+
+    /// The module version whose go.mod `summary(m)` would fetch, if it
+    /// would fetch one: `actual(m)` without recording replacement
+    /// conflicts, and only when the go.sum check before the fetch passes.
+    fn prefetch_target(&self, m: &ModuleVersion) -> Option<ModuleVersion> {
+        if m.path == "go" || m.path == "toolchain" || m.version.is_empty() {
+            return None;
+        }
+        let actual = match self.replacements.lookup(m) {
+            Some(found) => self.canonical_replacement(&found.rule),
+            None => m.clone(),
+        };
+        if actual.version.is_empty()
+            || (self.must_have_sums() && !self.sums.have_go_mod_sum(&actual.path, &actual.version))
+        {
+            return None;
+        }
+        Some(actual)
+    }
+
     pub(super) fn check_too_new(&self, m: &ModuleVersion, s: ModSummary) -> SummaryResult {
+        match self.too_new_error(m, &s) {
+            Some(e) => Err(e),
+            None => Ok(Arc::new(s)),
+        }
+    }
+
+    /// The error of a go.mod whose go line is newer than the toolchain.
+    fn too_new_error(&self, m: &ModuleVersion, s: &ModSummary) -> Option<SummaryError> {
         if !s.go_version.is_empty()
             && gover::compare(&s.go_version, gover::GO_STRICT_VERSION).is_ge()
             && gover::compare(&s.go_version, &self.config.local_go).is_gt()
         {
             let what = format!("module {m}");
-            return Err(SummaryError::Other(self.too_new(&what, &s.go_version)));
+            return Some(SummaryError::Other(self.too_new(&what, &s.go_version)));
         }
-        Ok(Arc::new(s))
+        None
     }
 
     /// `goModSummary`: the requirements of graph node `m`, with the
@@ -208,17 +376,17 @@ impl Session {
             return self.raw_summary(m);
         }
         let actual = self.actual(m);
-        if self.must_have_sums() && !actual.version.is_empty() {
-            let key = format!("{}/go.mod", actual.version);
-            if !self.has_sum(&actual.path, &key) {
-                return Err(SummaryError::module(
-                    actual.clone(),
-                    format!(
-                        "missing go.sum entry for go.mod file; to add it:\n\tgo mod download {}",
-                        m.path
-                    ),
-                ));
-            }
+        if self.must_have_sums()
+            && !actual.version.is_empty()
+            && !self.has_go_mod_sum(&actual.path, &actual.version)
+        {
+            return Err(SummaryError::module(
+                actual.clone(),
+                format!(
+                    "missing go.sum entry for go.mod file; to add it:\n\tgo mod download {}",
+                    m.path
+                ),
+            ));
         }
         let raw = self.raw_summary(&actual)?;
         if !actual.version.is_empty() {
@@ -238,6 +406,11 @@ impl Session {
                 ));
             }
         }
+        if !self.mains.iter().any(|mm| !mm.index.exclude.is_empty())
+            || !raw.require.iter().any(|r| self.excluded_by(r).is_some())
+        {
+            return Ok(raw);
+        }
         let mut excluded = Vec::new();
         let mut excluded_spans = Vec::new();
         let mut keep = Vec::with_capacity(raw.require.len());
@@ -250,9 +423,6 @@ impl Session {
             }
             keep.push(r.clone());
             spans.push(*span);
-        }
-        if excluded.is_empty() {
-            return Ok(raw);
         }
         let mut s = (*raw).clone();
         s.require = keep;

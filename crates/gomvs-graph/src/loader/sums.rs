@@ -43,24 +43,18 @@ impl Session {
         self.sum_error = first_error;
     }
 
-    /// `checkModSum` for a fetched go.mod: a hash mismatch is fatal; a key
-    /// go.sum lists only with unknown algorithms gets Go's warning.
-    pub(super) fn verify_go_mod_sum(&self, m: &ModuleVersion, data: &[u8]) {
-        let key = format!("{}/go.mod", m.version);
-        // The hash is only ever compared with hashes the sum files record
-        // for this key: with none recorded, nothing can match, mismatch or
-        // warn (here or in the go.sum rewrite), so skip hashing.
-        let recorded_any = std::iter::once(&self.sums.main)
-            .chain(self.sums.workspace.iter())
-            .any(|f| f.hashes(&m.path, &key).next().is_some());
-        if !recorded_any {
+    /// `checkModSum` for a fetched go.mod whose hash `h` was computed when
+    /// some sum file records its key (`None` otherwise: nothing can match,
+    /// mismatch or warn, here or in the go.sum rewrite): a hash mismatch is
+    /// fatal; a key go.sum lists only with unknown algorithms gets Go's warning.
+    pub(super) fn verify_go_mod_hash(&self, m: &ModuleVersion, h: Option<String>) {
+        let Some(h) = h else {
             if let Ok(mut used) = self.used_sums.lock() {
-                used.push((m.path.to_string(), key, String::new(), false));
+                used.push((m.clone(), String::new(), false));
             }
             return;
-        }
-        let h = hash_go_mod(data);
-        let recorded = match self.sums.check(&m.path, &key, &h) {
+        };
+        let recorded = match self.sums.check_go_mod(&m.path, &m.version, &h) {
             Err(mismatch) => {
                 self.set_fatal(Fatal {
                     lines: vec![mismatch.to_string()],
@@ -71,10 +65,10 @@ impl Session {
             Ok(recorded) => recorded,
         };
         if !recorded {
-            self.warn_unknown_hashes(&m.path, &key, &h);
+            self.warn_unknown_hashes(&m.path, &format!("{}/go.mod", m.version), &h);
         }
         if let Ok(mut used) = self.used_sums.lock() {
-            used.push((m.path.to_string(), key, h, recorded));
+            used.push((m.clone(), h, recorded));
         }
     }
 
@@ -99,11 +93,11 @@ impl Session {
             return;
         }
         let used = self.used_sums.lock().map(|u| u.clone()).unwrap_or_default();
-        if used.iter().all(|(_, _, _, recorded)| *recorded) {
+        if used.iter().all(|(_, _, recorded)| *recorded) {
             return;
         }
-        for (path, key, h, _) in &used {
-            self.warn_unknown_hashes(path, key, h);
+        for (m, h, _) in &used {
+            self.warn_unknown_hashes(&m.path, &format!("{}/go.mod", m.version), h);
         }
     }
 
@@ -117,6 +111,19 @@ impl Session {
             return false;
         }
         self.sums.have_sum(path, version)
+    }
+
+    /// [`Session::has_sum`] for the go.mod of `path@version` (key
+    /// `version/go.mod`), without building the key.
+    pub fn has_go_mod_sum(&self, path: &str, version: &str) -> bool {
+        if let Some(e) = &self.sum_error {
+            self.set_fatal(Fatal {
+                lines: vec![e.clone()],
+                exit_code: 1,
+            });
+            return false;
+        }
+        self.sums.have_go_mod_sum(path, version)
     }
 
     /// The hash go.sum recorded for `path version`, if unambiguous (`RecordedSum`).

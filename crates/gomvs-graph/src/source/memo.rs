@@ -2,20 +2,20 @@
 //! callers for the same key wait for the first computation (`par.ErrCache`).
 
 use super::{FetchError, ModuleSource, RevInfo};
+use crate::collections::FastMap;
 use gomvs_modfile::ModuleVersion;
-use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// A map whose values are computed once per key, safe to share between threads.
 pub struct OnceMap<K, V> {
-    cells: Mutex<HashMap<K, Arc<OnceLock<V>>>>,
+    cells: Mutex<FastMap<K, Arc<OnceLock<V>>>>,
 }
 
 impl<K, V> Default for OnceMap<K, V> {
     fn default() -> Self {
         OnceMap {
-            cells: Mutex::new(HashMap::new()),
+            cells: Mutex::new(FastMap::default()),
         }
     }
 }
