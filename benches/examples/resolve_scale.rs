@@ -3,9 +3,12 @@
 //! Also a small driver for profilers (callgrind) and `/usr/bin/time -v`.
 //!
 //! ```text
-//! usage: resolve_scale <modules> <pruned|unpruned> <list|graph> [disk] [runs=N]
+//! usage: resolve_scale <modules> <pruned|unpruned> <list|graph> [disk] [serial] [runs=N]
 //!        resolve_scale case <golang-x case name> <list|graph> [runs=N]
 //! ```
+//!
+//! `serial` loads on one thread (`LoadConfig::parallel = false`; in-memory
+//! universes only).
 //!
 //! Peak memory of the load is measured by resetting the kernel's peak-RSS
 //! mark after the universe is generated (`/proc/self/clear_refs` = 5) and
@@ -73,7 +76,7 @@ fn reset_peak() -> bool {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: resolve_scale <modules> <pruned|unpruned> <list|graph> [disk] [runs=N]\n       resolve_scale case <{}> <list|graph> [runs=N]",
+        "usage: resolve_scale <modules> <pruned|unpruned> <list|graph> [disk] [serial] [runs=N]\n       resolve_scale case <{}> <list|graph> [runs=N]",
         LARGEST_GOLANG_X_CASES.join("|")
     );
     std::process::exit(2)
@@ -140,8 +143,9 @@ fn main() {
             let u = spec.in_memory();
             let modcache = TempDir::new("modcache");
             let env = bench_env(u.main.path(), "off", modcache.path(), "readonly");
-            let config = LoadConfig::from_env(&env, command.go_command(), None)
+            let mut config = LoadConfig::from_env(&env, command.go_command(), None)
                 .unwrap_or_else(|e| panic!("{e}"));
+            config.parallel = !args.iter().any(|a| a == "serial");
             let source = Arc::new(u.source);
             label = format!("{}-memory", spec.label());
             _keep = vec![u.main, modcache];

@@ -923,6 +923,7 @@ mod tests {
             graph_go: None,
             temp_dir: PathBuf::from("/nonexistent-tmp"),
             goroot: None,
+            parallel: true,
         };
         let proxy = ProxyDir::new(dir.join("proxy")).unwrap();
         Session::open(config, Arc::new(proxy)).unwrap()

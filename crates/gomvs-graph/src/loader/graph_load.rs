@@ -109,7 +109,19 @@ impl GraphLoad<'_> {
     /// Loads queued modules until the queue is empty, following
     /// requirements as the pruning of each go.mod allows.
     pub(super) fn drain(&mut self) {
-        while let Some((id, p)) = self.queue.pop_front() {
+        // Modules left to dequeue before the queue holds the next
+        // breadth-first level, whose go.mod files are then fetched and
+        // parsed in parallel ahead of their use.
+        let mut level_left = 0usize;
+        loop {
+            if level_left == 0 {
+                level_left = self.queue.len();
+                self.prefetch_queue();
+            }
+            let Some((id, p)) = self.queue.pop_front() else {
+                break;
+            };
+            level_left = level_left.saturating_sub(1);
             let Some(m) = self.graph.module(id).cloned() else {
                 continue;
             };
@@ -162,6 +174,23 @@ impl GraphLoad<'_> {
             }
             self.scratch = targets;
         }
+    }
+
+    /// Prefetches the summaries of the queued modules not loaded yet
+    /// ([`Session::prefetch_raw_summaries`]: output and side effects are
+    /// unchanged), when there are enough of them to be worth threads.
+    fn prefetch_queue(&self) {
+        if !self.session.config.parallel || self.queue.len() < PREFETCH_MIN_BATCH {
+            return;
+        }
+        let batch: Vec<ModuleVersion> = self
+            .queue
+            .iter()
+            .filter_map(|(id, _)| self.graph.module(*id))
+            .filter(|m| !self.summaries.contains_key(*m))
+            .cloned()
+            .collect();
+        self.session.prefetch_raw_summaries(&batch);
     }
 
     /// The workspace upgrade loop of `readModGraph`: when a dependency of a

@@ -72,6 +72,9 @@ pub struct LoadConfig {
     pub temp_dir: PathBuf,
     /// GOROOT when set: the go.work search does not go above it.
     pub goroot: Option<PathBuf>,
+    /// Whether loading may read and parse go.mod files on several threads
+    /// (output is the same either way; `true` by default).
+    pub parallel: bool,
 }
 
 /// A fatal failure: the lines Go prints on stderr (each already complete,
@@ -104,6 +107,7 @@ impl LoadConfig {
             graph_go,
             temp_dir: clean_path(Path::new(if temp.is_empty() { "/tmp" } else { &temp })),
             goroot: env.goroot(),
+            parallel: true,
         })
     }
 }
