@@ -8,6 +8,7 @@
 //! hashes with the `h1:` prefix count as "having a sum"
 //! (`modfetch.HaveSum`, `RecordedSum`, `haveModSumLocked`).
 
+use crate::module::SmolStr;
 use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -90,10 +91,13 @@ pub enum SumCheck<'a> {
 /// suffix off is a bijection on version fields (the flag is set exactly when
 /// the field ends in the suffix), so lookups never need to build
 /// `version/go.mod` strings.
+///
+/// The parts are [`SmolStr`]s (short ones inline): a go.sum of an unpruned
+/// graph can have a million lines, each indexed once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct SumKey {
-    path: String,
-    base: String,
+    path: SmolStr,
+    base: SmolStr,
     go_mod: bool,
 }
 
@@ -188,16 +192,23 @@ impl<'a> Borrow<dyn SumKeyView + 'a> for SumKey {
     }
 }
 
+/// The end of a chain in `GoSum::next_same_key`.
+const NO_NEXT: u32 = u32::MAX;
+
 /// A parsed go.sum: its entries in file order plus an index by key.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GoSum {
     file_name: String,
     entries: Vec<GoSumEntry>,
-    /// Key -> indices into `entries`, in file order. foldhash (randomly
+    /// Key -> indices into `entries` of its first and last entries. foldhash (randomly
     /// seeded per process, as SipHash) hashes these short keys several
     /// times faster; a large go.sum is indexed once and looked up three
     /// times per loaded module.
-    index: HashMap<SumKey, Vec<usize>, foldhash::fast::RandomState>,
+    index: HashMap<SumKey, (u32, u32), foldhash::fast::RandomState>,
+    /// Per entry, the index of the next entry with the same key
+    /// ([`NO_NEXT`] for the last): the entries of one key in file order,
+    /// without a vector per key.
+    next_same_key: Vec<u32>,
     legacy_lines: Vec<usize>,
 }
 
@@ -229,13 +240,17 @@ impl GoSum {
     }
 
     fn hashes_for<'a>(&'a self, key: SumKeyRef<'_>) -> impl Iterator<Item = &'a str> + 'a {
-        let indices: &'a [usize] = self
+        let first = self
             .index
             .get(&key as &dyn SumKeyView)
-            .map_or(&[], Vec::as_slice);
-        indices
-            .iter()
-            .filter_map(move |&i| self.entries.get(i).map(|e| e.hash.as_str()))
+            .map_or(NO_NEXT, |&(first, _)| first);
+        std::iter::successors(Some(first).filter(|&i| i != NO_NEXT), move |&i| {
+            self.next_same_key
+                .get(i as usize)
+                .copied()
+                .filter(|&n| n != NO_NEXT)
+        })
+        .filter_map(move |i| self.entries.get(i as usize).map(|e| e.hash.as_str()))
     }
 
     /// Hashes recorded for the module zip of `path@version`.
@@ -493,19 +508,28 @@ pub fn parse_go_sum(file_name: &str, data: &[u8]) -> Result<GoSum, GoSumError> {
                     hash: String::from_utf8_lossy(hash).into_owned(),
                 };
                 let key = SumKeyRef::of(&entry.path, &entry.version);
-                let at = sum.entries.len();
+                // Inputs are at most 16 MiB, so entry indices fit in u32.
+                let Ok(at) = u32::try_from(sum.entries.len()) else {
+                    continue;
+                };
                 match sum.index.get_mut(&key as &dyn SumKeyView) {
-                    Some(indices) => indices.push(at),
+                    Some((_, last)) => {
+                        if let Some(slot) = sum.next_same_key.get_mut(*last as usize) {
+                            *slot = at;
+                        }
+                        *last = at;
+                    }
                     None => {
                         let owned = SumKey {
-                            path: key.path.to_owned(),
-                            base: key.base.to_owned(),
+                            path: SmolStr::new(key.path),
+                            base: SmolStr::new(key.base),
                             go_mod: key.go_mod,
                         };
-                        sum.index.insert(owned, vec![at]);
+                        sum.index.insert(owned, (at, at));
                     }
                 }
                 sum.entries.push(entry);
+                sum.next_same_key.push(NO_NEXT);
             }
             other => {
                 return Err(GoSumError::WrongFieldCount {
@@ -568,6 +592,24 @@ mod tests {
         );
         // U+200B (zero width space) is not white space in Go either.
         assert_eq!(f("a\u{200b}b".as_bytes()).len(), 1);
+    }
+
+    #[test]
+    fn repeated_keys_keep_file_order() {
+        let data = b"a v1 h1:1\nb v1 h1:x\na v1 h1:2\na v1/go.mod h1:m\na v1 zz:3\nb v1 h1:y\n";
+        let sum = parse_go_sum("go.sum", data).expect("parses");
+        assert_eq!(
+            sum.hashes("a", "v1").collect::<Vec<_>>(),
+            ["h1:1", "h1:2", "zz:3"]
+        );
+        assert_eq!(sum.hashes("b", "v1").collect::<Vec<_>>(), ["h1:x", "h1:y"]);
+        assert_eq!(sum.go_mod_hashes("a", "v1").collect::<Vec<_>>(), ["h1:m"]);
+        assert_eq!(sum.hashes("c", "v1").count(), 0);
+        assert_eq!(sum.recorded_sum("a", "v1"), None);
+        assert_eq!(
+            sum.check("b", "v1", "h1:y"),
+            SumCheck::Mismatch { recorded: "h1:x" }
+        );
     }
 
     #[test]
