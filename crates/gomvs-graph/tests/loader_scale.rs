@@ -8,33 +8,15 @@
 //! module's unpruned dependencies are loaded transitively). Unpruned mode:
 //! everything says `go 1.16`.
 
-use gomvs_graph::env::GoEnv;
+mod support;
 use gomvs_graph::listing::{list_all, CacheLayout};
-use gomvs_graph::loader::{GoCommand, LoadConfig, Loaded, Session};
-use gomvs_graph::source::{MemorySource, ModuleSource};
-use std::path::PathBuf;
+use gomvs_graph::loader::Loaded;
+use gomvs_graph::source::MemorySource;
 use std::sync::Arc;
+use support::TempDir;
 
 const LENGTH: usize = 100_000;
 const TIME: &str = "2024-01-01T00:00:00Z";
-
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let p =
-            std::env::temp_dir().join(format!("gomvs-loader-scale-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap_or_else(|e| panic!("mkdir {}: {e}", p.display()));
-        TempDir(p)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn path(i: usize) -> String {
     format!("example.com/chain/m{i}")
@@ -78,7 +60,7 @@ fn universe(shape: Shape) -> MemorySource {
 }
 
 fn load(shape: Shape, pruned: bool) -> (TempDir, Loaded) {
-    let dir = TempDir::new(&format!("{shape:?}-{pruned}"));
+    let dir = TempDir::new("loader-scale", &format!("{shape:?}-{pruned}"));
     // go 1.20: pruned, but before go 1.21 adds a `go` node to the graph.
     let go = if pruned { "1.20" } else { "1.16" };
     std::fs::write(
@@ -89,20 +71,7 @@ fn load(shape: Shape, pruned: bool) -> (TempDir, Loaded) {
         ),
     )
     .unwrap_or_else(|e| panic!("write go.mod: {e}"));
-    let env = GoEnv::new(
-        [
-            ("GOFLAGS", "-mod=mod"),
-            ("GOPROXY", "off"),
-            ("GOWORK", "off"),
-            ("GOSUMDB", "off"),
-            ("GOPATH", "/nonexistent-gopath"),
-        ],
-        dir.0.clone(),
-    );
-    let config = LoadConfig::from_env(&env, GoCommand::ListModules, None)
-        .unwrap_or_else(|e| panic!("config: {e}"));
-    let source: Arc<dyn ModuleSource> = Arc::new(universe(shape));
-    let session = Session::open(config, source).unwrap_or_else(|f| panic!("open: {f}"));
+    let session = support::open_offline_session(&dir.0, "mod", Arc::new(universe(shape)));
     let loaded = session.load().unwrap_or_else(|f| panic!("load: {f}"));
     assert_eq!(loaded.error, None);
     (dir, loaded)

@@ -6,33 +6,16 @@
 //! the same stderr lines, missing modules and fatal error, in the same
 //! order, with and without prefetching.
 
-use gomvs_graph::env::GoEnv;
-use gomvs_graph::loader::{GoCommand, LoadConfig, Session, PREFETCH_MIN_BATCH};
-use gomvs_graph::source::{MemorySource, ModuleSource};
+mod support;
+use gomvs_graph::loader::PREFETCH_MIN_BATCH;
+use gomvs_graph::source::MemorySource;
 use gomvs_modfile::dirhash::hash_go_mod;
 use gomvs_modfile::ModuleVersion;
 use std::fmt::Write as _;
-use std::path::PathBuf;
 use std::sync::Arc;
+use support::TempDir;
 
 const TIME: &str = "2024-01-01T00:00:00Z";
-
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let p = std::env::temp_dir().join(format!("gomvs-prefetch-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap_or_else(|e| panic!("mkdir {}: {e}", p.display()));
-        TempDir(p)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 /// The main module's requirements, the source, and the go.sum text.
 fn universe() -> (Vec<ModuleVersion>, MemorySource, String, String) {
@@ -109,7 +92,7 @@ struct Observed {
 }
 
 fn observe(prefetch: bool, mode: &str) -> Observed {
-    let dir = TempDir::new(&format!("{prefetch}-{mode}"));
+    let dir = TempDir::new("prefetch", &format!("{prefetch}-{mode}"));
     let (roots, source, sum, extra) = universe();
     let mut go_mod = String::from("module example.com/main\n\ngo 1.22\n\nrequire (\n");
     for r in &roots {
@@ -119,20 +102,7 @@ fn observe(prefetch: bool, mode: &str) -> Observed {
     go_mod.push_str(&extra);
     std::fs::write(dir.0.join("go.mod"), go_mod).unwrap_or_else(|e| panic!("go.mod: {e}"));
     std::fs::write(dir.0.join("go.sum"), sum).unwrap_or_else(|e| panic!("go.sum: {e}"));
-    let env = GoEnv::new(
-        [
-            ("GOFLAGS", format!("-mod={mode}").as_str()),
-            ("GOPROXY", "off"),
-            ("GOWORK", "off"),
-            ("GOSUMDB", "off"),
-            ("GOPATH", "/nonexistent-gopath"),
-        ],
-        dir.0.clone(),
-    );
-    let config = LoadConfig::from_env(&env, GoCommand::ListModules, None)
-        .unwrap_or_else(|e| panic!("config: {e}"));
-    let source: Arc<dyn ModuleSource> = Arc::new(source);
-    let session = Session::open(config, source).unwrap_or_else(|f| panic!("open: {f}"));
+    let session = support::open_offline_session(&dir.0, mode, Arc::new(source));
     if prefetch {
         session.prefetch_raw_summaries(&roots);
     }

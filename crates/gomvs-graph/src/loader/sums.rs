@@ -103,27 +103,26 @@ impl Session {
 
     /// Whether go.sum records an `h1:` hash for `path version` (`HaveSum`).
     pub fn has_sum(&self, path: &str, version: &str) -> bool {
-        if let Some(e) = &self.sum_error {
-            self.set_fatal(Fatal {
-                lines: vec![e.clone()],
-                exit_code: 1,
-            });
-            return false;
-        }
-        self.sums.have_sum(path, version)
+        self.sums_readable() && self.sums.have_sum(path, version)
     }
 
     /// [`Session::has_sum`] for the go.mod of `path@version` (key
     /// `version/go.mod`), without building the key.
     pub fn has_go_mod_sum(&self, path: &str, version: &str) -> bool {
-        if let Some(e) = &self.sum_error {
-            self.set_fatal(Fatal {
-                lines: vec![e.clone()],
-                exit_code: 1,
-            });
-            return false;
-        }
-        self.sums.have_go_mod_sum(path, version)
+        self.sums_readable() && self.sums.have_go_mod_sum(path, version)
+    }
+
+    /// Whether go.sum was read; if not, its read error becomes fatal (as
+    /// `HaveSum`'s `initGoSum` failure is in Go).
+    fn sums_readable(&self) -> bool {
+        let Some(e) = &self.sum_error else {
+            return true;
+        };
+        self.set_fatal(Fatal {
+            lines: vec![e.clone()],
+            exit_code: 1,
+        });
+        false
     }
 
     /// The hash go.sum recorded for `path version`, if unambiguous (`RecordedSum`).

@@ -1,4 +1,5 @@
-//! Helpers shared by the MVS integration tests: mvs_test.go's `reqsMap`.
+//! Helpers shared by the integration tests: mvs_test.go's `reqsMap`, and a
+//! temporary directory.
 #![allow(dead_code)]
 
 use gomvs_graph::mvs::{DowngradeReqs, GoErrorChain, Reqs, TextError, UpgradeReqs};
@@ -114,4 +115,48 @@ impl<E: TestError> DowngradeReqs for ReqsMap<E> {
         }
         Ok(p)
     }
+}
+
+/// A directory under the system temp dir, emptied when created and removed
+/// when dropped.
+pub struct TempDir(pub std::path::PathBuf);
+
+impl TempDir {
+    /// `$TMPDIR/gomvs-<test>-<pid>-<name>`.
+    pub fn new(test: &str, name: &str) -> TempDir {
+        let p = std::env::temp_dir().join(format!("gomvs-{test}-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).unwrap_or_else(|e| panic!("mkdir {}: {e}", p.display()));
+        TempDir(p)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A session for `go list -m` in the main module at `dir`, offline
+/// (`GOPROXY=off`, no workspace, no GOPATH cache), with `-mod=<mode>`,
+/// reading module files from `source`.
+pub fn open_offline_session(
+    dir: &std::path::Path,
+    mode: &str,
+    source: Arc<dyn gomvs_graph::source::ModuleSource>,
+) -> gomvs_graph::loader::Session {
+    use gomvs_graph::loader::{GoCommand, LoadConfig, Session};
+    let env = gomvs_graph::env::GoEnv::new(
+        [
+            ("GOFLAGS", format!("-mod={mode}").as_str()),
+            ("GOPROXY", "off"),
+            ("GOWORK", "off"),
+            ("GOSUMDB", "off"),
+            ("GOPATH", "/nonexistent-gopath"),
+        ],
+        dir.to_path_buf(),
+    );
+    let config = LoadConfig::from_env(&env, GoCommand::ListModules, None)
+        .unwrap_or_else(|e| panic!("config: {e}"));
+    Session::open(config, source).unwrap_or_else(|f| panic!("open: {f}"))
 }
