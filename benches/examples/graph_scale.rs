@@ -52,7 +52,7 @@ fn main() {
         let t = Instant::now();
         let mut g = mvs::Graph::with_go_order(vec![main.clone()]);
         if std::env::var_os("NO_RESERVE").is_none() {
-            g.reserve(roots.len() * 8, roots.len() * 16);
+            g.reserve(roots.len(), roots.len() * 8, roots.len() * 16);
         }
 
         let _ = g.require(&main, roots.iter());

@@ -294,10 +294,15 @@ impl Session {
         };
         // A guess of the graph's size from its roots: most loads need far
         // less, and what is not written costs no memory.
+        // Every root's go.mod is loaded, so the maps keyed by loaded
+        // modules start with room for them.
         load.graph.reserve(
+            roots.len(),
             roots.len().saturating_mul(8),
             roots.len().saturating_mul(16),
         );
+        load.summaries.reserve(roots.len());
+        load.load_modes.reserve(roots.len());
         if pruning != Pruning::Workspace {
             if let Some(main) = self.mains.first() {
                 // The main module is a root of the graph, so this cannot fail.

@@ -256,11 +256,14 @@ impl<O: VersionOrder> Graph<O> {
         Ok(())
     }
 
-    /// Reserves room for `nodes` more module versions and `edges` more
-    /// requirements. Reserved but unused room costs address space only (the
-    /// operating system provides memory when it is first written), so a
-    /// generous estimate avoids copying the storage as it grows.
-    pub fn reserve(&mut self, nodes: usize, edges: usize) {
+    /// Reserves room for `paths` more module paths, `nodes` more module
+    /// versions and `edges` more requirements. Reserved but unused room
+    /// costs address space only (the operating system provides memory when
+    /// it is first written), so a generous estimate avoids copying the
+    /// storage as it grows.
+    pub fn reserve(&mut self, paths: usize, nodes: usize, edges: usize) {
+        self.path_index.reserve(paths);
+        self.paths.reserve(paths);
         self.graph.reserve_nodes(nodes);
         self.graph.reserve_edges(edges);
         self.states.reserve(nodes);
