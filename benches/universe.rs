@@ -242,6 +242,20 @@ pub struct DiskUniverse {
     pub proxy: TempDir,
 }
 
+impl DiskUniverse {
+    /// The benchmark environment ([`crate::run::bench_env`], readonly) of
+    /// the main module with this universe as its `file://` proxy and
+    /// `modcache` as the module cache.
+    pub fn bench_env(&self, modcache: &Path) -> gomvs_graph::env::GoEnv {
+        crate::run::bench_env(
+            self.main.path(),
+            &format!("file://{}", self.proxy.path().display()),
+            modcache,
+            "readonly",
+        )
+    }
+}
+
 /// A small, fast, seeded generator (splitmix64).
 struct SplitMix64(u64);
 

@@ -10,7 +10,7 @@
 //! Target (issue 4): `why` and `tree` cost < 20% over `list`.
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -25,43 +25,26 @@ use gomvs_graph::source::GoSources;
 
 const CASE: &str = "synthetic-union-unpruned@v0.0.0";
 
-fn corpus_dir() -> PathBuf {
-    let shared = std::env::var_os("GOMVS_SHARED_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared"));
-    let corpus = shared.join("corpus");
-    assert!(
-        corpus.is_dir(),
-        "shared corpus not found at {} (set GOMVS_SHARED_DIR to the shared directory)",
-        corpus.display()
-    );
-    corpus
-}
-
 struct Setup {
     env: GoEnv,
 }
 
 impl Setup {
     fn new(tmp: &Path) -> Setup {
-        let root = corpus_dir().join("golang-x");
-        let cwd = root.join("cases").join(CASE).join("main");
+        let case = gomvs_benches::golang_x_case(CASE);
         let vars = [
             ("GOTOOLCHAIN", "local".to_string()),
             ("GOSUMDB", "off".to_string()),
             ("GOENV", "off".to_string()),
             ("GOWORK", "off".to_string()),
             ("GOFLAGS", "-mod=mod".to_string()),
-            (
-                "GOPROXY",
-                format!("file://{}", root.join("proxy").display()),
-            ),
+            ("GOPROXY", format!("file://{}", case.proxy_dir.display())),
             ("GOMODCACHE", tmp.join("modcache").display().to_string()),
             ("GOPATH", tmp.join("gopath").display().to_string()),
             ("HOME", tmp.join("home").display().to_string()),
         ];
         Setup {
-            env: GoEnv::new(vars, cwd),
+            env: GoEnv::new(vars, case.main_dir),
         }
     }
 

@@ -101,12 +101,7 @@ fn bench_synthetic_disk(c: &mut Criterion) {
             let spec = UniverseSpec::new(modules, pruned);
             let u = spec.on_disk();
             let modcache = TempDir::new("modcache");
-            let env = bench_env(
-                u.main.path(),
-                &format!("file://{}", u.proxy.path().display()),
-                modcache.path(),
-                "readonly",
-            );
+            let env = u.bench_env(modcache.path());
             for command in COMMANDS {
                 group.throughput(Throughput::Elements(modules as u64));
                 group.bench_function(BenchmarkId::new(command.name(), spec.label()), |b| {

@@ -130,12 +130,7 @@ fn main() {
         if args.iter().any(|a| a == "disk") {
             let u = spec.on_disk();
             let modcache = TempDir::new("modcache");
-            let env = bench_env(
-                u.main.path(),
-                &format!("file://{}", u.proxy.path().display()),
-                modcache.path(),
-                "readonly",
-            );
+            let env = u.bench_env(modcache.path());
             label = format!("{}-disk", spec.label());
             _keep = vec![u.main, u.proxy, modcache];
             Box::new(move || run_env(&env, command))

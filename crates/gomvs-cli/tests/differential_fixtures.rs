@@ -3,26 +3,10 @@
 //! random module universe, the command, its environment and what the real go
 //! printed. gomvs must now print exactly the same.
 
+mod common;
+use common::copy_tree;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    let mut stack = vec![(from.to_path_buf(), to.to_path_buf())];
-    while let Some((src, dst)) = stack.pop() {
-        for entry in std::fs::read_dir(&src)? {
-            let entry = entry?;
-            let target = dst.join(entry.file_name());
-            if entry.file_type()?.is_dir() {
-                std::fs::create_dir_all(&target)?;
-                stack.push((entry.path(), target));
-            } else {
-                std::fs::copy(entry.path(), &target)?;
-            }
-        }
-    }
-    Ok(())
-}
 
 fn replay(case: &Path) -> Option<String> {
     let text = std::fs::read_to_string(case.join("case.json")).expect("case.json");
@@ -41,10 +25,10 @@ fn replay(case: &Path) -> Option<String> {
         std::process::id()
     ));
     let _ = std::fs::remove_dir_all(&tmp);
-    copy_tree(&case.join("work"), &tmp.join("work")).expect("copy work");
+    copy_tree(&case.join("work"), &tmp.join("work"), &[]).expect("copy work");
     let modcache = tmp.join("modcache");
     if case.join("modcache").is_dir() {
-        copy_tree(&case.join("modcache"), &modcache).expect("copy modcache");
+        copy_tree(&case.join("modcache"), &modcache, &[]).expect("copy modcache");
     }
     let cwd = spec["cwd"].as_str().unwrap_or("work/main");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_gomvs"));

@@ -3,33 +3,13 @@
 //! all` and `gomvs graph` must print exactly what `go list -m all`,
 //! `go list -m -json all` and `go mod graph` printed, with the same exit status.
 
+mod common;
+use common::copy_tree;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Copies a directory tree (the example without its proxy) into `to`.
-fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    let mut stack = vec![(from.to_path_buf(), to.to_path_buf())];
-    while let Some((src, dst)) = stack.pop() {
-        for entry in std::fs::read_dir(&src)? {
-            let entry = entry?;
-            let target = dst.join(entry.file_name());
-            if entry.file_type()?.is_dir() {
-                if entry.file_name() == "proxy" && src == from {
-                    continue;
-                }
-                std::fs::create_dir_all(&target)?;
-                stack.push((entry.path(), target));
-            } else {
-                std::fs::copy(entry.path(), &target)?;
-            }
-        }
-    }
-    Ok(())
 }
 
 fn run_example(name: &str, cwd: &str) -> Vec<String> {
@@ -47,7 +27,7 @@ fn run_example(name: &str, cwd: &str) -> Vec<String> {
             std::env::temp_dir().join(format!("gomvs-example-{name}-{key}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&tmp);
         let example = tmp.join("example");
-        copy_tree(&root.join("examples").join(name), &example).expect("copy example");
+        copy_tree(&root.join("examples").join(name), &example, &["proxy"]).expect("copy example");
         let modcache = tmp.join("modcache");
         let out = Command::new(env!("CARGO_BIN_EXE_gomvs"))
             .args(&args)

@@ -232,22 +232,9 @@ fn reqs_map<E: TestError>(lines: &[ReqLine]) -> ReqsMap<E> {
 }
 
 fn run<E: TestError>(op: &OpResult, reqs: &ReqsMap<E>) -> mvs::MvsResult<E> {
-    let target = mv(&op.target);
-    let args = mvs_of(&op.args);
-    match op.op.as_str() {
-        "build" => mvs::build_list(std::slice::from_ref(&target), reqs),
-        "upgrade*" => mvs::upgrade_all(&target, reqs),
-        "upgrade" => mvs::upgrade(&target, reqs, &args),
-        "upgradereq" => {
-            let list = mvs::upgrade(&target, reqs, &args)?;
-            let mut up = reqs.clone();
-            up.reqs.insert(target.clone(), list.into());
-            mvs::req(&target, &[] as &[&str], &up)
-        }
-        "downgrade" => mvs::downgrade(&target, reqs, &args),
-        "req" => mvs::req(&target, &op.base, reqs),
-        other => panic!("unknown op {other}"),
-    }
+    let base: Vec<&str> = op.base.iter().map(String::as_str).collect();
+    support::run_op(&op.op, &mv(&op.target), &mvs_of(&op.args), &base, reqs)
+        .unwrap_or_else(|| panic!("unknown op {}", op.op))
 }
 
 /// Compares one result with Go's; returns a failure description.

@@ -52,29 +52,14 @@ struct Op {
 
 fn run(op: &Op, reqs: &ReqsMap) -> mvs::MvsResult<TextError> {
     let target = m(&op.target);
-    let args: Vec<ModuleVersion> = op.args.iter().map(|a| m(a)).collect();
-    match op.op.as_str() {
-        "build" => mvs::build_list(std::slice::from_ref(&target), reqs),
-        "upgrade*" => mvs::upgrade_all(&target, reqs),
-        "upgrade" => mvs::upgrade(&target, reqs, &args),
-        "upgradereq" => {
-            let list = mvs::upgrade(&target, reqs, &args)?;
-            let mut up = reqs.clone();
-            up.reqs.insert(target.clone(), list.into());
-            mvs::req(&target, &[] as &[&str], &up)
-        }
-        "downgrade" => {
-            // mvs_test.go passes kf[1:]: the target itself, then the arguments.
-            let mut downgrades = vec![target.clone()];
-            downgrades.extend(args);
-            mvs::downgrade(&target, reqs, &downgrades)
-        }
-        "req" => {
-            let base: Vec<&str> = op.args.iter().map(String::as_str).collect();
-            mvs::req(&target, &base, reqs)
-        }
-        other => panic!("unknown op {other:?} in {:?}", op.line),
+    let mut args: Vec<ModuleVersion> = op.args.iter().map(|a| m(a)).collect();
+    if op.op == "downgrade" {
+        // mvs_test.go passes kf[1:]: the target itself, then the arguments.
+        args.insert(0, target.clone());
     }
+    let base: Vec<&str> = op.args.iter().map(String::as_str).collect();
+    support::run_op(&op.op, &target, &args, &base, reqs)
+        .unwrap_or_else(|| panic!("unknown op {:?} in {:?}", op.op, op.line))
 }
 
 #[test]

@@ -192,6 +192,19 @@ impl<'a> Borrow<dyn SumKeyView + 'a> for SumKey {
     }
 }
 
+/// `RecordedSum`'s rule: the one `h1:` hash among `hashes`; `None` when
+/// there is none or two differ (hashes of other algorithms are ignored).
+fn single_h1<'a>(hashes: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let mut found: Option<&str> = None;
+    for h in hashes.filter(|h| h.starts_with(H1_PREFIX)) {
+        match found {
+            Some(f) if f != h => return None,
+            _ => found = Some(h),
+        }
+    }
+    found
+}
+
 /// The end of a chain in `GoSum::next_same_key`.
 const NO_NEXT: u32 = u32::MAX;
 
@@ -294,17 +307,7 @@ impl GoSum {
     /// `RecordedSum` for this file: the single `h1:` hash recorded for the
     /// key; `None` when there is none or when two different `h1:` hashes conflict.
     pub fn recorded_sum(&self, path: &str, version: &str) -> Option<&str> {
-        let mut found: Option<&str> = None;
-        for h in self.hashes(path, version) {
-            if !h.starts_with(H1_PREFIX) {
-                continue;
-            }
-            match found {
-                Some(f) if f != h => return None,
-                _ => found = Some(h),
-            }
-        }
-        found
+        single_h1(self.hashes(path, version))
     }
 
     /// `haveModSumLocked` for the main go.sum: walks the recorded hashes in
@@ -398,19 +401,12 @@ impl SumFiles {
     /// `RecordedSum`: the single `h1:` hash recorded for the key over all
     /// files; `None` if there is none or two differ.
     pub fn recorded_sum(&self, path: &str, version: &str) -> Option<&str> {
-        let mut found: Option<&str> = None;
-        for f in self.workspace.iter().chain(std::iter::once(&self.main)) {
-            for h in f.hashes(path, version) {
-                if !h.starts_with(H1_PREFIX) {
-                    continue;
-                }
-                match found {
-                    Some(x) if x != h => return None,
-                    _ => found = Some(h),
-                }
-            }
-        }
-        found
+        single_h1(
+            self.workspace
+                .iter()
+                .chain(std::iter::once(&self.main))
+                .flat_map(|f| f.hashes(path, version)),
+        )
     }
 
     /// `haveModSumLocked`: `Ok(true)` if the computed hash `h` is recorded,

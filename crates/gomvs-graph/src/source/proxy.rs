@@ -270,6 +270,27 @@ impl<T: FileTree> ModuleSource for ProxyProtocol<T> {
     }
 }
 
+/// Implements [`ModuleSource`] for a wrapper whose `proto` field is a
+/// [`ProxyProtocol`]: the wrappers differ only in the file tree they read.
+macro_rules! delegate_module_source {
+    ($t:ty) => {
+        impl ModuleSource for $t {
+            fn go_mod(&self, m: &ModuleVersion) -> Result<Arc<[u8]>, FetchError> {
+                ModuleSource::go_mod(&self.proto, m)
+            }
+            fn info(&self, m: &ModuleVersion) -> Result<RevInfo, FetchError> {
+                self.proto.info(m)
+            }
+            fn versions(&self, path: &str) -> Result<Vec<String>, FetchError> {
+                ModuleSource::versions(&self.proto, path)
+            }
+            fn latest(&self, path: &str) -> Result<RevInfo, FetchError> {
+                ModuleSource::latest(&self.proto, path)
+            }
+        }
+    };
+}
+
 /// One `file://` GOPROXY directory, read exactly as the Go command reads it
 /// (`<escaped path>/@v/list`, `<escaped version>.info`/`.mod`, `@latest`),
 /// with Go's error texts, e.g.
@@ -308,20 +329,7 @@ impl ProxyDir {
     }
 }
 
-impl ModuleSource for ProxyDir {
-    fn go_mod(&self, m: &ModuleVersion) -> Result<Arc<[u8]>, FetchError> {
-        ModuleSource::go_mod(&self.proto, m)
-    }
-    fn info(&self, m: &ModuleVersion) -> Result<RevInfo, FetchError> {
-        self.proto.info(m)
-    }
-    fn versions(&self, path: &str) -> Result<Vec<String>, FetchError> {
-        ModuleSource::versions(&self.proto, path)
-    }
-    fn latest(&self, path: &str) -> Result<RevInfo, FetchError> {
-        ModuleSource::latest(&self.proto, path)
-    }
-}
+delegate_module_source!(ProxyDir);
 
 /// An in-memory module proxy: a virtual `file://` proxy directory (default
 /// `/memory`) whose files are given through [`MemorySourceBuilder`]. Answers
@@ -343,20 +351,7 @@ impl MemorySource {
     }
 }
 
-impl ModuleSource for MemorySource {
-    fn go_mod(&self, m: &ModuleVersion) -> Result<Arc<[u8]>, FetchError> {
-        ModuleSource::go_mod(&self.proto, m)
-    }
-    fn info(&self, m: &ModuleVersion) -> Result<RevInfo, FetchError> {
-        self.proto.info(m)
-    }
-    fn versions(&self, path: &str) -> Result<Vec<String>, FetchError> {
-        ModuleSource::versions(&self.proto, path)
-    }
-    fn latest(&self, path: &str) -> Result<RevInfo, FetchError> {
-        ModuleSource::latest(&self.proto, path)
-    }
-}
+delegate_module_source!(MemorySource);
 
 /// Builds a [`MemorySource`].
 pub struct MemorySourceBuilder {

@@ -160,3 +160,30 @@ pub fn open_offline_session(
         .unwrap_or_else(|e| panic!("config: {e}"));
     Session::open(config, source).unwrap_or_else(|f| panic!("open: {f}"))
 }
+
+/// Runs one operation of the MVS test tables (`build`, `upgrade*`,
+/// `upgrade`, `upgradereq`, `downgrade`, `req`) on `target`; `args` are the
+/// upgrade or downgrade arguments, `base` the `req` base paths. `None` for
+/// an unknown operation.
+pub fn run_op<E: TestError>(
+    op: &str,
+    target: &ModuleVersion,
+    args: &[ModuleVersion],
+    base: &[&str],
+    reqs: &ReqsMap<E>,
+) -> Option<gomvs_graph::mvs::MvsResult<E>> {
+    use gomvs_graph::mvs;
+    Some(match op {
+        "build" => mvs::build_list(std::slice::from_ref(target), reqs),
+        "upgrade*" => mvs::upgrade_all(target, reqs),
+        "upgrade" => mvs::upgrade(target, reqs, args),
+        "upgradereq" => mvs::upgrade(target, reqs, args).and_then(|list| {
+            let mut up = reqs.clone();
+            up.reqs.insert(target.clone(), list.into());
+            mvs::req(target, &[] as &[&str], &up)
+        }),
+        "downgrade" => mvs::downgrade(target, reqs, args),
+        "req" => mvs::req(target, base, reqs),
+        _ => return None,
+    })
+}
