@@ -786,6 +786,7 @@ impl GoEnv {
             GoWork::Off => Ok(None),
             GoWork::Path(p) => Ok(Some(p)),
             GoWork::Auto => Ok(gopath::find_workspace_file(
+                &crate::files::OsFiles,
                 &self.cwd,
                 self.goroot().as_deref(),
             )),
@@ -801,7 +802,7 @@ impl GoEnv {
     /// `findModuleRoot(cwd)`: the nearest directory (the working directory
     /// or a parent) containing a `go.mod` file.
     pub fn find_module_root(&self) -> Option<PathBuf> {
-        gopath::find_module_root(&self.cwd)
+        gopath::find_module_root(&crate::files::OsFiles, &self.cwd)
     }
 }
 

@@ -5,6 +5,7 @@
 //! Paths are byte strings to Go; the `Path` forms work on the raw bytes of
 //! the OS string, so non-UTF-8 names survive.
 
+use crate::files::FileTree;
 use crate::goerr::is_not_exist;
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::{Path, PathBuf};
@@ -174,17 +175,12 @@ pub fn same_dir(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Whether `fsys.Stat(p)` succeeds on something that is not a directory.
-fn is_non_dir(p: &Path) -> bool {
-    p.metadata().is_ok_and(|m| !m.is_dir())
-}
-
 /// `modload.findModuleRoot(dir)`: the nearest directory (`dir`, cleaned, or
-/// a parent) holding a `go.mod` that is not a directory.
-pub fn find_module_root(dir: &Path) -> Option<PathBuf> {
+/// a parent) holding a `go.mod` that is not a directory, in `files`.
+pub fn find_module_root(files: &dyn FileTree, dir: &Path) -> Option<PathBuf> {
     let mut dir = clean_path(dir);
     loop {
-        if is_non_dir(&dir.join("go.mod")) {
+        if files.is_file(&dir.join("go.mod")) {
             return Some(dir);
         }
         dir = dir.parent()?.to_path_buf();
@@ -192,13 +188,17 @@ pub fn find_module_root(dir: &Path) -> Option<PathBuf> {
 }
 
 /// `modload.findWorkspaceFile(dir)`: the nearest `go.work` (not a directory)
-/// in `dir`, cleaned, or a parent, never searching from `goroot` upwards.
-pub fn find_workspace_file(dir: &Path, goroot: Option<&Path>) -> Option<PathBuf> {
+/// in `dir`, cleaned, or a parent, never searching from `goroot` upwards, in `files`.
+pub fn find_workspace_file(
+    files: &dyn FileTree,
+    dir: &Path,
+    goroot: Option<&Path>,
+) -> Option<PathBuf> {
     let goroot = goroot.map(clean_path);
     let mut dir = clean_path(dir);
     loop {
         let f = dir.join("go.work");
-        if is_non_dir(&f) {
+        if files.is_file(&f) {
             return Some(f);
         }
         let parent = dir.parent()?.to_path_buf();

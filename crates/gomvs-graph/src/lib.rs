@@ -10,6 +10,7 @@ pub mod collections;
 pub mod env;
 pub mod error;
 pub mod explain;
+pub mod files;
 pub mod fixer;
 pub mod godebug;
 mod godebug_table;

@@ -924,6 +924,7 @@ mod tests {
             temp_dir: PathBuf::from("/nonexistent-tmp"),
             goroot: None,
             parallel: true,
+            files: crate::files::os_files(),
         };
         let proxy = ProxyDir::new(dir.join("proxy")).unwrap();
         Session::open(config, Arc::new(proxy)).unwrap()

@@ -84,7 +84,7 @@ pub fn run(args: &Args) -> ExitCode {
 /// directory at or above the working directory.
 fn find_go_mod() -> Option<PathBuf> {
     let cwd = std::env::current_dir().ok()?;
-    gopath::find_module_root(&cwd).map(|root| root.join("go.mod"))
+    gopath::find_module_root(&gomvs_graph::files::OsFiles, &cwd).map(|root| root.join("go.mod"))
 }
 
 /// Reads a file as `lockedfile.Read` / `os.ReadFile` do, with Go's error text.

@@ -264,7 +264,7 @@ fn hidden_directives(loaded: &Loaded) -> Vec<HiddenDirective> {
             SummarySource::Module { module } => {
                 session.source().go_mod(module).ok().map(|d| d.to_vec())
             }
-            SummarySource::Directory { file } => std::fs::read(file).ok(),
+            SummarySource::Directory { file } => session.config.files.read(file).ok(),
             SummarySource::Synthetic => None,
         };
         let Some(data) = data else { continue };

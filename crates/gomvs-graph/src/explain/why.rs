@@ -588,7 +588,12 @@ fn read_pruned(loaded: &Loaded) -> Vec<(ModuleVersion, HashMap<String, String>)>
             } else {
                 crate::gopath::join_clean(&session.replace_relative_to(), &actual.path)
             };
-            std::fs::read(dir.join("go.mod")).ok().map(Vec::into)
+            session
+                .config
+                .files
+                .read(&dir.join("go.mod"))
+                .ok()
+                .map(Vec::into)
         } else {
             session.source().go_mod(&actual).ok()
         };

@@ -96,7 +96,7 @@ impl Session {
             self.work = Some((work_path, wf));
             mod_roots = roots;
         } else {
-            match crate::gopath::find_module_root(&self.config.cwd) {
+            match crate::gopath::find_module_root(self.config.files.as_ref(), &self.config.cwd) {
                 None => return Err(self.no_main_modules_error()),
                 Some(root) => {
                     if crate::gopath::same_dir(&root, &self.config.temp_dir) {
@@ -139,8 +139,10 @@ impl Session {
         path: &Path,
     ) -> Result<(WorkFile, Vec<PathBuf>), Fatal> {
         let short = self.short_path(path);
-        let data = std::fs::read(path)
-            .map_err(|e| Fatal::go(format!("reading go.work: open {short}: {}", errno_text(&e))))?;
+        let data =
+            self.config.files.read(path).map_err(|e| {
+                Fatal::go(format!("reading go.work: open {short}: {}", errno_text(&e)))
+            })?;
         let wf = gomvs_modfile::gowork::parse_work(&short, &data, None)
             .map_err(|e| Fatal::go(format!("errors parsing go.work:\n{e}")))?;
         if let Some(go) = &wf.go {
@@ -278,7 +280,11 @@ impl Session {
     }
 
     fn read_main_mod_file(&self, gomod: &Path) -> Result<(ModFile, bool), MainModError> {
-        let data = std::fs::read(gomod).map_err(|e| MainModError::Open(errno_text(&e)))?;
+        let data = self
+            .config
+            .files
+            .read(gomod)
+            .map_err(|e| MainModError::Open(errno_text(&e)))?;
         let short = self.short_path(gomod);
         let name = gomod.display().to_string();
         let mut fixer = crate::fixer::MainVersionFixer::new(self.source.clone());
@@ -463,7 +469,7 @@ impl Session {
                 None => (String::new(), "go.mod", PathBuf::new()),
             },
         };
-        if vendor_dir.is_dir() {
+        if self.config.files.is_dir(&vendor_dir) {
             if go_version.is_empty() {
                 self.build_mode_reason = format!(
                     "Go version in {source} is unspecified, so vendor directory was not used."
@@ -473,7 +479,8 @@ impl Session {
                     "Go version in {source} is {go_version}, so vendor directory was not used."
                 );
             } else {
-                let for_workspace = vendor_is_for_workspace(&vendor_dir);
+                let for_workspace =
+                    vendor_is_for_workspace(self.config.files.as_ref(), &vendor_dir);
                 if for_workspace != (source == "go.work") {
                     self.build_mode_reason = if for_workspace {
                         "Outside workspace mode, but vendor directory is for a workspace.".into()
@@ -513,9 +520,11 @@ fn work_too_old(dir: &str, wf: &WorkFile, go_version: &str) -> String {
     )
 }
 
-fn vendor_is_for_workspace(vendor_dir: &Path) -> bool {
-    match std::fs::read_to_string(vendor_dir.join("modules.txt")) {
-        Ok(text) => text.lines().any(|l| l.starts_with("## workspace")),
+fn vendor_is_for_workspace(files: &dyn FileTree, vendor_dir: &Path) -> bool {
+    match files.read(&vendor_dir.join("modules.txt")) {
+        Ok(text) => text
+            .split(|&b| b == b'\n')
+            .any(|l| l.starts_with(b"## workspace")),
         Err(_) => false,
     }
 }

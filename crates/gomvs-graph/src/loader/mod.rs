@@ -8,6 +8,7 @@
 
 use crate::collections::FastMap;
 use crate::error::{too_new_message, GraphError, SummaryError};
+use crate::files::FileTree;
 use crate::goerr::errno_text;
 use crate::gopath::{clean_path, join_clean};
 use crate::mvs;
@@ -75,6 +76,10 @@ pub struct LoadConfig {
     /// Whether loading may read and parse go.mod files on several threads
     /// (output is the same either way; `true` by default).
     pub parallel: bool,
+    /// Where go.work, the main go.mod and go.sum files, `vendor/modules.txt`
+    /// and directory replacements are read from: the file system by default,
+    /// a git revision or memory for `gomvs diff` and embedders.
+    pub files: Arc<dyn FileTree>,
 }
 
 /// A fatal failure: the lines Go prints on stderr (each already complete,
@@ -108,6 +113,7 @@ impl LoadConfig {
             temp_dir: clean_path(Path::new(if temp.is_empty() { "/tmp" } else { &temp })),
             goroot: env.goroot(),
             parallel: true,
+            files: crate::files::os_files(),
         })
     }
 }
@@ -181,9 +187,11 @@ impl Session {
     pub fn open(config: LoadConfig, source: Arc<dyn ModuleSource>) -> Result<Session, Fatal> {
         let work_path = match &config.gowork {
             GoWork::Off => None,
-            GoWork::Auto => {
-                crate::gopath::find_workspace_file(&config.cwd, config.goroot.as_deref())
-            }
+            GoWork::Auto => crate::gopath::find_workspace_file(
+                config.files.as_ref(),
+                &config.cwd,
+                config.goroot.as_deref(),
+            ),
             GoWork::Path(p) => Some(p.clone()),
         };
         let mut session = Session {

@@ -171,7 +171,7 @@ impl Session {
         };
         let file = dir.join("go.mod");
         let short = self.short_path(&file);
-        let data = match std::fs::read(&file) {
+        let data = match self.config.files.read(&file) {
             Ok(d) => d,
             Err(e) => {
                 return Err(SummaryError::module(

@@ -8,7 +8,7 @@ impl Session {
     /// Reads go.sum (or go.work.sum and the workspace modules' go.sum files).
     pub(super) fn read_sums(&mut self) {
         let read = |path: &Path| -> Result<GoSum, String> {
-            match std::fs::read(path) {
+            match self.config.files.read(path) {
                 Ok(data) => {
                     parse_go_sum(&path.display().to_string(), &data).map_err(|e| e.to_string())
                 }
