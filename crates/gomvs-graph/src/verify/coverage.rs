@@ -200,7 +200,7 @@ pub fn sum_coverage(loaded: &Loaded) -> SumCoverage {
         .graph
         .build_list()
         .iter()
-        .filter(|m| !(m.version.is_empty() && s.is_main(&m.path)) && !gover::is_toolchain(&m.path))
+        .filter(|m| !(gover::is_toolchain(&m.path) || m.version.is_empty() && s.is_main(&m.path)))
         .map(resolve)
         .filter(|r| !r.version.is_empty())
         .collect();
