@@ -26,3 +26,4 @@ pub mod replace;
 pub mod requirements;
 pub mod source;
 pub mod summary;
+pub mod verify;

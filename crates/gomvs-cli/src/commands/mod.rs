@@ -8,6 +8,7 @@ pub mod list;
 pub mod parse;
 pub mod replaces;
 pub mod tree;
+pub mod verify;
 pub mod why;
 
 /// Capacity of the buffered writer on standard output for the commands that
