@@ -618,6 +618,9 @@ impl Policy {
                 at: Some(at),
             });
         }
+        // toml hands map entries over sorted by key: restore file order.
+        p.pins
+            .sort_by_key(|pin| pin.at.as_ref().map(|a| (a.line, a.column)));
         for b in raw.ban.unwrap_or_default() {
             let at = ix.span(&b);
             let b = b.into_inner();

@@ -111,6 +111,21 @@ impl<'a> CheckContext<'a> {
         }
     }
 
+    /// `file line N` for a message: files in the repository named as the go
+    /// command shows paths (relative to the working directory when shorter).
+    pub fn said(&self, loc: &Location) -> String {
+        let p = self.root.join(&loc.file);
+        let file = if p.is_file() {
+            self.loaded.session.short_path(&p)
+        } else {
+            loc.file.clone()
+        };
+        match loc.line {
+            Some(n) => format!("{file} line {n}"),
+            None => file,
+        }
+    }
+
     /// The location of a replace directive, relative to the repository root.
     pub fn directive_location(&self, rule: &ReplaceRule) -> Location {
         Location {
@@ -271,18 +286,11 @@ fn module_at(m: &ModuleVersion) -> String {
     }
 }
 
-fn at_line(l: &Location) -> String {
-    match l.line {
-        Some(n) => format!("{} line {n}", l.file),
-        None => l.file.clone(),
-    }
-}
-
 /// "required by X@v (file:line)" for a cause.
 fn required_by_text(ctx: &CheckContext<'_>, cause: &Cause) -> String {
     match (&cause.required_by, &cause.required_at) {
         (Some(r), Some(at)) if ctx.loaded.session.is_main(&r.path) && r.version.is_empty() => {
-            format!("required by {} ({at})", r.path)
+            format!("required by {} at {}", r.path, ctx.said(at))
         }
         (Some(r), _) => format!("required by {}", module_at(r)),
         (None, _) => "a root of the workspace".to_string(),
@@ -378,7 +386,7 @@ fn describe_replace(
     } else {
         "the replace"
     };
-    let head = format!("{kind} at {}", at_line(&loc));
+    let head = format!("{kind} at {}", ctx.said(&loc));
     let g = &ctx.loaded.graph.graph;
     let selected = g
         .selected_module(&rule.old.path)
@@ -527,9 +535,9 @@ fn check_pin(ctx: &CheckContext<'_>, pin: &Pin) -> Vec<Finding> {
                     let uses = if dir {
                         format!("the directory {}, which has no version,", r.new.path)
                     } else if r.new.path == sel.path {
-                        format!("{} {}", r.new.path, r.new.version)
+                        r.new.version.to_string()
                     } else {
-                        format!("{} {} (a different module)", r.new.path, r.new.version)
+                        format!("{} {} (another module)", r.new.path, r.new.version)
                     };
                     out.push(Finding {
                         code: Code::PinUsed,
@@ -537,9 +545,9 @@ fn check_pin(ctx: &CheckContext<'_>, pin: &Pin) -> Vec<Finding> {
                         rule: pin_rule(pin),
                         module: Some(sel.clone()),
                         message: format!(
-                            "the build uses {uses} for {} because of the replace at {}, which violates the pin {:?}{reason}; {selected} is selected ({by})",
+                            "the build uses {uses} for {} because of the replace at {}, which violates the pin {:?}{reason}; the graph selects {selected} ({by})",
                             pin.module,
-                            at_line(&r.location),
+                            ctx.said(&r.location),
                             pin.constraint.text
                         ),
                         location: Some(r.location.clone()),
@@ -629,7 +637,7 @@ impl FindingProducer for BanRules {
                         module: Some(m.clone()),
                         message: format!(
                             "the replace at {} makes the build use {} {} for {} {}; banned ({what}){reason}",
-                            at_line(&loc),
+                            ctx.said(&loc),
                             r.new.path,
                             r.new.version,
                             m.path,
@@ -719,7 +727,7 @@ impl FindingProducer for StatusRules {
                                     rule,
                                     module: Some(m.clone()),
                                     message: format!(
-                                        "{} {} is retracted by its author{why} (selected: {by})",
+                                        "{} {} ({by}) is retracted by its author{why}",
                                         m.path, m.version
                                     ),
                                     location: ctx.annotate_at(cause.as_ref()),
@@ -753,10 +761,10 @@ impl FindingProducer for StatusRules {
                                 rule,
                                 module: Some(m.clone()),
                                 message: format!(
-                                    "{} is deprecated: {} ({} {by})",
+                                    "{} {} ({by}) is deprecated: {}",
                                     m.path,
-                                    msg.trim(),
-                                    m.version
+                                    m.version,
+                                    msg.trim()
                                 ),
                                 location: ctx.annotate_at(cause.as_ref()),
                                 cause,
