@@ -115,7 +115,10 @@ fn every_format_of_every_rule_family() {
         let root = f.main().display().to_string();
         for format in FORMATS {
             let (out, err, code) = f.run(&["check", "--branch", "main", "--format", format]);
-            assert_eq!(code, 1, "{fx} {format}: expected findings (exit 1):\n{out}\n{err}");
+            assert_eq!(
+                code, 1,
+                "{fx} {format}: expected findings (exit 1):\n{out}\n{err}"
+            );
             if format == "sarif" {
                 let doc: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{fx}: {e}"));
                 let errors = sarif_errors(&validator, &doc);
@@ -140,7 +143,9 @@ fn sarif_validation_rejects_invalid_documents() {
     let errors = sarif_errors(&validator, &good);
     assert!(errors.is_empty(), "{errors:#?}");
     let mutations: [(&str, fn(&mut Value)); 4] = [
-        ("level not in the enum", |d| d["runs"][0]["results"][0]["level"] = "fatal".into()),
+        ("level not in the enum", |d| {
+            d["runs"][0]["results"][0]["level"] = "fatal".into()
+        }),
         ("version missing", |d| {
             if let Some(o) = d.as_object_mut() {
                 o.remove("version");
@@ -157,7 +162,10 @@ fn sarif_validation_rejects_invalid_documents() {
     for (what, mutate) in mutations {
         let mut bad = good.clone();
         mutate(&mut bad);
-        assert!(!sarif_errors(&validator, &bad).is_empty(), "schema accepted: {what}");
+        assert!(
+            !sarif_errors(&validator, &bad).is_empty(),
+            "schema accepted: {what}"
+        );
     }
 }
 
@@ -168,9 +176,13 @@ fn fixtures_build_lists_are_gos() {
         let f = Fixture::new(fx, "list");
         let (out, err, code) = f.run(&["list", "all"]);
         let want = workspace_root().join(format!("testdata/check/{fx}/go-list-m-all.stdout"));
-        let want = std::fs::read_to_string(&want).unwrap_or_else(|e| panic!("{}: {e}", want.display()));
+        let want =
+            std::fs::read_to_string(&want).unwrap_or_else(|e| panic!("{}: {e}", want.display()));
         assert_eq!(code, 0, "{fx}: {err}");
-        assert_eq!(out, want, "{fx}: gomvs list all differs from go list -m all");
+        assert_eq!(
+            out, want,
+            "{fx}: gomvs list all differs from go list -m all"
+        );
     }
 }
 
@@ -221,7 +233,11 @@ fn exit_statuses_and_fail_level() {
     let (out, _, code) = f2.run(&["check", "--config", &empty]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("GMV0020") && out.contains("GMV0021"), "{out}");
-    assert_eq!(f2.run(&["check", "--config", &empty, "--fail-level", "warning"]).2, 1);
+    assert_eq!(
+        f2.run(&["check", "--config", &empty, "--fail-level", "warning"])
+            .2,
+        1
+    );
     // No findings at all.
     let b = Fixture::new("branches", "exit");
     let (out, _, code) = b.run(&["check", "--config", &empty, "--fail-level", "note"]);
@@ -291,11 +307,20 @@ fn branch_scoping() {
     assert_eq!(c, ["GMV0001"]);
     assert!(b.is_null());
     // CI variables, in order.
-    let (c, b) = run(&[], &[("GITHUB_REF_NAME", "release/2-dev"), ("CI_COMMIT_REF_NAME", "main")]);
+    let (c, b) = run(
+        &[],
+        &[
+            ("GITHUB_REF_NAME", "release/2-dev"),
+            ("CI_COMMIT_REF_NAME", "main"),
+        ],
+    );
     assert!(c.is_empty());
     assert_eq!(b["name"], "release/2-dev");
     assert_eq!(b["source"]["name"], "GITHUB_REF_NAME");
-    let (_, b) = run(&[], &[("GITHUB_HEAD_REF", ""), ("CI_COMMIT_REF_NAME", "main")]);
+    let (_, b) = run(
+        &[],
+        &[("GITHUB_HEAD_REF", ""), ("CI_COMMIT_REF_NAME", "main")],
+    );
     assert_eq!(b["source"]["name"], "CI_COMMIT_REF_NAME");
     // --branch wins over the environment.
     assert_eq!(
@@ -305,20 +330,25 @@ fn branch_scoping() {
     // git HEAD (a repository around the fixture) wins over CI variables.
     let git = f.dir.join(".git");
     std::fs::create_dir_all(&git).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(git.join("HEAD"), "ref: refs/heads/feature/y\n").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(git.join("HEAD"), "ref: refs/heads/feature/y\n")
+        .unwrap_or_else(|e| panic!("{e}"));
     let (c, b) = run(&[], &[("GITHUB_HEAD_REF", "main")]);
     assert!(c.is_empty());
     assert_eq!(b["name"], "feature/y");
     assert_eq!(b["source"]["kind"], "git_head");
     // A detached HEAD falls back to the CI variables.
-    std::fs::write(git.join("HEAD"), "0123456789abcdef0123456789abcdef01234567\n")
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        git.join("HEAD"),
+        "0123456789abcdef0123456789abcdef01234567\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(run(&[], &[("GITHUB_HEAD_REF", "main")]).1["name"], "main");
     // A linked worktree: .git is a file naming the directory holding HEAD.
     std::fs::remove_dir_all(&git).unwrap_or_else(|e| panic!("{e}"));
     let wt = f.dir.join("gitdirs/worktrees/main");
     std::fs::create_dir_all(&wt).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(wt.join("HEAD"), "ref: refs/heads/release/3-dev\n").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(wt.join("HEAD"), "ref: refs/heads/release/3-dev\n")
+        .unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(&git, "gitdir: gitdirs/worktrees/main\n").unwrap_or_else(|e| panic!("{e}"));
     let (c, b) = run(&[], &[]);
     assert!(c.is_empty(), "{c:?}");
@@ -340,7 +370,10 @@ fn policy_lookup_stops_at_the_repository_root() {
     std::fs::create_dir_all(f.dir.join(".git")).unwrap_or_else(|e| panic!("{e}"));
     let (out, _, code) = f.run(&["check", "--branch", "main"]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("rule: replace.forbid (gomvs.toml:2:10)"), "{out}");
+    assert!(
+        out.contains("rule: replace.forbid (gomvs.toml:2:10)"),
+        "{out}"
+    );
     assert!(out.contains("--> main/go.mod:7"), "{out}");
 }
 
@@ -358,5 +391,38 @@ fn the_incident_is_caught_with_its_cause() {
     let (out, _, _) = f.run(&["check", "--branch", "main", "--format", "sarif"]);
     let doc: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}"));
     assert!(sarif_errors(&sarif_validator(), &doc).is_empty());
-    insta::assert_snapshot!("check_incident_github", f.run(&["check", "--branch", "main", "--format", "github"]).0);
+    insta::assert_snapshot!(
+        "check_incident_github",
+        f.run(&["check", "--branch", "main", "--format", "github"])
+            .0
+    );
+}
+
+/// A replace in go.work counts (and is located in go.work); run from a
+/// workspace module's directory, the policy is found in the go.work directory.
+#[test]
+fn go_work_replaces_count() {
+    let f = Fixture::new("workspace", "work");
+    let cwd = f.dir.join("a");
+    let want = std::fs::read_to_string(
+        workspace_root().join("testdata/check/workspace/go-list-m-all.stdout"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (out, err, code) = run_in(&cwd, &f.proxy, &f.dir, &["list", "all"], &[]);
+    assert_eq!((out.as_str(), code), (want.as_str(), 0), "{err}");
+    let validator = sarif_validator();
+    for format in FORMATS {
+        let (out, err, code) = run_in(&cwd, &f.proxy, &f.dir, &["check", "--format", format], &[]);
+        assert_eq!(code, 1, "{out}{err}");
+        if format == "sarif" {
+            let doc: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}"));
+            let errors = sarif_errors(&validator, &doc);
+            assert!(errors.is_empty(), "{errors:#?}");
+        }
+        let root = f.dir.display().to_string();
+        insta::assert_snapshot!(
+            format!("check_workspace_{format}"),
+            out.replace(&root, "[ROOT]")
+        );
+    }
 }

@@ -27,7 +27,8 @@ struct Table {
 }
 
 fn table() -> Table {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../gomvs-modfile/testdata/versions-table.json");
+    let p =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../gomvs-modfile/testdata/versions-table.json");
     let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
@@ -38,7 +39,10 @@ fn rows(t: &Table) -> std::collections::HashMap<&str, &VersionRow> {
 }
 
 fn go_cmp(t: &Table, i: usize, j: usize) -> char {
-    t.compare[i].chars().nth(j).unwrap_or_else(|| panic!("table row {i} too short"))
+    t.compare[i]
+        .chars()
+        .nth(j)
+        .unwrap_or_else(|| panic!("table row {i} too short"))
 }
 
 #[test]
@@ -49,8 +53,12 @@ fn operators_follow_gos_order_on_every_pair() {
     let mut checked = 0usize;
     for (j, b) in t.compare_versions.iter().enumerate() {
         // Full versions only: a shorthand bound has series semantics (below).
-        let full = rows.get(b.as_str()).is_some_and(|r| r.is_valid && r.canonical == b.split('+').next().unwrap_or(""))
-            || rows.get(b.as_str()).is_some_and(|r| r.is_valid && b.contains('+'));
+        let full = rows
+            .get(b.as_str())
+            .is_some_and(|r| r.is_valid && r.canonical == b.split('+').next().unwrap_or(""))
+            || rows
+                .get(b.as_str())
+                .is_some_and(|r| r.is_valid && b.contains('+'));
         if !full {
             continue;
         }
@@ -86,7 +94,11 @@ fn shorthand_bounds_cover_a_series() {
         // A version of go's table that go orders equal to the series' first
         // release (the shorthand itself, or with build metadata).
         let short = lt.trim_start_matches("< ");
-        let first = [short.to_string(), format!("{short}.0.0+incompatible"), format!("{short}+incompatible")];
+        let first = [
+            short.to_string(),
+            format!("{short}.0.0+incompatible"),
+            format!("{short}+incompatible"),
+        ];
         let first_idx = first
             .iter()
             .find_map(|f| t.compare_versions.iter().position(|v| v == f));
@@ -120,11 +132,16 @@ fn shorthand_bounds_cover_a_series() {
 fn the_semver_crate_does_not_compare_like_go() {
     let t = table();
     let rows = rows(&t);
-    assert!(semver::VersionReq::parse(">= v1.8.3").is_err() || semver::Version::parse("v1.8.3").is_err());
+    assert!(
+        semver::VersionReq::parse(">= v1.8.3").is_err()
+            || semver::Version::parse("v1.8.3").is_err()
+    );
     let mut disagree = Vec::new();
     let mut pairs = 0usize;
     for (j, b) in t.compare_versions.iter().enumerate() {
-        let Some(bs) = b.strip_prefix('v') else { continue };
+        let Some(bs) = b.strip_prefix('v') else {
+            continue;
+        };
         let Ok(req) = semver::VersionReq::parse(&format!(">={bs}")) else {
             continue;
         };
@@ -148,8 +165,14 @@ fn the_semver_crate_does_not_compare_like_go() {
         "the semver crate agreed with go on all {pairs} pairs"
     );
     // Example: a pseudo-version above v1.2.3 (go) is not ">=1.2.3" for the crate.
-    let pseudo = semver::Version::parse("1.2.4-0.20191109021931-daa7c04131f5").unwrap_or_else(|e| panic!("{e}"));
+    let pseudo = semver::Version::parse("1.2.4-0.20191109021931-daa7c04131f5")
+        .unwrap_or_else(|e| panic!("{e}"));
     assert!(!semver::VersionReq::parse(">=1.2.3").is_ok_and(|r| r.matches(&pseudo)));
-    assert!(Constraint::parse(">= v1.2.3").is_ok_and(|c| c.matches("v1.2.4-0.20191109021931-daa7c04131f5")));
-    eprintln!("semver crate vs go: {} of {pairs} pairs disagree, e.g. {:?}", disagree.len(), &disagree[..disagree.len().min(3)]);
+    assert!(Constraint::parse(">= v1.2.3")
+        .is_ok_and(|c| c.matches("v1.2.4-0.20191109021931-daa7c04131f5")));
+    eprintln!(
+        "semver crate vs go: {} of {pairs} pairs disagree, e.g. {:?}",
+        disagree.len(),
+        &disagree[..disagree.len().min(3)]
+    );
 }

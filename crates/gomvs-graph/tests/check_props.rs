@@ -43,7 +43,11 @@ fn universe() -> impl Strategy<Value = Universe> {
         any::<bool>(),
         prop::collection::vec(req, 1..4),
         prop::collection::vec(
-            (0..PATHS, prop::option::of(0..VERSIONS.len()), 0..VERSIONS.len()),
+            (
+                0..PATHS,
+                prop::option::of(0..VERSIONS.len()),
+                0..VERSIONS.len(),
+            ),
             0..3,
         ),
     )
@@ -79,11 +83,23 @@ fn go_mod(module: &str, pruned: bool, reqs: &[(usize, usize)], skip: Option<usiz
 fn load_and_check(
     u: &Universe,
     case: usize,
-) -> Result<Option<(TempDir, gomvs_graph::loader::Loaded, gomvs_graph::check::findings::CheckReport)>, TestCaseError> {
+) -> Result<
+    Option<(
+        TempDir,
+        gomvs_graph::loader::Loaded,
+        gomvs_graph::check::findings::CheckReport,
+    )>,
+    TestCaseError,
+> {
     let mut b = MemorySource::builder();
     for (i, (pruned, reqs)) in u.modules.iter().enumerate() {
         let (p, v) = (i / VERSIONS.len(), i % VERSIONS.len());
-        b = b.module(&path(p), VERSIONS[v], &go_mod(&path(p), *pruned, reqs, Some(p)), TIME);
+        b = b.module(
+            &path(p),
+            VERSIONS[v],
+            &go_mod(&path(p), *pruned, reqs, Some(p)),
+            TIME,
+        );
     }
     let dir = TempDir::new("check-props", &case.to_string());
     let mut main = go_mod("example.com/main", u.main_pruned, &u.main_reqs, None);
@@ -95,7 +111,14 @@ fn load_and_check(
         }
         match old {
             Some(o) => {
-                let _ = writeln!(main, "replace {} {} => {} {}", path(p), VERSIONS[o], path(p), VERSIONS[new]);
+                let _ = writeln!(
+                    main,
+                    "replace {} {} => {} {}",
+                    path(p),
+                    VERSIONS[o],
+                    path(p),
+                    VERSIONS[new]
+                );
             }
             None => {
                 let _ = writeln!(main, "replace {} => {} {}", path(p), path(p), VERSIONS[new]);
@@ -142,10 +165,24 @@ fn verify(
             f.code,
             cause.path
         );
-        prop_assert_eq!(cause.path.last(), Some(module), "{}: path does not end at the module", f.code);
+        prop_assert_eq!(
+            cause.path.last(),
+            Some(module),
+            "{}: path does not end at the module",
+            f.code
+        );
         for w in cause.path.windows(2) {
-            let requires = g.required_by(&w[0]).is_some_and(|mut r| r.any(|x| *x == w[1]));
-            prop_assert!(requires, "{}: {} does not require {} ({:?})", f.code, w[0], w[1], cause.path);
+            let requires = g
+                .required_by(&w[0])
+                .is_some_and(|mut r| r.any(|x| *x == w[1]));
+            prop_assert!(
+                requires,
+                "{}: {} does not require {} ({:?})",
+                f.code,
+                w[0],
+                w[1],
+                cause.path
+            );
         }
         prop_assert_eq!(
             g.selected_module(&module.path),
@@ -162,7 +199,12 @@ fn verify(
             },
             WhyOptions { read_pruned: false },
         );
-        prop_assert_eq!(&why.path_to_selected, &cause.path, "{}: why disagrees", f.code);
+        prop_assert_eq!(
+            &why.path_to_selected,
+            &cause.path,
+            "{}: why disagrees",
+            f.code
+        );
         prop_assert_eq!(why.selected.as_deref(), Some(module.version.as_str()));
         if let Some(by) = &cause.required_by {
             prop_assert_eq!(cause.path.get(cause.path.len().wrapping_sub(2)), Some(by));
@@ -208,20 +250,32 @@ fn a_broken_path_is_caught() {
     };
     // m0 v1.0.0 violates the pin >= v1.2.0: its cause is main -> m0.
     let checked = verify(&loaded, &report).unwrap_or_else(|e| panic!("{e}"));
-    assert!(checked >= 1, "no finding with a cause: {:?}", report.findings);
+    assert!(
+        checked >= 1,
+        "no finding with a cause: {:?}",
+        report.findings
+    );
     let mut skipped = report.clone();
-    let Some(i) = skipped.findings.iter().position(|f| {
-        f.cause.as_ref().is_some_and(|c| c.path.len() == 3)
-    }) else {
+    let Some(i) = skipped
+        .findings
+        .iter()
+        .position(|f| f.cause.as_ref().is_some_and(|c| c.path.len() == 3))
+    else {
         panic!("no path main -> m0 -> m1 among {:?}", report.findings)
     };
     if let Some(c) = skipped.findings[i].cause.as_mut() {
         c.path.remove(1);
     }
-    assert!(verify(&loaded, &skipped).is_err(), "a path skipping a step was accepted");
+    assert!(
+        verify(&loaded, &skipped).is_err(),
+        "a path skipping a step was accepted"
+    );
     let mut elsewhere = report.clone();
     if let Some(c) = elsewhere.findings[i].cause.as_mut() {
         c.path.pop();
     }
-    assert!(verify(&loaded, &elsewhere).is_err(), "a path ending elsewhere was accepted");
+    assert!(
+        verify(&loaded, &elsewhere).is_err(),
+        "a path ending elsewhere was accepted"
+    );
 }

@@ -64,7 +64,9 @@ pub fn text(report: &CheckReport, st: Style) -> String {
             if let Some(at) = &c.introduced_at {
                 out.push_str(&format!("  introduced at: {}\n", st.dim(&at.to_string())));
             }
-            if let (Some(by), Some(v), Some(at)) = (&c.required_by, &c.required_version, &c.required_at) {
+            if let (Some(by), Some(v), Some(at)) =
+                (&c.required_by, &c.required_version, &c.required_at)
+            {
                 out.push_str(&format!(
                     "  required: {v} by {} ({})\n",
                     module_text(by),
@@ -83,7 +85,10 @@ pub fn text(report: &CheckReport, st: Style) -> String {
         out.push('\n');
     }
     let c = report.counts;
-    let policy = report.policy.as_deref().unwrap_or("defaults, no gomvs.toml");
+    let policy = report
+        .policy
+        .as_deref()
+        .unwrap_or("defaults, no gomvs.toml");
     let branch = match &report.branch {
         Some(b) => {
             let from = match &b.source {
@@ -265,7 +270,11 @@ pub fn github(report: &CheckReport) -> String {
         if let Some(r) = &f.rule.location {
             message.push_str(&format!("\nrule: {} ({r})", f.rule.name));
         }
-        out.push_str(&format!("::{cmd} {}::{}\n", props.join(","), escape_data(&message)));
+        out.push_str(&format!(
+            "::{cmd} {}::{}\n",
+            props.join(","),
+            escape_data(&message)
+        ));
     }
     out
 }

@@ -238,7 +238,10 @@ mod tests {
 
     #[test]
     fn errors_say_what_to_write() {
-        let e = Constraint::parse(">= 1.8.3").err().map(|e| e.0).unwrap_or_default();
+        let e = Constraint::parse(">= 1.8.3")
+            .err()
+            .map(|e| e.0)
+            .unwrap_or_default();
         assert!(e.contains("start with v: v1.8.3"), "{e}");
         assert!(Constraint::parse("").is_err());
         assert!(Constraint::parse(">= v1.0.0,").is_err());

@@ -626,7 +626,11 @@ impl Policy {
             let b = b.into_inner();
             p.bans.push(Ban {
                 module: pattern(&ix, &b.module, "module")?,
-                versions: b.versions.as_ref().map(|v| constraint(&ix, v)).transpose()?,
+                versions: b
+                    .versions
+                    .as_ref()
+                    .map(|v| constraint(&ix, v))
+                    .transpose()?,
                 reason: b.reason,
                 severity: b.severity.unwrap_or(Severity::Error),
                 at: Some(at),
@@ -796,9 +800,15 @@ mod tests {
         let text = "[replace]\nforbid = true                          # no replace directive in go.mod or go.work\n[pins]\n\"github.com/shared/auth\" = \">= v1.8.3\" # the version the build uses, after replace\n";
         let p = Policy::parse(Path::new("gomvs.toml"), text).unwrap_or_else(|e| panic!("{e}"));
         assert!(p.replace.forbid);
-        assert_eq!(p.replace.forbid_at.as_ref().map(|a| (a.line, a.column)), Some((2, 10)));
+        assert_eq!(
+            p.replace.forbid_at.as_ref().map(|a| (a.line, a.column)),
+            Some((2, 10))
+        );
         assert_eq!(p.pins.len(), 1);
-        assert_eq!(p.pins[0].at.as_ref().map(|a| (a.line, a.column)), Some((4, 28)));
+        assert_eq!(
+            p.pins[0].at.as_ref().map(|a| (a.line, a.column)),
+            Some((4, 28))
+        );
         assert_eq!(p.pins[0].check, PinTarget::Both);
     }
 
@@ -812,9 +822,15 @@ mod tests {
             err("[pins]\n\"a.com/x\" = \">= 1.2.3\"\n"),
             "gomvs.toml:2:13: pin \"a.com/x\": invalid version \"1.2.3\" in \">= 1.2.3\" (Go versions start with v: v1.2.3)"
         );
-        assert!(err("[retracted]\nlevel = \"fatal\"\n").starts_with("gomvs.toml:2:9: unknown variant `fatal`"));
-        assert!(err("[[ban]]\nmodule = \"x\"\nversions = \"<<v1\"\n").starts_with("gomvs.toml:3:12: "));
+        assert!(err("[retracted]\nlevel = \"fatal\"\n")
+            .starts_with("gomvs.toml:2:9: unknown variant `fatal`"));
+        assert!(
+            err("[[ban]]\nmodule = \"x\"\nversions = \"<<v1\"\n").starts_with("gomvs.toml:3:12: ")
+        );
         assert!(err("[pins]\n\"a.com/x\" = 3\n").contains("found integer"));
-        assert!(err("[pins]\n\"a.com/x\" = { version = \"v1.0.0\", chekc = \"used\" }\n").starts_with("gomvs.toml:2:13: pin \"a.com/x\": unknown field `chekc`"));
+        assert!(
+            err("[pins]\n\"a.com/x\" = { version = \"v1.0.0\", chekc = \"used\" }\n")
+                .starts_with("gomvs.toml:2:13: pin \"a.com/x\": unknown field `chekc`")
+        );
     }
 }

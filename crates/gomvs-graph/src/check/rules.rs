@@ -13,7 +13,7 @@ use super::policy::{glob_match, Exception, Pin, PinTarget, Policy, PolicyLocatio
 use crate::explain::why::{explain_why, WhyIndex, WhyOptions, WhyQuery, WhyReport};
 use crate::explain::{is_pseudo_module, Location};
 use crate::loader::Loaded;
-use crate::query::{QueryErrorKind, Querier};
+use crate::query::{Querier, QueryErrorKind};
 use crate::replace::{is_directory_target, ReplaceRule};
 use gomvs_modfile::{gover, ModuleVersion};
 use std::cell::Cell;
@@ -82,9 +82,9 @@ impl<'a> CheckContext<'a> {
     /// the repository root, with `/` separators, when it is inside it.
     pub fn repo_path(&self, file: &Path) -> String {
         let abs = if file.is_absolute() {
-            file.to_path_buf()
+            crate::gopath::join_clean(file, "")
         } else {
-            self.loaded.session.config.cwd.join(file)
+            crate::gopath::join_clean(&self.loaded.session.config.cwd, &file.to_string_lossy())
         };
         match abs.strip_prefix(&self.root) {
             Ok(rel) => rel
@@ -100,7 +100,7 @@ impl<'a> CheckContext<'a> {
     /// or `path@version/go.mod`) with its file made relative to the
     /// repository root when it is a file there.
     pub fn relocate(&self, loc: &Location) -> Location {
-        let p = self.loaded.session.config.cwd.join(&loc.file);
+        let p = crate::gopath::join_clean(&self.loaded.session.config.cwd, &loc.file);
         if p.is_file() {
             Location {
                 file: self.repo_path(&p),
@@ -338,7 +338,9 @@ impl FindingProducer for ReplaceRules {
             for (i, a) in pol.allow.iter().enumerate() {
                 if ctx.entry_applies(&a.branches)
                     && glob_match(&a.module, &rule.old.path)
-                    && a.target.as_ref().is_none_or(|t| glob_match(t, &rule.new.path))
+                    && a.target
+                        .as_ref()
+                        .is_none_or(|t| glob_match(t, &rule.new.path))
                 {
                     allowed = true;
                     if let Some(u) = used.get(i) {
@@ -672,8 +674,18 @@ impl FindingProducer for StatusRules {
             return out;
         }
         let querier = Querier::new(&ctx.loaded.session);
-        let used_r: Vec<Cell<bool>> = pol.retracted.allow.iter().map(|_| Cell::new(false)).collect();
-        let used_d: Vec<Cell<bool>> = pol.deprecated.allow.iter().map(|_| Cell::new(false)).collect();
+        let used_r: Vec<Cell<bool>> = pol
+            .retracted
+            .allow
+            .iter()
+            .map(|_| Cell::new(false))
+            .collect();
+        let used_d: Vec<Cell<bool>> = pol
+            .deprecated
+            .allow
+            .iter()
+            .map(|_| Cell::new(false))
+            .collect();
         let covered = |list: &[Exception], used: &[Cell<bool>], m: &ModuleVersion| {
             let mut any = false;
             for (i, e) in list.iter().enumerate() {
@@ -687,19 +699,20 @@ impl FindingProducer for StatusRules {
             any
         };
         let mut unknown: HashSet<ModuleVersion> = HashSet::new();
-        let mut unknown_finding = |m: &ModuleVersion, rule: RuleRef, text: &str, out: &mut Vec<Finding>| {
-            if unknown.insert(m.clone()) {
-                out.push(Finding {
-                    code: Code::StatusUnknown,
-                    severity: Severity::Note,
-                    rule,
-                    module: Some(m.clone()),
-                    message: format!("could not check {} {}: {text}", m.path, m.version),
-                    location: None,
-                    cause: None,
-                });
-            }
-        };
+        let mut unknown_finding =
+            |m: &ModuleVersion, rule: RuleRef, text: &str, out: &mut Vec<Finding>| {
+                if unknown.insert(m.clone()) {
+                    out.push(Finding {
+                        code: Code::StatusUnknown,
+                        severity: Severity::Note,
+                        rule,
+                        module: Some(m.clone()),
+                        message: format!("could not check {} {}: {text}", m.path, m.version),
+                        location: None,
+                        cause: None,
+                    });
+                }
+            };
         for m in ctx.selected_modules() {
             if let Some(sev) = retracted {
                 let rule = RuleRef {
@@ -776,15 +789,26 @@ impl FindingProducer for StatusRules {
             }
         }
         for (section, list, used, on) in [
-            ("retracted", &pol.retracted.allow, &used_r, retracted.is_some()),
-            ("deprecated", &pol.deprecated.allow, &used_d, deprecated.is_some()),
+            (
+                "retracted",
+                &pol.retracted.allow,
+                &used_r,
+                retracted.is_some(),
+            ),
+            (
+                "deprecated",
+                &pol.deprecated.allow,
+                &used_d,
+                deprecated.is_some(),
+            ),
         ] {
             if !on {
                 continue;
             }
             for (i, e) in list.iter().enumerate() {
                 if !used.get(i).is_some_and(Cell::get) {
-                    let what = format!("no {section} module in the build list matches {}", e.module);
+                    let what =
+                        format!("no {section} module in the build list matches {}", e.module);
                     out.extend(ctx.stale(format!("{section}.allow[{i}]"), e.at.clone(), &what));
                 }
             }
