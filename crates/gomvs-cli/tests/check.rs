@@ -437,3 +437,15 @@ fn go_work_replaces_count() {
         );
     }
 }
+
+/// Text output is coloured only when asked (or on a terminal without NO_COLOR).
+#[test]
+fn colour_only_when_asked() {
+    let f = Fixture::new("ban", "colour");
+    let (plain, _, _) = f.run(&["check"]);
+    assert!(!plain.contains('\x1b'), "{plain}");
+    let (coloured, _, _) = f.run(&["check", "--color", "always"]);
+    assert!(coloured.contains("\x1b[31merror\x1b[0m"), "{coloured}");
+    let (never, _, _) = f.run_env(&["check", "--color", "never"], &[("NO_COLOR", "")]);
+    assert_eq!(never, plain);
+}
