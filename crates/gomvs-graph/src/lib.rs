@@ -6,6 +6,7 @@
 //! and records every replace, exclude and pruning decision as data.
 #![warn(missing_docs)]
 
+pub mod check;
 pub mod collections;
 pub mod diff;
 pub mod env;
