@@ -256,10 +256,15 @@ fn exit_statuses_and_fail_level() {
     assert!(out.starts_with("check: no findings"), "{out}");
     // Usage error.
     assert_eq!(b.run(&["check", "--fail-level", "fatal"]).2, 2);
-    // Load error: go.sum missing, go list -m all fails.
+    // go.sum missing: go list -m all fails; the gosum rule reports each
+    // missing line (GMV0201) instead, unless it is off: then exit 3, as go.
     let l = Fixture::new("replace", "exit-load");
     std::fs::remove_file(l.main().join("go.sum")).unwrap_or_else(|e| panic!("{e}"));
-    let (_, err, code) = l.run(&["check"]);
+    let (out, err, code) = l.run(&["check", "--json"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(codes(&out).contains(&"GMV0201".to_string()), "{out}");
+    let off = workspace_root().join("testdata/check/config/gosum-missing-off.toml");
+    let (_, err, code) = l.run(&["check", "--config", &off.display().to_string()]);
     assert_eq!(code, 3, "{err}");
     assert!(err.contains("missing go.sum entry"), "{err}");
 }

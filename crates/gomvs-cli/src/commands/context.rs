@@ -5,7 +5,7 @@ use gomvs_graph::env::GoEnv;
 use gomvs_graph::files::FileTree;
 use gomvs_graph::listing::{list_modules, CacheLayout, ListMode};
 use gomvs_graph::loader::{Fatal, GoCommand, LoadConfig, Loaded, Session};
-use gomvs_graph::source::{GoSources, ModuleSource};
+use gomvs_graph::source::{GoSources, ModCache, ModuleSource};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -26,6 +26,8 @@ pub struct Context {
     pub source: Arc<dyn ModuleSource>,
     /// The module cache layout (for GoMod/Dir fields).
     pub cache: CacheLayout,
+    /// The module cache (GOMODCACHE), for offline verification.
+    pub modcache: ModCache,
 }
 
 impl Context {
@@ -55,6 +57,7 @@ impl Context {
             config,
             source: Arc::new(sources),
             cache,
+            modcache: ModCache::from_env(&env),
         })
     }
 
@@ -72,9 +75,22 @@ impl Context {
         files: Arc<dyn FileTree>,
         cwd: PathBuf,
     ) -> Result<BuildListLoad, LoadFailure> {
+        self.load_build_list_as(files, cwd, GoCommand::ListModules)
+    }
+
+    /// [`Context::load_build_list`] with the loading rules of `command`
+    /// (`ModVerify` loads without requiring go.sum lines, as `go mod
+    /// verify` does).
+    pub fn load_build_list_as(
+        &self,
+        files: Arc<dyn FileTree>,
+        cwd: PathBuf,
+        command: GoCommand,
+    ) -> Result<BuildListLoad, LoadFailure> {
         let mut config = self.config.clone();
         config.files = files;
         config.cwd = cwd;
+        config.command = command;
         let fail = |lines: Vec<String>, session: Option<&Session>| LoadFailure {
             lines,
             missing: session.map(Session::missing_modules).unwrap_or_default(),

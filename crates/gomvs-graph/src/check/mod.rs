@@ -3,13 +3,17 @@
 //! * [`policy`]: `gomvs.toml` (serde + toml, with line and column in every error);
 //! * [`constraint`]: version constraints compared in Go's order;
 //! * [`findings`]: findings as data (code, severity, rule, module, cause);
+//! * [`base`]: `[base]`, the diff against a base revision ([`crate::diff`]);
+//! * [`gosum`]: `[gosum]`, go.sum coverage and verification ([`crate::verify`]);
 //! * [`rules`]: the evaluation, as [`rules::FindingProducer`]s over a
 //!   [`crate::loader::Loaded`]; extra producers (`base`, `gosum`) plug in
 //!   through [`rules::run_check`].
 //!
 //! Presentation (text, JSON, SARIF, GitHub annotations) is the CLI's.
 
+pub mod base;
 pub mod constraint;
 pub mod findings;
+pub mod gosum;
 pub mod policy;
 pub mod rules;
