@@ -258,23 +258,26 @@ hyperfine -N --warmup "$warmup" --runs "$runs" "${md[@]}" --export-json "$work/r
   -n "go: checkout both + go list -m all x2 + diff" "bash $work/go-twice.sh" \
   -n "floor: cat of the files gomvs diff reads" "$floor_cmd"
 
-python3 - "$work/result.json" <<'EOF'
+python3 - "$work/result.json" <<'EOF' | tee "$work/medians.md"
 import json, sys
-r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
+res = json.load(open(sys.argv[1]))["results"]
+r = {x["command"]: x["median"] for x in res}
+cpu = {x["command"]: x["user"] + x["system"] for x in res}
 names = list(r)
 d, l, g, f = (r[n] for n in names)
+dc, lc, gc, fc = (cpu[n] for n in names)
 print()
-print("| command | median |")
-print("|---|---|")
+print("| command | median wall [ms] | mean CPU user+sys [ms] |")
+print("|---|---:|---:|")
 for n in names:
-    print(f"| {n} | {r[n] * 1000:.2f} ms |")
+    print(f"| `{n}` | {r[n] * 1000:.2f} | {cpu[n] * 1000:.2f} |")
 print()
-print(f"diff / one gomvs list all:            {d / l:.2f}x")
-print(f"go checkout + list x2 / gomvs diff:   {g / d:.1f}x")
-print(f"gomvs diff / floor:                   {d / f:.1f}x")
+print(f"- gomvs diff / one gomvs list all: {d / l:.2f}x wall, {dc / lc:.2f}x CPU")
+print(f"- go checkout both + go list -m all x2 + diff / gomvs diff: {g / d:.1f}x wall, {gc / dc:.1f}x CPU")
+print(f"- gomvs diff / floor: {d / f:.1f}x wall, {dc / fc:.1f}x CPU")
 EOF
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "$export_md" ]; then
-  { echo "### $base_name -> $head_name"; echo; cat "$work/result.md"; echo; } >>"$export_md"
+  { echo "### $base_name -> $head_name"; echo; echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; echo; cat "$work/result.md"; cat "$work/medians.md"; echo; } >>"$export_md"
 fi
 cd "$here"
