@@ -41,7 +41,7 @@
 #   --keep keeps the work directory (printed).
 # Needs hyperfine (apt-get install -y hyperfine), git, and the real go
 # (scripts/ensure-go.sh: the binary $(go env GOROOT)/bin/go, never a wrapper);
-# strace is optional. CI does not run this.
+# strace is optional (BENCH_DIFF_NO_STRACE=1 takes the fallback floor). CI does not run this.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -202,7 +202,7 @@ EOF
 
 # The floor: the files a gomvs diff run reads.
 floor_files=$work/floor-files.txt
-if command -v strace >/dev/null; then
+if [ -z "${BENCH_DIFF_NO_STRACE:-}" ] && command -v strace >/dev/null; then
   floor_how="strace -f -e trace=openat of one gomvs diff HEAD~1 HEAD"
   strace -f -qq -e trace=openat -o "$work/strace.txt" "$gomvs" diff HEAD~1 HEAD >/dev/null
   # Successful opens, not of directories, minus the dynamic loader's files.
