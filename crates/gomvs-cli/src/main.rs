@@ -38,6 +38,8 @@ enum Command {
     Tree(commands::tree::Args),
     /// List every replace directive (including ignored ones in dependencies) and what it did.
     Replaces(commands::replaces::Args),
+    /// What changed in the resolved module graph between two git revisions (or directories), and why.
+    Diff(commands::diff::Args),
 }
 
 /// Rewrites go's single-dash long flags (`-json`, `-go=1.21`) into clap's
@@ -103,5 +105,6 @@ fn main() -> ExitCode {
         Command::Why(args) => commands::why::run(&args),
         Command::Tree(args) => commands::tree::run(&args),
         Command::Replaces(args) => commands::replaces::run(&args),
+        Command::Diff(args) => commands::diff::run(&args),
     }
 }

@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod collections;
+pub mod diff;
 pub mod env;
 pub mod error;
 pub mod explain;

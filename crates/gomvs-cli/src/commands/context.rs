@@ -2,10 +2,11 @@
 //! the module source it implies, and how to report fatal errors.
 
 use gomvs_graph::env::GoEnv;
-use gomvs_graph::listing::CacheLayout;
-use gomvs_graph::loader::{Fatal, GoCommand, LoadConfig, Session};
+use gomvs_graph::files::FileTree;
+use gomvs_graph::listing::{list_modules, CacheLayout, ListMode};
+use gomvs_graph::loader::{Fatal, GoCommand, LoadConfig, Loaded, Session};
 use gomvs_graph::source::{GoSources, ModuleSource};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -61,6 +62,74 @@ impl Context {
     pub fn open(&self) -> Result<Session, Fatal> {
         Session::open(self.config.clone(), self.source.clone())
     }
+
+    /// Loads the build list as `go list -m all` does, with the main modules'
+    /// files read from `files` and `cwd` as the working directory, and
+    /// decides as go would whether the command succeeds: every stderr line
+    /// go prints and a failure when go would exit non-zero.
+    pub fn load_build_list(
+        &self,
+        files: Arc<dyn FileTree>,
+        cwd: PathBuf,
+    ) -> Result<BuildListLoad, LoadFailure> {
+        let mut config = self.config.clone();
+        config.files = files;
+        config.cwd = cwd;
+        let fail = |lines: Vec<String>, session: Option<&Session>| LoadFailure {
+            lines,
+            missing: session.map(Session::missing_modules).unwrap_or_default(),
+        };
+        let session =
+            Session::open(config, self.source.clone()).map_err(|f| fail(f.lines, None))?;
+        let loaded = session.load().map_err(|f| fail(f.lines, None))?;
+        let all = ["all".to_string()];
+        let listing = match list_modules(&loaded, &self.cache, &all, ListMode::default()) {
+            Ok(l) => l,
+            Err(fatal) => {
+                let mut lines = loaded.session.stderr_lines();
+                lines.extend(fatal.lines);
+                return Err(fail(lines, Some(&loaded.session)));
+            }
+        };
+        let error = listing
+            .error
+            .clone()
+            .or_else(|| loaded.commit_requirements());
+        let mut stderr = loaded.session.stderr_lines();
+        stderr.extend(listing.warnings.iter().cloned());
+        let mut failed = loaded.session.has_deferred_errors();
+        for r in &listing.rows {
+            if let Some(e) = &r.error {
+                stderr.push(format!("go: {}", e.err));
+                failed = true;
+            }
+        }
+        if let Some(e) = &error {
+            stderr.push(format!("go: {e}"));
+            failed = true;
+        }
+        if failed {
+            return Err(fail(stderr, Some(&loaded.session)));
+        }
+        Ok(BuildListLoad { loaded, stderr })
+    }
+}
+
+/// A build list loaded as `go list -m all` loads it, and go would succeed.
+pub struct BuildListLoad {
+    /// The loaded graph.
+    pub loaded: Loaded,
+    /// What go prints on stderr anyway (notes, warnings).
+    pub stderr: Vec<String>,
+}
+
+/// `go list -m all` would fail: what it prints on stderr, and the module
+/// versions whose go.mod no source had (the usual reason offline).
+pub struct LoadFailure {
+    /// go's stderr lines.
+    pub lines: Vec<String>,
+    /// go.mod files missing from every module source.
+    pub missing: Vec<gomvs_modfile::ModuleVersion>,
 }
 
 /// Prints `warnings` and the fatal error's lines on stderr; returns its exit status.

@@ -1,6 +1,8 @@
 //! One module per subcommand; each returns the process exit code.
 
 pub mod context;
+pub mod diff;
+pub mod git;
 pub mod graph;
 pub mod list;
 pub mod parse;

@@ -3,6 +3,7 @@
 //! documented schema of docs/json-schema.md), Graphviz DOT and Mermaid.
 
 pub mod diagram;
+pub mod diff;
 pub mod replaces;
 pub mod tree;
 pub mod why;
@@ -59,16 +60,21 @@ impl FormatArgs {
 
     /// The text style for standard output.
     pub fn style(&self) -> Style {
-        let color = match self.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
-            }
-        };
-        Style { color }
+        style_for(self.color)
     }
+}
+
+/// The text style for standard output under `choice`.
+pub fn style_for(choice: ColorChoice) -> Style {
+    let color = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    };
+    Style { color }
 }
 
 /// ANSI styling that is a no-op without colour.

@@ -1,0 +1,3 @@
+module example.com/chain/a
+
+require example.com/chain/b v1.1.0
