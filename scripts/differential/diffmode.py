@@ -372,6 +372,7 @@ def entry(row: dict) -> dict:
     """What the diff compares for one `go list -m -json` row."""
     rep = row.get("Replace")
     return {
+        "path": row["Path"],
         "version": row.get("Version", ""),
         "used": None if rep is None else {"path": rep["Path"], "version": rep.get("Version", "")},
         "indirect": bool(row.get("Indirect", False)),
@@ -386,6 +387,31 @@ def side_rows(rows: list[dict]) -> dict[str, dict]:
     for row in rows:
         out.setdefault(row["Path"], entry(row))
     return out
+
+
+# most significant first (docs/json-schema.md, gomvs.diff)
+KIND_ORDER = ["removed", "added", "downgraded", "upgraded", "replacement-added",
+              "replacement-removed", "replacement-changed", "indirect-to-direct",
+              "direct-to-indirect"]
+
+
+def compared_versions(x: dict, y: dict) -> tuple[str, str]:
+    """(after, before) versions that decide upgraded/downgraded.
+
+    docs/json-schema.md: the versions the build uses, i.e. the replacements' when both
+    sides use versions of the same module path (`replace m => m v1.5.0` over a selected
+    v1.8.3 is a downgrade), else the selected versions.  A directory target is not a
+    version of a module path."""
+    def used(e):
+        if e["used"] is None:
+            return e["path"], e["version"]
+        if e["used"]["version"] == "":
+            return None
+        return e["used"]["path"], e["used"]["version"]
+    ux, uy = used(x), used(y)
+    if ux is not None and uy is not None and ux[0] == uy[0]:
+        return uy[1], ux[1]
+    return y["version"], x["version"]
 
 
 def expected_changes(a: dict[str, dict], b: dict[str, dict]) -> dict[str, dict]:
@@ -408,11 +434,18 @@ def expected_changes(a: dict[str, dict], b: dict[str, dict]) -> dict[str, dict]:
             if x["used"] is not None:
                 opt.append("replacement-removed")
         else:
-            c = gosemver.compare(y["version"], x["version"])
+            c = gosemver.compare(*compared_versions(x, y))
             if c > 0:
                 req.append("upgraded")
             elif c < 0:
                 req.append("downgraded")
+            elif x["used"] is not None and x["used"] == y["used"]:
+                # the selected version moved under an unchanged replacement: the used
+                # versions are equal, so the documented rule gives no direction; the
+                # selected versions' direction is accepted (the path must be reported)
+                cs = gosemver.compare(y["version"], x["version"])
+                if cs:
+                    opt.append("upgraded" if cs > 0 else "downgraded")
             if x["used"] is None and y["used"] is not None:
                 req.append("replacement-added")
             elif x["used"] is not None and y["used"] is None:
@@ -506,6 +539,9 @@ def check(exp: dict, go_lines: dict, actual: dict) -> list[str]:
         if missing or extra:
             problems.append(f"{p}: kinds {kinds}, go's data gives {e['kinds']}"
                             + (f" (+optional {e['optional']})" if e["optional"] else ""))
+        known = [k for k in kinds if k in KIND_ORDER]
+        if known != sorted(known, key=KIND_ORDER.index):
+            problems.append(f"{p}: kinds {kinds} not most significant first")
         if kinds[0] in ("added", "removed") or any(k in ("added", "removed") for k in e["kinds"]):
             if kinds[0] not in ("added", "removed"):
                 problems.append(f"{p}: kind {kinds[0]!r} but the module is {e['kinds'][0]}")
@@ -526,6 +562,30 @@ def tree_hash(root: str) -> str:
             with open(p, "rb") as fh:
                 h.update(fh.read())
     return h.hexdigest()
+
+
+def expected_lines(pair: str, sides) -> dict:
+    """Candidates for the `go` and `toolchain` entries (see check()).
+
+    Single module: the go line is the main module's GoVersion in go's JSON (with
+    -mod=mod go reports 1.27.3 for a go.mod without a go line), or the go.mod text's;
+    the toolchain line is the go.mod text's.  Workspace (GOWORK auto finds
+    work/go.work): go.work's go and toolchain lines (docs/json-schema.md); go's JSON
+    has no field for them, so the text is the judge."""
+    texts, work = [], []
+    for s in ("base", "head"):
+        with open(os.path.join(pair, s, "work", "main", "go.mod")) as fh:
+            texts.append(fh.read())
+        w = os.path.join(pair, s, "work", "go.work")
+        work.append(open(w).read() if os.path.exists(w) else None)
+    if work[0] is not None or work[1] is not None:
+        t = [w or "" for w in work]
+        return {"go": [(main_go_text(t[0]), main_go_text(t[1]))],
+                "toolchain": [(toolchain_of(t[0]), toolchain_of(t[1]))]}
+    gv = [sd.rows.get(MAIN_PATH, {}).get("go") for sd in sides]
+    gt = [main_go_text(t) for t in texts]
+    return {"go": [(gv[0], gv[1])] + ([(gt[0], gt[1])] if gt != gv else []),
+            "toolchain": [(toolchain_of(texts[0]), toolchain_of(texts[1]))]}
 
 
 class Side:
@@ -588,11 +648,13 @@ class DiffHarness:
         root = tempfile.mkdtemp(prefix="im-", dir=self.h.tmp)
         self.prepare(root)
         env = self.env(root, proxy, goflags)
-        argv = [self.h.gomvs, "diff", "--dirs", os.path.join(pair, "base", "work", "main"),
-                os.path.join(pair, "head", "work", "main"), "--json"]
+        # relative directories, run from the pair's directory (see README: absolute
+        # --dirs paths were rejected by the first gomvs diff unless the cwd was /)
+        argv = [self.h.gomvs, "diff", "--dirs", os.path.join("base", "work", "main"),
+                os.path.join("head", "work", "main"), "--json"]
         t0 = time.monotonic()
         try:
-            p = subprocess.run(argv, cwd=root, env=env, capture_output=True, timeout=TIMEOUT)
+            p = subprocess.run(argv, cwd=pair, env=env, capture_output=True, timeout=TIMEOUT)
             code, out, err = p.returncode, p.stdout, p.stderr
         except subprocess.TimeoutExpired as e:
             code, out, err = -1, e.stdout or b"", (e.stderr or b"") + b"[harness: timeout]"
@@ -626,14 +688,7 @@ class DiffHarness:
         go_lines: dict = {}
         if sides[0].code == 0 and sides[1].code == 0:
             exp = expected_changes(sides[0].rows, sides[1].rows)
-            texts = []
-            for s in ("base", "head"):
-                with open(os.path.join(pair, s, "work", "main", "go.mod")) as fh:
-                    texts.append(fh.read())
-            gv = [sd.rows.get(MAIN_PATH, {}).get("go") for sd in sides]
-            gt = [main_go_text(t) for t in texts]
-            go_lines["go"] = [(gv[0], gv[1])] + ([(gt[0], gt[1])] if gt != gv else [])
-            go_lines["toolchain"] = [(toolchain_of(texts[0]), toolchain_of(texts[1]))]
+            go_lines = expected_lines(pair, sides)
         return sides[0], sides[1], exp, go_lines
 
     def run_seed(self, seed: int):
@@ -708,7 +763,7 @@ class DiffHarness:
                 return [f"go fails on {'+'.join(failing)} ({first[:120]}) but gomvs diff exit 0"]
             failing = [(n, s) for n, s in (("base", a), ("head", b)) if s.code != 0]
             low = err.lower()
-            named = any(n in low or os.path.join(pair, n) in err for n, _ in failing)
+            named = any(n in low or os.path.join(n, "work", "main") in err for n, _ in failing)
             if not named:
                 return [f"gomvs diff exit {code} but stderr names neither "
                         f"{' nor '.join(n for n, _ in failing)}: {err.strip()[:160]!r}"]
@@ -776,7 +831,8 @@ if [ $# -eq 0 ]; then
     (cd "$t/$s/work/main" && env -i "${envs[@]}" go list -m all; echo "--- exit $?")
   done
 else
-  (cd "$t" && env -i "${envs[@]}" "$1" diff --dirs "$here/base/work/main" "$here/head/work/main" --json; echo "--- exit $?")
+  bin=$1; case $bin in */*) bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin");; esac
+  (cd "$here" && env -i "${envs[@]}" "$bin" diff --dirs base/work/main head/work/main --json; echo "--- exit $?")
 fi
 chmod -R u+w "$t"; rm -rf "$t"
 """

@@ -49,7 +49,7 @@ def main(argv: list[str]) -> int:
     (ra, ta), (rb, tb) = side(argv[3], "base"), side(argv[4], "head")
     changes = []
     for p, e in diffmode.expected_changes(ra, rb).items():
-        kinds = e["kinds"] + e["optional"]
+        kinds = sorted(e["kinds"] + e["optional"], key=diffmode.KIND_ORDER.index)
         changes.append({"path": p, "kind": kinds[0], "kinds": kinds,
                         **{k: e[k] for k in ("before", "after", "before_used", "after_used",
                                              "before_indirect", "after_indirect")},

@@ -34,7 +34,7 @@ def good():
     exp = diffmode.expected_changes(diffmode.side_rows(BASE), diffmode.side_rows(HEAD))
     changes = []
     for p, e in exp.items():
-        ks = e["kinds"]
+        ks = sorted(e["kinds"], key=diffmode.KIND_ORDER.index)
         changes.append({"path": p, "kind": ks[0], "kinds": ks,
                         **{k: e[k] for k in ("before", "after", "before_used", "after_used",
                                              "before_indirect", "after_indirect")}})
@@ -54,6 +54,16 @@ class JudgeTest(unittest.TestCase):
         self.assertEqual(exp["a.com/r"]["kinds"], ["replacement-added"])
         self.assertEqual(exp["a.com/r"]["after_used"], {"path": "../r", "version": ""})
         self.assertNotIn("example.com/main", exp)
+
+    def test_used_versions_decide(self):
+        x = {"path": "m", "version": "v1.8.3", "used": None, "indirect": False}
+        y = {"path": "m", "version": "v1.8.3", "used": {"path": "m", "version": "v1.5.0"},
+             "indirect": False}
+        e = diffmode.expected_changes({"m": x}, {"m": y})["m"]
+        self.assertEqual(e["kinds"], ["downgraded", "replacement-added"])
+        y["used"] = {"path": "fork", "version": "v0.1.0"}
+        self.assertEqual(diffmode.expected_changes({"m": x}, {"m": y})["m"]["kinds"],
+                         ["replacement-added"])
 
     def test_correct_answer_passes(self):
         exp, lines, act = good()
