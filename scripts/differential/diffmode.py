@@ -552,13 +552,17 @@ def check(exp: dict, go_lines: dict, actual: dict) -> list[str]:
 # the harness
 
 
-def tree_hash(root: str) -> str:
+def tree_hash(root: str, skip: str | None = None) -> str:
+    """Hash of every file's name, content and mtime under root (a top-level `skip` left out)."""
     h = hashlib.sha256()
     for d, dirs, files in sorted(os.walk(root)):
+        if d == root and skip in dirs:
+            dirs.remove(skip)
         dirs.sort()
         for f in sorted(files):
             p = os.path.join(d, f)
             h.update(os.path.relpath(p, root).encode() + b"\0")
+            h.update(str(os.lstat(p).st_mtime_ns).encode())
             with open(p, "rb") as fh:
                 h.update(fh.read())
     return h.hexdigest()
@@ -644,17 +648,17 @@ class DiffHarness:
         import run  # noqa: E402  (rmtree that copes with read-only module caches)
         run.rmtree(p)
 
-    def run_gomvs(self, pair: str, proxy: str, goflags: str) -> tuple[int, str, str, float]:
+    def run_gomvs(self, argv: list[str], cwd: str, proxy: str,
+                  goflags: str) -> tuple[int, str, str, float]:
         root = tempfile.mkdtemp(prefix="im-", dir=self.h.tmp)
         self.prepare(root)
         env = self.env(root, proxy, goflags)
-        # relative directories, run from the pair's directory (see README: absolute
-        # --dirs paths were rejected by the first gomvs diff unless the cwd was /)
-        argv = [self.h.gomvs, "diff", "--dirs", os.path.join("base", "work", "main"),
-                os.path.join("head", "work", "main"), "--json"]
+        # relative --dirs, run from the pair's directory (absolute --dirs paths were
+        # rejected by the first gomvs diff unless the working directory was /)
         t0 = time.monotonic()
         try:
-            p = subprocess.run(argv, cwd=pair, env=env, capture_output=True, timeout=TIMEOUT)
+            p = subprocess.run([self.h.gomvs, *argv], cwd=cwd, env=env, capture_output=True,
+                               timeout=TIMEOUT)
             code, out, err = p.returncode, p.stdout, p.stderr
         except subprocess.TimeoutExpired as e:
             code, out, err = -1, e.stdout or b"", (e.stderr or b"") + b"[harness: timeout]"
@@ -691,6 +695,50 @@ class DiffHarness:
             go_lines = expected_lines(pair, sides)
         return sides[0], sides[1], exp, go_lines
 
+    def make_git(self, pair: str):
+        """pair/git: a repository whose two commits are the base and head work trees
+        (main module in main/, go.work and replacement directories beside it); the
+        working tree is left at the head state."""
+        repo = os.path.join(pair, "git")
+        os.makedirs(repo)
+        genv = dict(os.environ, GIT_AUTHOR_NAME="d", GIT_AUTHOR_EMAIL="d@example.com",
+                    GIT_COMMITTER_NAME="d", GIT_COMMITTER_EMAIL="d@example.com",
+                    GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null")
+
+        def git(*a):
+            subprocess.run(["git", "-C", repo, *a], check=True, capture_output=True, env=genv)
+        git("init", "-q", "-b", "main")
+        for side in ("base", "head"):
+            for n in os.listdir(repo):
+                if n != ".git":
+                    p = os.path.join(repo, n)
+                    shutil.rmtree(p) if os.path.isdir(p) else os.remove(p)
+            src = os.path.join(pair, side, "work")
+            for n in os.listdir(src):
+                q = os.path.join(src, n)
+                if os.path.isdir(q):
+                    shutil.copytree(q, os.path.join(repo, n), copy_function=shutil.copy)
+                else:
+                    shutil.copy(q, os.path.join(repo, n))
+            # an empty index first: git's stat cache could take a changed file for unchanged
+            git("read-tree", "--empty")
+            git("add", "-A")
+            git("commit", "-q", "--allow-empty", "-m", side)
+
+    def forms(self, pair: str) -> list[tuple[str, list[str], str]]:
+        """(form, gomvs arguments, working directory) of each way the pair is diffed."""
+        out = [("dirs", ["diff", "--dirs", os.path.join("base", "work", "main"),
+                         os.path.join("head", "work", "main"), "--json"], pair)]
+        if "git" in self.args.diff_forms:
+            out.append(("git", ["diff", "HEAD~1", "HEAD", "--json"],
+                        os.path.join(pair, "git", "main")))
+        if "worktree" in self.args.diff_forms:
+            out.append(("worktree", ["diff", "HEAD~1", "--json"],
+                        os.path.join(pair, "git", "main")))
+        if "dirs" not in self.args.diff_forms:
+            out = out[1:]
+        return out
+
     def run_seed(self, seed: int):
         pair, meta, muts = self.make_pair(seed)
         proxy = os.path.join(pair, "u", "proxy")
@@ -700,48 +748,55 @@ class DiffHarness:
             k = m.replace("(reversed) ", "").split(" ")[0]
             with self.lock:
                 self.mutation_counts[k] = self.mutation_counts.get(k, 0) + 1
-        before_hash = tree_hash(os.path.join(pair, "base")) + tree_hash(os.path.join(pair, "head"))
+        if {"git", "worktree"} & set(self.args.diff_forms):
+            self.make_git(pair)
+        before_hash = tree_hash(pair, skip="u")
         for mode in self.args.modes:
             a, b, exp, go_lines = self.judge(pair, mode)
-            code, out, err, secs = self.run_gomvs(pair, proxy, MODES[mode])
-            problems = self.compare(pair, a, b, exp, go_lines, code, out, err)
             outcome = ("ok/ok" if exp is not None else
                        f"{'ok' if a.code == 0 else 'fail'}/{'ok' if b.code == 0 else 'fail'}")
             with self.lock:
                 self.go_runs += 2
                 self.go_secs += a.secs + b.secs
-                self.impl_runs += 1
-                self.impl_secs += secs
                 self.outcomes[f"{mode} {outcome}"] = self.outcomes.get(f"{mode} {outcome}", 0) + 1
-                if exp is not None and not problems:
-                    self.changes_total += len(exp)
-                    for e in exp.values():
-                        for k in e["kinds"]:
-                            self.kind_counts[k] = self.kind_counts.get(k, 0) + 1
-            if problems:
-                # is go deterministic on these sides?
-                a2, b2, exp2, _ = self.judge(pair, mode)
-                if (a2.code, b2.code, exp2) != (a.code, b.code, exp):
-                    stats[2] += 1
-                    lines.append(f"NONDETERMINISTIC seed={seed} mode={mode}: go's answer changed "
-                                 f"on a re-run")
-                    if not self.compare(pair, a2, b2, exp2, go_lines, code, out, err):
-                        stats[0] += 1
-                        continue
-            if problems:
-                stats[1] += 1
-                lines.append(f"MISMATCH seed={seed} mode={mode} mutations={muts!r}: "
-                             + "; ".join(problems[:4])
-                             + (f" (+{len(problems) - 4} more)" if len(problems) > 4 else ""))
-                if self.args.save_mismatches:
-                    self.save(seed, pair, meta, muts, mode, a, b, exp, go_lines,
-                              (code, out, err), problems)
-            else:
-                stats[0] += 1
-        after_hash = tree_hash(os.path.join(pair, "base")) + tree_hash(os.path.join(pair, "head"))
-        if after_hash != before_hash:
+            rejudged = None
+            for form, argv, cwd in self.forms(pair):
+                code, out, err, secs = self.run_gomvs(argv, cwd, proxy, MODES[mode])
+                problems = self.compare(pair, a, b, exp, go_lines, code, out, err)
+                with self.lock:
+                    self.impl_runs += 1
+                    self.impl_secs += secs
+                    if exp is not None and not problems and form == "dirs":
+                        self.changes_total += len(exp)
+                        for e in exp.values():
+                            for k in e["kinds"]:
+                                self.kind_counts[k] = self.kind_counts.get(k, 0) + 1
+                if problems:
+                    # is go deterministic on these sides?
+                    if rejudged is None:
+                        rejudged = self.judge(pair, mode)
+                    a2, b2, exp2, _ = rejudged
+                    if (a2.code, b2.code, exp2) != (a.code, b.code, exp):
+                        stats[2] += 1
+                        lines.append(f"NONDETERMINISTIC seed={seed} mode={mode} form={form}: "
+                                     f"go's answer changed on a re-run")
+                        if not self.compare(pair, a2, b2, exp2, go_lines, code, out, err):
+                            stats[0] += 1
+                            continue
+                if problems:
+                    stats[1] += 1
+                    lines.append(f"MISMATCH seed={seed} mode={mode} form={form} "
+                                 f"mutations={muts!r}: " + "; ".join(problems[:4])
+                                 + (f" (+{len(problems) - 4} more)" if len(problems) > 4 else ""))
+                    if self.args.save_mismatches:
+                        self.save(seed, pair, meta, muts, mode, form, argv, a, b, exp, go_lines,
+                                  (code, out, err), problems)
+                else:
+                    stats[0] += 1
+        if tree_hash(pair, skip="u") != before_hash:
             stats[1] += 1
-            lines.append(f"MISMATCH seed={seed}: gomvs diff changed files in its input directories")
+            lines.append(f"MISMATCH seed={seed}: gomvs diff changed files in its input "
+                         f"directories or the git repository")
         with self.lock:
             self.passed += stats[0]
             self.failed += stats[1]
@@ -777,23 +832,27 @@ class DiffHarness:
             return [f"stdout is not JSON: {e}"]
         return check(exp, go_lines, actual)
 
-    def save(self, seed, pair, meta, muts, mode, a, b, exp, go_lines, act, problems):
-        dest = os.path.join(self.args.save_dir, f"diff-{seed}-{mode}")
+    def save(self, seed, pair, meta, muts, mode, form, argv, a, b, exp, go_lines, act,
+             problems):
+        dest = os.path.join(self.args.save_dir, f"diff-{seed}-{mode}"
+                            + ("" if form == "dirs" else f"-{form}"))
         if os.path.exists(dest):
             self.h_rmtree(dest)
         os.makedirs(dest)
         shutil.copytree(os.path.join(pair, "u", "proxy"), os.path.join(dest, "proxy"))
         for s in ("base", "head"):
             shutil.copytree(os.path.join(pair, s, "work"), os.path.join(dest, s, "work"))
+        if form != "dirs":
+            shutil.copytree(os.path.join(pair, "git"), os.path.join(dest, "git"), symlinks=True)
         meta = dict(meta, mutations=muts)
         with open(os.path.join(dest, "meta.json"), "w") as fh:
             json.dump(meta, fh, indent=1)
             fh.write("\n")
         with open(os.path.join(dest, "case.json"), "w") as fh:
-            json.dump({"seed": seed, "mode": mode, "goflags": MODES[mode],
+            json.dump({"seed": seed, "mode": mode, "goflags": MODES[mode], "form": form,
                        "go": ["go", "list", "-m", "-json", "all"],
-                       "gomvs": ["gomvs", "diff", "--dirs", "base/work/main", "head/work/main",
-                                 "--json"]}, fh, indent=1)
+                       "gomvs": ["gomvs", *argv],
+                       "cwd": "." if form == "dirs" else "git/main"}, fh, indent=1)
             fh.write("\n")
         with open(os.path.join(dest, "expected.json"), "w") as fh:
             json.dump({"base": {"exit": a.code, "stderr": a.stderr, "rows": a.rows},
@@ -813,7 +872,9 @@ class DiffHarness:
 REPRO_SH = r"""#!/usr/bin/env bash
 # Re-run this diff-mode case.
 #   ./repro.sh            the real go: `go list -m all` on copies of base/ and head/
-#   ./repro.sh GOMVS      `GOMVS diff --dirs base/work/main head/work/main --json`
+#   ./repro.sh GOMVS      gomvs as in case.json: `diff --dirs base/work/main head/work/main
+#                         --json` in ., or `diff HEAD~1 [HEAD] --json` in git/main (the
+#                         repository whose commits are base/work and head/work)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 goflags=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["goflags"])' "$here/case.json")
@@ -832,7 +893,9 @@ if [ $# -eq 0 ]; then
   done
 else
   bin=$1; case $bin in */*) bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin");; esac
-  (cd "$here" && env -i "${envs[@]}" "$bin" diff --dirs base/work/main head/work/main --json; echo "--- exit $?")
+  cwd=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["cwd"])' "$here/case.json")
+  args=$(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))["gomvs"][1:]))' "$here/case.json")
+  (cd "$here/$cwd" && env -i "${envs[@]}" "$bin" $args; echo "--- exit $?")
 fi
 chmod -R u+w "$t"; rm -rf "$t"
 """

@@ -420,7 +420,12 @@ def main() -> int:
                     help="universe: go vs gomvs per command (default); diff: random universe "
                          "pairs, go's `list -m -json all` on both sides vs `gomvs diff` "
                          "(diffmode.py)")
+    ap.add_argument("--diff-forms", default="dirs,git,worktree",
+                    help="diff mode: how each pair is diffed: dirs (--dirs), git (two "
+                         "revisions of a repository holding both states), worktree (base "
+                         "revision vs the working tree); default all three")
     args = ap.parse_args()
+    args.diff_forms = [f for f in args.diff_forms.split(",") if f]
     args.modes = [m for m in args.modes.split(",") if m]
     args.sources = [s for s in args.sources.split(",") if s]
     for m in args.modes:
@@ -433,6 +438,7 @@ def main() -> int:
         # self-check of the judge: a stand-in for `gomvs diff` built from the real go
         args.gomvs = os.path.join(HERE, "go_diff.py")
         args.impl = "gomvs"
+        args.diff_forms = ["dirs"]
     if args.impl == "gomvs" and not args.gomvs:
         ap.error("--gomvs PATH (or $GOMVS) is required unless --impl go")
     if args.seeds:
