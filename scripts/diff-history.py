@@ -38,6 +38,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -234,6 +235,10 @@ class History:
             if not any(n in err.lower() for n in failing):
                 return [f"gomvs diff exit {code}, stderr names neither {' nor '.join(failing)}:"
                         f" {err.strip()[:200]!r}"]
+            wrong = set(re.findall(r"cannot resolve the (base|head)\b", err)) - set(failing)
+            if wrong:
+                return [f"gomvs diff blames the {'/'.join(sorted(wrong))} side, where go "
+                        f"succeeded: {err.strip()[:200]!r}"]
             return []
         if code != 0:
             return [f"go succeeded on both sides, gomvs diff exit {code}: "

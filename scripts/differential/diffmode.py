@@ -822,6 +822,11 @@ class DiffHarness:
             if not named:
                 return [f"gomvs diff exit {code} but stderr names neither "
                         f"{' nor '.join(n for n, _ in failing)}: {err.strip()[:160]!r}"]
+            blamed = set(re.findall(r"cannot resolve the (base|head)\b", err))
+            wrong = blamed - {n for n, _ in failing}
+            if wrong:
+                return [f"gomvs diff blames the {'/'.join(sorted(wrong))} side, where go "
+                        f"succeeds: {err.strip()[:160]!r}"]
             return []
         if code != 0:
             return [f"go succeeds on both sides, gomvs diff exit {code}: "
