@@ -34,7 +34,9 @@ def side(d: str, name: str):
         if p.returncode != 0:
             sys.stderr.write(f"go_diff: {name} ({d}): {p.stderr}")
             sys.exit(1)
-        with open(os.path.join(d, "go.mod")) as fh:
+        # the go/toolchain lines: go.work's in a workspace (GOWORK auto), else go.mod's
+        work = os.path.join(os.path.dirname(d), "go.work")
+        with open(work if os.path.exists(work) else os.path.join(d, "go.mod")) as fh:
             text = fh.read()
         return diffmode.side_rows(diffmode.parse_json_stream(p.stdout)), text
     finally:
@@ -55,6 +57,8 @@ def main(argv: list[str]) -> int:
                                              "before_indirect", "after_indirect")},
                         "causes": {}})
     ga, gb = ra.get(diffmode.MAIN_PATH, {}).get("go"), rb.get(diffmode.MAIN_PATH, {}).get("go")
+    if os.path.exists(os.path.join(os.path.dirname(argv[3]), "go.work")):
+        ga, gb = diffmode.main_go_text(ta), diffmode.main_go_text(tb)
     if ga != gb:
         changes.append({"path": "go", "kind": "go-version", "kinds": ["go-version"],
                         "before": ga, "after": gb})
