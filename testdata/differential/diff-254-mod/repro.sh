@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Re-run this diff-mode case.
 #   ./repro.sh            the real go: `go list -m all` on copies of base/ and head/
-#   ./repro.sh GOMVS      `GOMVS diff --dirs base/work/main head/work/main --json`
+#   ./repro.sh GOMVS      gomvs as in case.json: `diff --dirs base/work/main head/work/main
+#                         --json` in ., or `diff HEAD~1 [HEAD] --json` in git/main (the
+#                         repository whose commits are base/work and head/work)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 goflags=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["goflags"])' "$here/case.json")
@@ -20,6 +22,8 @@ if [ $# -eq 0 ]; then
   done
 else
   bin=$1; case $bin in */*) bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin");; esac
-  (cd "$here" && env -i "${envs[@]}" "$bin" diff --dirs base/work/main head/work/main --json; echo "--- exit $?")
+  cwd=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["cwd"])' "$here/case.json")
+  args=$(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))["gomvs"][1:]))' "$here/case.json")
+  (cd "$here/$cwd" && env -i "${envs[@]}" "$bin" $args; echo "--- exit $?")
 fi
 chmod -R u+w "$t"; rm -rf "$t"
