@@ -12,6 +12,7 @@ GO=$("$root/scripts/ensure-go.sh")
 examples=("pruning:main" "replace-chain:main" "workspace:api")
 [ -d "$root/examples/incident-replace" ] && examples+=("incident-replace:main")
 [ -d "$root/examples/exclude-prune-chain" ] && examples+=("exclude-prune-chain:main")
+[ -d "$root/examples/incident" ] && examples+=("incident:main")
 for spec in "${examples[@]}"; do
   name=${spec%%:*}; cwd=${spec#*:}
   out="$root/testdata/examples/$name"

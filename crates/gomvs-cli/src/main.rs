@@ -40,6 +40,10 @@ enum Command {
     Replaces(commands::replaces::Args),
     /// What changed in the resolved module graph between two git revisions (or directories), and why.
     Diff(commands::diff::Args),
+    /// Check the module cache as `go mod verify` does (`--json`: with go.sum coverage).
+    Verify(commands::verify::Args),
+    /// Check the module graph against a policy (gomvs.toml): replace, pins, bans, retracted, deprecated.
+    Check(commands::check::Args),
 }
 
 /// Rewrites go's single-dash long flags (`-json`, `-go=1.21`) into clap's
@@ -106,5 +110,7 @@ fn main() -> ExitCode {
         Command::Tree(args) => commands::tree::run(&args),
         Command::Replaces(args) => commands::replaces::run(&args),
         Command::Diff(args) => commands::diff::run(&args),
+        Command::Verify(args) => commands::verify::run(&args),
+        Command::Check(args) => commands::check::run(&args),
     }
 }

@@ -89,6 +89,7 @@ fn examples_match_the_real_go() {
         ("workspace", "api"),
         ("incident-replace", "main"),
         ("exclude-prune-chain", "main"),
+        ("incident", "main"),
     ] {
         failures.extend(run_example(name, cwd));
     }

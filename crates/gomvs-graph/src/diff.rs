@@ -35,7 +35,8 @@ pub enum ChangeKind {
     /// The path entered the build list.
     Added,
     /// The version the build uses went down (the replacement's version when
-    /// both sides use versions of the same module, else the selected one).
+    /// both sides use different versions of the same module, else the
+    /// selected one).
     Downgraded,
     /// The version the build uses went up.
     Upgraded,
@@ -422,8 +423,16 @@ fn kinds_of(path: &str, b: Option<&Entry>, a: Option<&Entry>) -> Vec<ChangeKind>
     };
     let mut kinds = Vec::new();
     let (eb, ea) = (b.effective(path), a.effective(path));
-    let order = if eb.path == ea.path && !eb.version.is_empty() && !ea.version.is_empty() {
+    // The used versions decide when both sides use versions of the same
+    // module and they differ; else the selected versions (a selected
+    // version that moves under an unchanged replacement still moved).
+    let used_order = if eb.path == ea.path && !eb.version.is_empty() && !ea.version.is_empty() {
         semver::compare(&ea.version, &eb.version)
+    } else {
+        Ordering::Equal
+    };
+    let order = if used_order != Ordering::Equal {
+        used_order
     } else if !b.version.is_empty() && !a.version.is_empty() {
         semver::compare(&a.version, &b.version)
     } else {

@@ -6,6 +6,7 @@
 //! and records every replace, exclude and pruning decision as data.
 #![warn(missing_docs)]
 
+pub mod check;
 pub mod collections;
 pub mod diff;
 pub mod env;
@@ -26,3 +27,4 @@ pub mod replace;
 pub mod requirements;
 pub mod source;
 pub mod summary;
+pub mod verify;

@@ -248,3 +248,26 @@ fn direct_indirect_and_new_majors() {
     );
     assert_eq!(kinds(&back, "example.com/lib/v2"), [ChangeKind::Removed]);
 }
+
+#[test]
+fn a_selected_version_moving_under_an_unchanged_replacement_is_a_change() {
+    // Found by the differential diff mode (testdata/differential/diff-254-mod):
+    // both sides use example.com/c v1.0.0 for example.com/a, but the
+    // selected version of a moves, and go list -m all prints it.
+    let replace = "\nreplace example.com/a => example.com/c v1.0.0\n";
+    let a = load(&format!(
+        "module m\n\ngo 1.22\n\nrequire example.com/a v1.1.0\n{replace}"
+    ));
+    let b = load(&format!(
+        "module m\n\ngo 1.22\n\nrequire example.com/a v1.0.0\n{replace}"
+    ));
+    let d = diff(&a, &b);
+    let change = d.change("example.com/a").expect("a changed");
+    assert_eq!(change.kinds, [ChangeKind::Downgraded]);
+    assert_eq!(
+        (change.before.as_deref(), change.after.as_deref()),
+        (Some("v1.1.0"), Some("v1.0.0"))
+    );
+    assert_eq!(change.before_used, change.after_used);
+    assert!(change.root);
+}

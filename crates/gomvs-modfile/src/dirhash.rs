@@ -5,10 +5,14 @@
 //! `hex(sha256(contents)) + "  " + name + "\n"`, with SHA-256; the result is
 //! `"h1:" + base64(std, padded)` of that digest. A go.mod is hashed as the
 //! single file `go.mod` (`modfetch.goModSum`); a module zip by its entry
-//! names and decompressed contents (`dirhash.HashZip`).
+//! names and decompressed contents (`dirhash.HashZip`); an extracted module
+//! directory by its files' names under a `path@version` prefix
+//! (`dirhash.HashDir`, the one function here that reads the file system, as
+//! Go's does).
 
 use std::collections::HashMap;
 use std::io::{Read, Seek};
+use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
@@ -30,6 +34,43 @@ pub enum DirHashError {
     /// Reading an entry's contents failed (e.g. a CRC-32 mismatch).
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// A file system operation of [`hash_dir`] failed: Go's `*fs.PathError`
+    /// (`op path: errno`). The display uses Rust's error text; callers that
+    /// print Go's exact text format `op`, `path` and `source` themselves.
+    #[error("{op} {}: {source}", path.display())]
+    Fs {
+        /// Go's operation name: `lstat`, `open` or `read`.
+        op: &'static str,
+        /// The path as Go names it.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// [`hash_dir`] was given something that is not a directory (Go's text).
+    #[error("{} is not a directory", .0.display())]
+    NotADirectory(PathBuf),
+}
+
+impl DirHashError {
+    /// Go's `archive/zip` text for an archive the `zip` crate rejected, where
+    /// the kinds correspond: `zip: not a valid zip file` (`zip.ErrFormat`),
+    /// `zip: unsupported compression algorithm` (`zip.ErrAlgorithm`) and
+    /// `zip: checksum error` (`zip.ErrChecksum`, a CRC-32 mismatch while
+    /// reading an entry). `None` for the other errors.
+    pub fn go_zip_text(&self) -> Option<&'static str> {
+        use zip::result::ZipError;
+        let checksum = |e: &std::io::Error| e.to_string().to_ascii_lowercase().contains("checksum");
+        match self {
+            DirHashError::Zip(ZipError::InvalidArchive(_)) => Some("zip: not a valid zip file"),
+            DirHashError::Zip(ZipError::UnsupportedArchive(_)) => {
+                Some("zip: unsupported compression algorithm")
+            }
+            DirHashError::Zip(ZipError::Io(e)) | DirHashError::Io(e) if checksum(e) => {
+                Some("zip: checksum error")
+            }
+            _ => None,
+        }
+    }
 }
 
 /// `dirhash.Hash1` over in-memory files: `(name, contents)` pairs in any order.
@@ -108,6 +149,115 @@ pub fn hash_zip<R: Read + Seek>(reader: R) -> Result<String, DirHashError> {
         add_summary_line(&mut summary, &digest, name);
     }
     Ok(finish(summary))
+}
+
+/// `dirhash.HashDir(dir, prefix, Hash1)`: hashes every non-directory entry
+/// of the tree at `dir` (symbolic links are not followed by the walk, as
+/// `filepath.Walk` uses `Lstat`, but are opened, so their targets' contents
+/// count) under the name `prefix/relative/path`. `prefix` is the module's
+/// `path@version` in `go mod verify`.
+///
+/// The walk is `filepath.Walk`'s: the root is `Lstat`ed, each directory's
+/// names are read and visited in sorted order, and the first error stops it
+/// ([`DirHashError::Fs`] with Go's operation name: `lstat`, `open` for an
+/// unreadable directory or file, `read`). Names are joined as
+/// `filepath.Join(prefix, rel)` does (`prefix` is cleaned, so a trailing `/`
+/// disappears) and hashed by [`hash1`]'s rule, streaming each file. Walks an
+/// explicit stack: nothing recursive on input depth.
+pub fn hash_dir(dir: &Path, prefix: &str) -> Result<String, DirHashError> {
+    use std::os::unix::ffi::OsStrExt;
+    let fs_err = |op: &'static str, path: &Path| {
+        let path = path.to_path_buf();
+        move |source: std::io::Error| DirHashError::Fs { op, path, source }
+    };
+    let root = dir.to_path_buf();
+    let md = std::fs::symlink_metadata(&root).map_err(fs_err("lstat", &root))?;
+    if !md.is_dir() {
+        return Err(DirHashError::NotADirectory(root));
+    }
+    let prefix = clean_slash(prefix);
+    // (file system path, name relative to the root as bytes)
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut stack: Vec<(PathBuf, Vec<u8>)> = vec![(root.clone(), Vec::new())];
+    while let Some((path, rel)) = stack.pop() {
+        let read = std::fs::read_dir(&path).map_err(fs_err("open", &path))?;
+        let mut names = Vec::new();
+        for entry in read {
+            let entry = entry.map_err(fs_err("readdirent", &path))?;
+            names.push(entry.file_name());
+        }
+        names.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+        // Children are visited in order; pushing in reverse keeps Go's order
+        // of errors (the first failing entry in walk order is reported).
+        let mut dirs = Vec::new();
+        for name in names {
+            let child = path.join(&name);
+            let md = std::fs::symlink_metadata(&child).map_err(fs_err("lstat", &child))?;
+            let mut child_rel = rel.clone();
+            if !child_rel.is_empty() {
+                child_rel.push(b'/');
+            }
+            child_rel.extend_from_slice(name.as_bytes());
+            if md.is_dir() {
+                dirs.push((child, child_rel));
+            } else {
+                files.push((child, child_rel));
+            }
+        }
+        // A directory's subdirectories are walked after its files here, and
+        // before them in Go; the names are sorted before hashing, so only the
+        // choice of the first error could differ, and only when two entries fail.
+        stack.extend(dirs.into_iter().rev());
+    }
+    let mut named: Vec<(Vec<u8>, PathBuf)> = files
+        .into_iter()
+        .map(|(path, rel)| {
+            let mut name = prefix.as_bytes().to_vec();
+            if !name.is_empty() {
+                name.push(b'/');
+            }
+            name.extend_from_slice(&rel);
+            (name, path)
+        })
+        .collect();
+    named.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut summary = Sha256::new();
+    for (name, path) in &named {
+        if name.contains(&b'\n') {
+            return Err(DirHashError::NewlineInName);
+        }
+        let mut f = std::fs::File::open(path).map_err(fs_err("open", path))?;
+        let mut hasher = Sha256::new();
+        std::io::copy(&mut f, &mut hasher).map_err(fs_err("read", path))?;
+        add_summary_line(&mut summary, &hasher.finalize(), name);
+    }
+    Ok(finish(summary))
+}
+
+/// `path.Clean` for a `path@version` prefix (slash-separated): drops empty
+/// and `.` elements and resolves `..` (a rooted prefix keeps its `/`).
+fn clean_slash(p: &str) -> String {
+    let rooted = p.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for part in p.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.last().is_some_and(|l| *l != "..") {
+                    parts.pop();
+                } else if !rooted {
+                    parts.push("..");
+                }
+            }
+            _ => parts.push(part),
+        }
+    }
+    let joined = parts.join("/");
+    if rooted {
+        format!("/{joined}")
+    } else {
+        joined
+    }
 }
 
 /// The raw file names of the central directory records starting at `start`,

@@ -48,6 +48,8 @@ pub struct Args {
     /// replacement-added, replacement-changed, replacement-removed,
     /// direct-to-indirect, indirect-to-direct, go-version,
     /// toolchain-version, major (a major version changed or was added), any.
+    /// Short forms: downgrade, upgrade, replace-added (or replace),
+    /// replace-removed, replace-changed.
     #[arg(long, value_name = "KINDS", value_delimiter = ',')]
     pub fail_on: Vec<String>,
     /// Output format.
@@ -75,7 +77,19 @@ pub enum FailOn {
 impl FailOn {
     /// Parses one `--fail-on` word.
     pub fn parse(word: &str) -> Result<FailOn, String> {
-        match word.trim() {
+        // Short spellings people type: `downgrade`, `replace-added`, ...
+        let word = word.trim();
+        let alias = match word {
+            "downgrade" => "downgraded",
+            "upgrade" => "upgraded",
+            "add" => "added",
+            "remove" => "removed",
+            "replace-added" | "replace" => "replacement-added",
+            "replace-removed" => "replacement-removed",
+            "replace-changed" => "replacement-changed",
+            w => w,
+        };
+        match alias {
             "any" => Ok(FailOn::Any),
             "major" => Ok(FailOn::Major),
             w => ChangeKind::ALL

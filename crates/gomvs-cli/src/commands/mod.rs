@@ -1,5 +1,6 @@
 //! One module per subcommand; each returns the process exit code.
 
+pub mod check;
 pub mod context;
 pub mod diff;
 pub mod git;
@@ -8,6 +9,7 @@ pub mod list;
 pub mod parse;
 pub mod replaces;
 pub mod tree;
+pub mod verify;
 pub mod why;
 
 /// Capacity of the buffered writer on standard output for the commands that

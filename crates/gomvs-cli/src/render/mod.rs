@@ -2,6 +2,7 @@
 //! people (colour on a terminal only, `NO_COLOR` honoured), JSON (the
 //! documented schema of docs/json-schema.md), Graphviz DOT and Mermaid.
 
+pub mod check;
 pub mod diagram;
 pub mod diff;
 pub mod replaces;

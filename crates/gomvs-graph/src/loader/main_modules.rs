@@ -129,7 +129,7 @@ impl Session {
             "go.mod file not found in current directory or any parent directory; see 'go help modules'"
         };
         match self.config.command {
-            GoCommand::ModGraph => Fatal::go(msg),
+            GoCommand::ModGraph | GoCommand::ModVerify => Fatal::go(msg),
             GoCommand::ListModules => Fatal::go(format!("cannot match \"all\": {msg}")),
         }
     }
@@ -444,14 +444,15 @@ impl Session {
                     mode.as_str()
                 )));
             }
-            if self.config.command == GoCommand::ModGraph {
-                // `go mod graph` defines no -mod flag: GOFLAGS' -mod is ignored.
+            if self.config.command.is_mod_subcommand() {
+                // `go mod graph` and `go mod verify` define no -mod flag:
+                // GOFLAGS' -mod is ignored.
                 self.build_mode = BuildMode::Mod;
                 self.build_mode_explicit = false;
             }
             return Ok(());
         }
-        if self.config.command == GoCommand::ModGraph {
+        if self.config.command.is_mod_subcommand() {
             self.build_mode = BuildMode::Mod;
             return Ok(());
         }

@@ -47,6 +47,18 @@ pub enum GoCommand {
     ListModules,
     /// `go mod graph` (always `-mod=mod` semantics, never writes).
     ModGraph,
+    /// `go mod verify`: loads the graph as `go mod graph` does, except that a
+    /// main go.mod without a go line gets one in memory, as for `go list -m`
+    /// (`loadModFile` exempts only `mod graph` and `mod why`).
+    ModVerify,
+}
+
+impl GoCommand {
+    /// Whether the command defines no `-mod` flag and always loads with
+    /// `-mod=mod` (`setDefaultBuildMod` for `mod graph`, `mod verify`).
+    pub fn is_mod_subcommand(self) -> bool {
+        matches!(self, GoCommand::ModGraph | GoCommand::ModVerify)
+    }
 }
 
 /// Everything a load needs to know about the invocation.

@@ -311,7 +311,7 @@ impl Session {
             .first()
             .is_some_and(|m| m.index.go_version.is_empty());
         if main_go_missing {
-            if self.build_mode == BuildMode::Mod && self.config.command == GoCommand::ListModules {
+            if self.build_mode == BuildMode::Mod && self.config.command != GoCommand::ModGraph {
                 let v = self.config.local_go.clone();
                 let mut roots: Vec<ModuleVersion> = rs
                     .roots

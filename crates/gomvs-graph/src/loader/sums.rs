@@ -130,3 +130,12 @@ impl Session {
         self.sums.recorded_sum(path, version).map(str::to_string)
     }
 }
+
+impl Session {
+    /// The go.sum files this session read: the main one (`go.sum`, or
+    /// `go.work.sum` in workspace mode) and the workspace modules' go.sum
+    /// files (empty models for files that do not exist).
+    pub fn sum_files(&self) -> &SumFiles {
+        &self.sums
+    }
+}

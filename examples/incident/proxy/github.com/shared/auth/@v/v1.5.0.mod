@@ -1,0 +1,3 @@
+module github.com/shared/auth
+
+go 1.21

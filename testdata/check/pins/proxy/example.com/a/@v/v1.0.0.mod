@@ -1,0 +1,5 @@
+module example.com/a
+
+go 1.22
+
+require example.com/crypto v1.1.0

@@ -1,0 +1,3 @@
+module example.com/fork-me
+
+go 1.22

@@ -1,0 +1,5 @@
+module example.com/lib
+
+go 1.22
+
+require example.com/util v1.4.0

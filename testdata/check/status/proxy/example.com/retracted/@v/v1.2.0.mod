@@ -1,0 +1,6 @@
+module example.com/retracted
+
+go 1.22
+
+// data corruption when the cache is full
+retract v1.1.0

@@ -1,0 +1,3 @@
+module example.com/sunset
+
+go 1.22
