@@ -423,7 +423,8 @@ def main() -> int:
     ap.add_argument("--diff-forms", default="dirs,git,worktree",
                     help="diff mode: how each pair is diffed: dirs (--dirs), git (two "
                          "revisions of a repository holding both states), worktree (base "
-                         "revision vs the working tree); default all three")
+                         "revision vs the working tree), absdirs (--dirs with absolute "
+                         "paths from another directory); default dirs,git,worktree")
     args = ap.parse_args()
     args.diff_forms = [f for f in args.diff_forms.split(",") if f]
     args.modes = [m for m in args.modes.split(",") if m]
