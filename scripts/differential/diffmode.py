@@ -439,10 +439,11 @@ def expected_changes(a: dict[str, dict], b: dict[str, dict]) -> dict[str, dict]:
                 req.append("upgraded")
             elif c < 0:
                 req.append("downgraded")
-            elif x["used"] is not None and x["used"] == y["used"]:
-                # the selected version moved under an unchanged replacement: the used
-                # versions are equal, so the documented rule gives no direction; the
-                # selected versions' direction is accepted (the path must be reported)
+            else:
+                # the used versions are equal but the selected version moved (under an
+                # unchanged replacement, or `m v1.3.3` vs `m v1.1.2 => m v1.3.3`): the
+                # documented rule gives no direction; the selected versions' direction is
+                # accepted (the path must be reported either way)
                 cs = gosemver.compare(y["version"], x["version"])
                 if cs:
                     opt.append("upgraded" if cs > 0 else "downgraded")
