@@ -1,0 +1,3 @@
+module example.com/charlie/json
+
+go 1.21rc1

@@ -1,0 +1,3 @@
+module github.com/Zeta/xray/quebec
+
+go 1.25

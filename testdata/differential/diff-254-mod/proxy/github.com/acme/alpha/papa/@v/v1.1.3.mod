@@ -1,0 +1,3 @@
+module github.com/acme/alpha/papa
+
+go 1.17

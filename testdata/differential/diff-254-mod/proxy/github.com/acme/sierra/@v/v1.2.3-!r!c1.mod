@@ -1,0 +1,3 @@
+module github.com/acme/sierra
+
+go 1.17

@@ -1,0 +1,3 @@
+module go.example.net/victor/lib
+
+go 1.21

@@ -1,0 +1,3 @@
+module test.example/text
+
+go 1.26.1
