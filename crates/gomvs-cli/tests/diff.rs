@@ -340,3 +340,21 @@ fn errors_name_the_side_and_what_to_do() {
         "{err}"
     );
 }
+
+#[test]
+fn dirs_take_absolute_paths_from_anywhere() {
+    // Found by the differential diff mode (--diff-forms absdirs): an
+    // absolute --dirs path was joined under the working directory.
+    let states = workspace_root()
+        .join("examples/diff/states/chain")
+        .canonicalize()
+        .expect("states");
+    let tmp = tempfile::tempdir().expect("tmp");
+    let elsewhere = tmp.path().join("cwd");
+    std::fs::create_dir_all(&elsewhere).expect("mkdir");
+    let a = states.join("1").display().to_string();
+    let b = states.join("2").display().to_string();
+    let out = gomvs(&elsewhere, "chain", &["diff", "--dirs", &a, &b, "--json"]);
+    let json = json_of(&out);
+    assert_eq!(gomvs_changes(&json), go_changes("chain", "1", "2"));
+}

@@ -146,7 +146,13 @@ pub fn open_side(spec: &SideSpec, cwd: &Path) -> Result<OpenedSide, String> {
             cwd: cwd.to_path_buf(),
         }),
         SideSpec::Dir(d) => {
-            let dir = gomvs_graph::gopath::join_clean(cwd, &d.display().to_string());
+            // Go's filepath.Join keeps an absolute second path under the
+            // first; a --dirs argument is a path as the shell gives it.
+            let dir = if d.is_absolute() {
+                gomvs_graph::gopath::clean_path(d)
+            } else {
+                gomvs_graph::gopath::join_clean(cwd, &d.display().to_string())
+            };
             if !dir.is_dir() {
                 return Err(format!("{}: not a directory", d.display()));
             }
