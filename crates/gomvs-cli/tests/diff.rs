@@ -2,8 +2,8 @@
 //! the change set must equal the difference between what the real go printed
 //! for each state (`go list -m -json all`, recorded by
 //! `scripts/record-diff-examples.sh` into testdata/diff-examples), nothing
-//! may be written in the repository, and the text, JSON and Markdown
-//! outputs are snapshots.
+//! may be written in the repository (by `diff` or `check --base`), and the
+//! text, JSON and Markdown outputs are snapshots.
 
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -313,10 +313,21 @@ fn nothing_is_written_in_the_repository() {
                 String::from_utf8_lossy(&out.stderr)
             );
         }
+        // check --base reads the base the same way (exit 1: findings).
+        for args in [
+            vec!["check", "--base", "HEAD~1"],
+            vec!["check", "--base", "main~1...main", "--format", "sarif"],
+        ] {
+            let code = gomvs(&dir, repo, &args).status.code();
+            assert!(
+                code == Some(0) || code == Some(1),
+                "{args:?}: exit {code:?}"
+            );
+        }
         assert_eq!(
             before,
             tree_fingerprint(&dir),
-            "{repo}: gomvs diff changed the repository"
+            "{repo}: gomvs diff or check --base changed the repository"
         );
     }
 }
