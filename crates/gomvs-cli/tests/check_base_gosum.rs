@@ -13,26 +13,12 @@
 
 mod common;
 
-use gomvs_modfile::dirhash::{hash_go_mod, hash_zip};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn corpus() -> PathBuf {
-    let dir = match std::env::var_os("GOMVS_SHARED_DIR") {
-        Some(d) => PathBuf::from(d).join("corpus"),
-        None => workspace_root().join("../shared/corpus"),
-    };
-    assert!(
-        dir.is_dir(),
-        "shared corpus missing at {} (set GOMVS_SHARED_DIR)",
-        dir.display()
-    );
-    dir
 }
 
 fn gomvs(cwd: &Path, proxy: &Path, scratch: &Path, args: &[&str]) -> Output {
@@ -271,46 +257,19 @@ fn regex_escape(s: &str) -> String {
         .collect()
 }
 
-/// Edge case 61's main module with a module cache as `go mod download`
-/// lays it out (example.com/a with its zip, extracted; example.com/b with
-/// its .mod only), and a go.sum with the right hashes plus `extra`.
+/// Edge case 61's main module and module cache (common::edge61_module_cache)
+/// with `extra` appended to its go.sum.
 fn cache_fixture(root: &Path, extra: &str) {
-    let case = corpus().join("edge-cases/61-zip-dir-and-sum");
-    common::copy_tree(&case.join("main"), &root.join("main"), &[]).expect("copy main");
-    let proxy = case.join("proxy/example.com");
-    let dl = root.join("modcache/cache/download/example.com");
-    let mut go_sum = String::new();
-    for m in ["a", "b"] {
-        let src = proxy.join(m).join("@v");
-        let dst = dl.join(m).join("@v");
-        std::fs::create_dir_all(&dst).expect("mkdir");
-        for f in ["v1.0.0.mod", "v1.0.0.info"] {
-            std::fs::copy(src.join(f), dst.join(f)).expect("copy");
-        }
-        let mod_data = std::fs::read(src.join("v1.0.0.mod")).expect("read mod");
-        if m == "a" {
-            std::fs::copy(src.join("v1.0.0.zip"), dst.join("v1.0.0.zip")).expect("copy zip");
-            let h =
-                hash_zip(std::fs::File::open(dst.join("v1.0.0.zip")).expect("zip")).expect("hash");
-            std::fs::write(dst.join("v1.0.0.ziphash"), &h).expect("ziphash");
-            go_sum.push_str(&format!("example.com/a v1.0.0 {h}\n"));
-            let mut z =
-                zip::ZipArchive::new(std::fs::File::open(dst.join("v1.0.0.zip")).expect("zip"))
-                    .expect("zip archive");
-            z.extract(root.join("modcache")).expect("extract");
-        }
-        go_sum.push_str(&format!(
-            "example.com/{m} v1.0.0/go.mod {}\n",
-            hash_go_mod(&mod_data)
-        ));
-    }
-    go_sum.push_str(extra);
-    std::fs::write(root.join("main/go.sum"), go_sum).expect("go.sum");
+    common::edge61_module_cache(root);
+    let go_sum = root.join("main/go.sum");
+    let mut text = std::fs::read_to_string(&go_sum).expect("read go.sum");
+    text.push_str(extra);
+    std::fs::write(&go_sum, text).expect("write go.sum");
 }
 
 #[test]
 fn gosum_coverage_and_verification() {
-    let case = corpus().join("edge-cases/61-zip-dir-and-sum");
+    let case = common::corpus().join("edge-cases/61-zip-dir-and-sum");
     let proxy = case.join("proxy");
     let proxy = proxy.canonicalize().expect("proxy");
 

@@ -9,22 +9,8 @@
 
 mod common;
 
-use gomvs_modfile::dirhash::{hash_go_mod, hash_zip};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn corpus() -> PathBuf {
-    let dir = match std::env::var_os("GOMVS_SHARED_DIR") {
-        Some(d) => PathBuf::from(d).join("corpus"),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
-    };
-    assert!(
-        dir.is_dir(),
-        "shared corpus missing at {} (set GOMVS_SHARED_DIR)",
-        dir.display()
-    );
-    dir
-}
 
 /// A scratch directory removed on drop.
 struct Scratch(PathBuf);
@@ -35,40 +21,12 @@ impl Drop for Scratch {
     }
 }
 
-/// Builds the main module, go.sum and module cache of the fixture.
+/// The main module, go.sum and module cache of the fixture.
 fn fixture(name: &str) -> Scratch {
-    let case = corpus().join("edge-cases/61-zip-dir-and-sum");
     let root =
         std::env::temp_dir().join(format!("gomvs-verify-test-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
-    common::copy_tree(&case.join("main"), &root.join("main"), &[]).expect("copy main");
-    let proxy = case.join("proxy/example.com");
-    let dl = root.join("modcache/cache/download/example.com");
-    let mut go_sum = String::new();
-    for m in ["a", "b"] {
-        let src = proxy.join(m).join("@v");
-        let dst = dl.join(m).join("@v");
-        std::fs::create_dir_all(&dst).expect("mkdir");
-        for f in ["v1.0.0.mod", "v1.0.0.info"] {
-            std::fs::copy(src.join(f), dst.join(f)).expect("copy");
-        }
-        let mod_data = std::fs::read(src.join("v1.0.0.mod")).expect("read mod");
-        if m == "a" {
-            std::fs::copy(src.join("v1.0.0.zip"), dst.join("v1.0.0.zip")).expect("copy zip");
-            let file = std::fs::File::open(dst.join("v1.0.0.zip")).expect("open zip");
-            let h = hash_zip(file).expect("hash zip");
-            std::fs::write(dst.join("v1.0.0.ziphash"), &h).expect("write ziphash");
-            go_sum.push_str(&format!("example.com/a v1.0.0 {h}\n"));
-            let file = std::fs::File::open(dst.join("v1.0.0.zip")).expect("open zip");
-            let mut z = zip::ZipArchive::new(file).expect("zip");
-            z.extract(root.join("modcache")).expect("extract");
-        }
-        go_sum.push_str(&format!(
-            "example.com/{m} v1.0.0/go.mod {}\n",
-            hash_go_mod(&mod_data)
-        ));
-    }
-    std::fs::write(root.join("main/go.sum"), go_sum).expect("write go.sum");
+    common::edge61_module_cache(&root);
     Scratch(root)
 }
 

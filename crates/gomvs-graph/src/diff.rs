@@ -14,7 +14,7 @@
 //! or judge it.
 
 use crate::explain::why::{
-    explain_why, Exclusion, Replacement, Requirement, RootUpdate, WhyIndex, WhyOptions, WhyQuery,
+    explain_selected, Exclusion, Replacement, Requirement, RootUpdate, WhyIndex,
 };
 use crate::listing::{list_all, CacheLayout, ModuleInfo};
 use crate::loader::Loaded;
@@ -268,15 +268,7 @@ impl<'a> Side<'a> {
     }
 
     fn cause(&self, path: &str) -> SideCause {
-        let report = explain_why(
-            self.loaded,
-            &self.why,
-            &WhyQuery {
-                path: path.to_string(),
-                version: None,
-            },
-            WhyOptions { read_pruned: false },
-        );
+        let report = explain_selected(self.loaded, &self.why, path);
         SideCause {
             requirement: report
                 .deciding

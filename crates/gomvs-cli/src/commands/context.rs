@@ -3,7 +3,7 @@
 
 use gomvs_graph::env::GoEnv;
 use gomvs_graph::files::FileTree;
-use gomvs_graph::listing::{list_modules, CacheLayout, ListMode};
+use gomvs_graph::listing::{list_modules, CacheLayout, ListMode, Listing};
 use gomvs_graph::loader::{Fatal, GoCommand, LoadConfig, Loaded, Session};
 use gomvs_graph::source::{GoSources, ModCache, ModuleSource};
 use std::path::{Path, PathBuf};
@@ -66,6 +66,29 @@ impl Context {
         Session::open(self.config.clone(), self.source.clone())
     }
 
+    /// Opens and loads the graph as the emulated command does, printing the
+    /// loader's stderr lines; go's fatal errors (and a graph error) are
+    /// printed and become the exit status.
+    pub fn load_or_exit(&self) -> Result<Loaded, ExitCode> {
+        let session = self.open().map_err(|f| print_fatal(&[], &f))?;
+        let loaded = session.load().map_err(|f| print_fatal(&[], &f))?;
+        for line in &loaded.session.stderr_lines() {
+            eprintln!("{line}");
+        }
+        if let Some(e) = &loaded.error {
+            let code = print_fatal(
+                &[],
+                &Fatal {
+                    lines: vec![format!("go: {e}")],
+                    exit_code: 1,
+                },
+            );
+            print_missing_hints(&loaded.session);
+            return Err(code);
+        }
+        Ok(loaded)
+    }
+
     /// Loads the build list as `go list -m all` does, with the main modules'
     /// files read from `files` and `cwd` as the working directory, and
     /// decides as go would whether the command succeeds: every stderr line
@@ -107,13 +130,32 @@ impl Context {
                 return Err(fail(lines, Some(&loaded.session)));
             }
         };
-        let error = listing
-            .error
-            .clone()
-            .or_else(|| loaded.commit_requirements());
-        let mut stderr = loaded.session.stderr_lines();
-        stderr.extend(listing.warnings.iter().cloned());
-        let mut failed = loaded.session.has_deferred_errors();
+        let (stderr, failed) = list_outcome(&loaded, &listing, false, true);
+        if failed {
+            return Err(fail(stderr, Some(&loaded.session)));
+        }
+        Ok(BuildListLoad { loaded, stderr })
+    }
+}
+
+/// What `go list -m` prints on stderr after listing, and whether it exits 1:
+/// the loader's lines, pattern warnings, then (unless `-e`, `report_errors`
+/// false) each row's error and the listing's or `commitRequirements`' error
+/// (`run_commit`: go list -m -u never commits).
+pub fn list_outcome(
+    loaded: &Loaded,
+    listing: &Listing,
+    errors_in_rows: bool,
+    run_commit: bool,
+) -> (Vec<String>, bool) {
+    let mut error = listing.error.clone();
+    if error.is_none() && run_commit {
+        error = loaded.commit_requirements();
+    }
+    let mut stderr = loaded.session.stderr_lines();
+    stderr.extend(listing.warnings.iter().cloned());
+    let mut failed = loaded.session.has_deferred_errors();
+    if !errors_in_rows {
         for r in &listing.rows {
             if let Some(e) = &r.error {
                 stderr.push(format!("go: {}", e.err));
@@ -124,11 +166,8 @@ impl Context {
             stderr.push(format!("go: {e}"));
             failed = true;
         }
-        if failed {
-            return Err(fail(stderr, Some(&loaded.session)));
-        }
-        Ok(BuildListLoad { loaded, stderr })
     }
+    (stderr, failed)
 }
 
 /// A build list loaded as `go list -m all` loads it, and go would succeed.

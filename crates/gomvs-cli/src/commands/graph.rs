@@ -1,7 +1,7 @@
 //! `gomvs graph`: `go mod graph [-go=V]`, byte for byte.
 
-use super::context::{print_fatal, print_missing_hints, Context, Invocation};
-use gomvs_graph::loader::{Fatal, GoCommand};
+use super::context::{Context, Invocation};
+use gomvs_graph::loader::GoCommand;
 use gomvs_modfile::gover;
 use std::io::Write;
 use std::process::ExitCode;
@@ -70,28 +70,10 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let session = match ctx.open() {
-        Ok(s) => s,
-        Err(fatal) => return print_fatal(&[], &fatal),
-    };
-    let loaded = match session.load() {
+    let loaded = match ctx.load_or_exit() {
         Ok(l) => l,
-        Err(fatal) => return print_fatal(&[], &fatal),
+        Err(code) => return code,
     };
-    for line in &loaded.session.stderr_lines() {
-        eprintln!("{line}");
-    }
-    if let Some(e) = &loaded.error {
-        let code = print_fatal(
-            &[],
-            &Fatal {
-                lines: vec![format!("go: {e}")],
-                exit_code: 1,
-            },
-        );
-        print_missing_hints(&loaded.session);
-        return code;
-    }
     if args.format != GraphFormat::Go {
         let code = render_other(&loaded, args.format);
         if code != ExitCode::SUCCESS || !loaded.session.has_deferred_errors() {

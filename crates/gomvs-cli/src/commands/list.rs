@@ -1,7 +1,7 @@
 //! `gomvs list`: `go list -m [-u] [-retracted] [-versions] [-e] [-json | -f T] [args]`,
 //! byte for byte.
 
-use super::context::{print_fatal, print_missing_hints, Context, Invocation};
+use super::context::{list_outcome, print_fatal, print_missing_hints, Context, Invocation};
 use gomvs_graph::listing::{list_modules, list_modules_detached, ListMode, ModuleInfo};
 use gomvs_graph::loader::{BuildMode, GoCommand};
 use std::io::Write;
@@ -111,26 +111,8 @@ pub fn run(args: &Args) -> ExitCode {
             return print_fatal(&warnings, &fatal);
         }
     };
-    let mut error = listing.error.clone();
     // `go list -m -u` never runs commitRequirements (see modload.ListModules).
-    if error.is_none() && !args.update {
-        error = loaded.commit_requirements();
-    }
-    let mut stderr: Vec<String> = loaded.session.stderr_lines();
-    stderr.extend(listing.warnings.iter().cloned());
-    let mut failed = loaded.session.has_deferred_errors();
-    if !args.errors {
-        for r in &listing.rows {
-            if let Some(e) = &r.error {
-                stderr.push(format!("go: {}", e.err));
-                failed = true;
-            }
-        }
-        if let Some(e) = &error {
-            stderr.push(format!("go: {e}"));
-            failed = true;
-        }
-    }
+    let (stderr, failed) = list_outcome(&loaded, &listing, args.errors, !args.update);
     for line in &stderr {
         eprintln!("{line}");
     }

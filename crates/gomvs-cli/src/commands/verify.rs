@@ -1,10 +1,8 @@
 //! `gomvs verify`: `go mod verify`, byte for byte, or its findings as data
 //! (`--json`: schema `gomvs.verify`, docs/json-schema.md).
 
-use super::context::{print_fatal, print_missing_hints, Context, Invocation};
-use gomvs_graph::env::GoEnv;
-use gomvs_graph::loader::{Fatal, GoCommand};
-use gomvs_graph::source::ModCache;
+use super::context::{Context, Invocation};
+use gomvs_graph::loader::GoCommand;
 use gomvs_graph::verify::{sum_coverage, verify_modules, ModuleVerification, SumCoverage};
 use std::io::Write;
 use std::process::ExitCode;
@@ -47,36 +45,11 @@ pub fn run(args: &Args) -> ExitCode {
         eprintln!("go: verify takes no arguments");
         return ExitCode::from(1);
     }
-    let cache = match GoEnv::from_process() {
-        Ok(env) => ModCache::from_env(&env),
-        Err(e) => {
-            eprintln!("go: getwd: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    let session = match ctx.open() {
-        Ok(s) => s,
-        Err(fatal) => return print_fatal(&[], &fatal),
-    };
-    let loaded = match session.load() {
+    let loaded = match ctx.load_or_exit() {
         Ok(l) => l,
-        Err(fatal) => return print_fatal(&[], &fatal),
+        Err(code) => return code,
     };
-    for line in &loaded.session.stderr_lines() {
-        eprintln!("{line}");
-    }
-    if let Some(e) = &loaded.error {
-        let code = print_fatal(
-            &[],
-            &Fatal {
-                lines: vec![format!("go: {e}")],
-                exit_code: 1,
-            },
-        );
-        print_missing_hints(&loaded.session);
-        return code;
-    }
-    let report = verify_modules(&loaded, &cache);
+    let report = verify_modules(&loaded, &ctx.modcache);
     let all_verified = report.all_verified();
     let failed = !all_verified || loaded.session.has_deferred_errors();
     let exit_code: u8 = if failed { 1 } else { 0 };

@@ -26,3 +26,59 @@ pub fn copy_tree(from: &Path, to: &Path, skip_top: &[&str]) -> std::io::Result<(
     }
     Ok(())
 }
+
+/// The shared corpus directory (`$GOMVS_SHARED_DIR/corpus`, default
+/// `../shared/corpus` beside the repository); panics naming the path when absent.
+pub fn corpus() -> std::path::PathBuf {
+    let dir = match std::env::var_os("GOMVS_SHARED_DIR") {
+        Some(d) => std::path::PathBuf::from(d).join("corpus"),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
+    };
+    assert!(
+        dir.is_dir(),
+        "shared corpus missing at {} (set GOMVS_SHARED_DIR)",
+        dir.display()
+    );
+    dir
+}
+
+/// Lays out under `root` the main module of the corpus case
+/// `edge-cases/61-zip-dir-and-sum` and a module cache as `go mod download`
+/// lays it out for it (example.com/a: .mod, .info, zip, .ziphash and the
+/// extracted directory; example.com/b: .mod and .info only), with a go.sum
+/// holding the right hashes (computed with `gomvs_modfile::dirhash`).
+/// `scripts/verify-conformance.py` compares this layout with the live
+/// `go mod verify`.
+pub fn edge61_module_cache(root: &Path) {
+    use gomvs_modfile::dirhash::{hash_go_mod, hash_zip};
+    let case = corpus().join("edge-cases/61-zip-dir-and-sum");
+    copy_tree(&case.join("main"), &root.join("main"), &[]).expect("copy main");
+    let proxy = case.join("proxy/example.com");
+    let dl = root.join("modcache/cache/download/example.com");
+    let mut go_sum = String::new();
+    for m in ["a", "b"] {
+        let src = proxy.join(m).join("@v");
+        let dst = dl.join(m).join("@v");
+        std::fs::create_dir_all(&dst).expect("mkdir");
+        for f in ["v1.0.0.mod", "v1.0.0.info"] {
+            std::fs::copy(src.join(f), dst.join(f)).expect("copy");
+        }
+        let mod_data = std::fs::read(src.join("v1.0.0.mod")).expect("read mod");
+        if m == "a" {
+            std::fs::copy(src.join("v1.0.0.zip"), dst.join("v1.0.0.zip")).expect("copy zip");
+            let zip = || std::fs::File::open(dst.join("v1.0.0.zip")).expect("open zip");
+            let h = hash_zip(zip()).expect("hash zip");
+            std::fs::write(dst.join("v1.0.0.ziphash"), &h).expect("write ziphash");
+            go_sum.push_str(&format!("example.com/a v1.0.0 {h}\n"));
+            zip::ZipArchive::new(zip())
+                .expect("zip")
+                .extract(root.join("modcache"))
+                .expect("extract");
+        }
+        go_sum.push_str(&format!(
+            "example.com/{m} v1.0.0/go.mod {}\n",
+            hash_go_mod(&mod_data)
+        ));
+    }
+    std::fs::write(root.join("main/go.sum"), go_sum).expect("write go.sum");
+}

@@ -52,8 +52,7 @@ struct Exceptions<'p> {
 
 impl Exceptions<'_> {
     /// Whether an exception allows `change` of `module`.
-    fn allows(&self, ctx: &CheckContext<'_>, module: &str, change: BaseChange) -> bool {
-        let _ = ctx;
+    fn allows(&self, module: &str, change: BaseChange) -> bool {
         let mut allowed = false;
         for (i, e) in self.entries.iter().enumerate() {
             if super::policy::glob_match(&e.module, module) && e.change.is_none_or(|c| c == change)
@@ -98,7 +97,7 @@ impl FindingProducer for BaseRules<'_> {
         let mut out = Vec::new();
         if let Some(severity) = policy.downgrade.severity() {
             for c in self.diff.of_kind(ChangeKind::Downgraded) {
-                if exceptions.allows(ctx, &c.path, BaseChange::Downgrade) {
+                if exceptions.allows(&c.path, BaseChange::Downgrade) {
                     continue;
                 }
                 out.push(self.downgrade(ctx, c, severity));
@@ -114,7 +113,7 @@ impl FindingProducer for BaseRules<'_> {
                 .iter()
                 .filter(|c| c.major && c.after.is_some())
             {
-                if exceptions.allows(ctx, &c.path, BaseChange::NewMajor) {
+                if exceptions.allows(&c.path, BaseChange::NewMajor) {
                     continue;
                 }
                 let report = ctx.why(&c.path);
@@ -151,16 +150,13 @@ impl FindingProducer for BaseRules<'_> {
         if let Some(severity) = policy.removed_pin.severity() {
             out.extend(self.removed_pins(ctx, severity, &exceptions));
         }
-        let used = exceptions.used.borrow();
-        for (i, e) in policy.allow.iter().enumerate() {
-            if !used.contains(&i) {
-                out.extend(ctx.stale(
-                    format!("base.allow[{i}]"),
-                    e.at.clone(),
-                    "no change since the base revision needed it",
-                ));
-            }
-        }
+        out.extend(ctx.stale_entries(
+            "base.allow",
+            &policy.allow,
+            &exceptions.used.borrow(),
+            |e| e.at.clone(),
+            "no change since the base revision needed it",
+        ));
         out
     }
 }
@@ -252,7 +248,7 @@ impl BaseRules<'_> {
             if before.contains(&key(rule)) {
                 continue;
             }
-            if exceptions.allows(ctx, &rule.old.path, BaseChange::NewReplace) {
+            if exceptions.allows(&rule.old.path, BaseChange::NewReplace) {
                 continue;
             }
             let location: Location = ctx.directive_location(rule);
@@ -313,7 +309,7 @@ impl BaseRules<'_> {
             if now.contains(pin.module.as_str()) {
                 continue;
             }
-            if exceptions.allows(ctx, &pin.module, BaseChange::RemovedPin) {
+            if exceptions.allows(&pin.module, BaseChange::RemovedPin) {
                 continue;
             }
             let at = pin

@@ -219,16 +219,13 @@ impl FindingProducer for GosumRules {
                 }
             }
         }
-        let used = used.borrow();
-        for (i, e) in policy.allow.iter().enumerate() {
-            if !used.contains(&i) {
-                out.extend(ctx.stale(
-                    format!("gosum.allow[{i}]"),
-                    e.at.clone(),
-                    "no go.sum finding needed it",
-                ));
-            }
-        }
+        out.extend(ctx.stale_entries(
+            "gosum.allow",
+            &policy.allow,
+            &used.borrow(),
+            |e| e.at.clone(),
+            "no go.sum finding needed it",
+        ));
         out
     }
 }

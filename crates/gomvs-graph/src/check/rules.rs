@@ -10,7 +10,7 @@ use super::findings::{
     Branch, BranchSource, Cause, CheckReport, Code, Counts, Finding, ReplaceCause, RuleRef,
 };
 use super::policy::{glob_match, Exception, Pin, PinTarget, Policy, PolicyLocation, Severity};
-use crate::explain::why::{explain_why, WhyIndex, WhyOptions, WhyQuery, WhyReport};
+use crate::explain::why::{explain_selected, WhyIndex, WhyReport};
 use crate::explain::{is_pseudo_module, Location};
 use crate::loader::Loaded;
 use crate::query::{Querier, QueryErrorKind};
@@ -67,15 +67,7 @@ impl<'a> CheckContext<'a> {
     /// The `why` report of `path` (its selected version), pruned go.mod
     /// files left unread.
     pub fn why(&self, path: &str) -> WhyReport {
-        explain_why(
-            self.loaded,
-            &self.why,
-            &WhyQuery {
-                path: path.to_string(),
-                version: None,
-            },
-            WhyOptions { read_pruned: false },
-        )
+        explain_selected(self.loaded, &self.why, path)
     }
 
     /// `file` (absolute or relative to the working directory) relative to
@@ -225,6 +217,24 @@ impl<'a> CheckContext<'a> {
             location: None,
             cause: None,
         })
+    }
+
+    /// GMV0090 findings for the entries of the list `section` (e.g.
+    /// `base.allow`) whose index is not in `used`.
+    pub fn stale_entries<T>(
+        &self,
+        section: &str,
+        entries: &[T],
+        used: &std::collections::BTreeSet<usize>,
+        at: impl Fn(&T) -> Option<PolicyLocation>,
+        what: &str,
+    ) -> Vec<Finding> {
+        entries
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !used.contains(i))
+            .filter_map(|(i, e)| self.stale(format!("{section}[{i}]"), at(e), what))
+            .collect()
     }
 
     /// The selected, non-main, non-pseudo modules of the build list.

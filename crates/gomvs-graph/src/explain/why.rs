@@ -236,6 +236,20 @@ impl WhyIndex {
     }
 }
 
+/// The report on `path`'s selected version with pruned go.mod files left
+/// unread: the question `diff` and `check` ask of every module they name.
+pub fn explain_selected(loaded: &Loaded, index: &WhyIndex, path: &str) -> WhyReport {
+    explain_why(
+        loaded,
+        index,
+        &WhyQuery {
+            path: path.to_string(),
+            version: None,
+        },
+        WhyOptions { read_pruned: false },
+    )
+}
+
 /// Answers one question (see the module docs).
 pub fn explain_why(
     loaded: &Loaded,
