@@ -6,7 +6,9 @@ proxy that has .zip files (`go mod download`), and writes go.sum. Then, for
 each mutation, a copy of that cache and of the main module is altered (a
 tampered .zip, extracted file, .ziphash, cached .mod, go.sum line, ...) and
 both `go mod verify` and `gomvs verify` run in the same environment: stdout,
-stderr and exit status must be byte-identical. `gomvs verify --json` must
+stderr and exit status must be byte-identical, and `gomvs check` (its
+gosum verify rule) must reject exactly the same modules with go's lines.
+`gomvs verify --json` must
 parse and agree on the verdict and the exit status.
 
     python3 scripts/verify-conformance.py --gomvs target/debug/gomvs [--go GO] [--keep]
@@ -153,6 +155,36 @@ def run(cmd, cwd, env):
     return p.stdout, p.stderr, p.returncode
 
 
+def check_agrees(gomvs, root: Path, env, want):
+    """`gomvs check` (its gosum verify rule, on the same engine) must reject
+    exactly what go mod verify rejects: one GMV0203 finding `go mod verify:
+    LINE` per line go prints, none when go verifies all, and a failed load
+    (exit 3) when go stops before verifying (a go.sum mismatch of a go.mod)."""
+    policy = root / "verify-only.toml"
+    policy.write_text('[retracted]\nlevel = "off"\n[deprecated]\nlevel = "off"\n'
+                      '[gosum]\nmissing = "off"\nstale = "off"\nverify = "error"\nunverifiable = "off"\n')
+    out, err, rc = run([gomvs, "check", "--json", "--config", str(policy)], root / "main", env)
+    go_lines = [l for l in want[1].decode().splitlines() if l]
+    verified = want[0] == b"all modules verified\n"
+    if not verified and want[2] != 0 and not want[0] and any(
+            "SECURITY ERROR" in l or "checksum mismatch" in l for l in go_lines):
+        return [] if rc == 3 else [f"  check: go stops before verifying; check exit {rc}, want 3"]
+    try:
+        doc = json.loads(out)
+    except ValueError:
+        return [f"  check: no JSON (exit {rc}): {err.decode()[:300]}"]
+    got = sorted(f["message"][len("go mod verify: "):] for f in doc["data"]["findings"]
+                 if f["code"] == "GMV0203" and f["message"].startswith("go mod verify: "))
+    expect = [] if verified else sorted(go_lines)
+    if got != expect:
+        return [f"  check: GMV0203 {got!r}\n  go mod verify: {expect!r}"]
+    # go.sum lines that differ from the cache are findings too (a check go
+    # mod verify does not make), so exit 1 may come without go's lines.
+    if rc not in (0, 1) or (expect and rc != 1):
+        return [f"  check: exit {rc} with {len(got)} go mod verify findings"]
+    return []
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--gomvs", default=os.environ.get("GOMVS", str(ROOT / "target" / "debug" / "gomvs")))
@@ -209,6 +241,8 @@ def main():
                                 problems.append("  --json: all_verified disagrees with go")
                     except (ValueError, KeyError) as e:
                         problems.append(f"  --json: {e}")
+                if not extra:
+                    problems.extend(check_agrees(gomvs, root, env, want))
                 verdict = "ok" if want[2] == 0 else f"exit {want[2]}"
                 if problems:
                     failed += 1

@@ -131,7 +131,7 @@ fn the_incident_fails_against_its_base_with_the_cause_named() {
 
     let root = tmp.path().display().to_string();
     let mut settings = insta::Settings::clone_current();
-    settings.add_filter(&regex_escape(&root), "$TMP");
+    settings.add_filter(&regex_escape(&root), "[TMP]");
     settings.bind(|| {
         for (name, args) in [
             (
@@ -150,6 +150,12 @@ fn the_incident_fails_against_its_base_with_the_cause_named() {
                 "sarif",
                 vec![
                     "check", "--base", "HEAD~1", "--branch", "main", "--format", "sarif",
+                ],
+            ),
+            (
+                "json",
+                vec![
+                    "check", "--base", "HEAD~1", "--branch", "main", "--format", "json",
                 ],
             ),
         ] {
@@ -334,6 +340,28 @@ fn gosum_coverage_and_verification() {
         .as_str()
         .unwrap_or_default();
     assert!(verify.contains("dir has been modified"), "{verify}");
+    // Every output format of the gosum family.
+    let root = bad.path().display().to_string();
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(&regex_escape(&root), "[TMP]");
+    settings.bind(|| {
+        for format in ["text", "json", "sarif", "github"] {
+            let out = gomvs(
+                &bad.path().join("main"),
+                &proxy,
+                bad.path(),
+                &[
+                    "check", "--format", format, "--branch", "main", "--color", "never",
+                ],
+            );
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            if format == "sarif" {
+                let doc: Value = serde_json::from_str(&text).expect("SARIF is JSON");
+                assert_eq!(sarif_errors(&doc), Vec::<String>::new());
+            }
+            insta::assert_snapshot!(format!("check_gosum_{format}"), text);
+        }
+    });
 
     // The module cache lacks b's zip and directory: not verifiable, reported
     // only when asked for (`unverifiable = "note"`), once for all modules.

@@ -213,7 +213,7 @@ fn text_json_and_markdown_snapshots() {
     let repos = Repos::new();
     let root = repos.dir.path().display().to_string();
     let mut settings = insta::Settings::clone_current();
-    settings.add_filter(&regex_escape(&root), "$REPOS");
+    settings.add_filter(&regex_escape(&root), "[REPOS]");
     settings.bind(|| {
         for repo in ["incident", "chain"] {
             let dir = repos.repo(repo);
