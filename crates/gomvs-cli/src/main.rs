@@ -42,6 +42,8 @@ enum Command {
     Diff(commands::diff::Args),
     /// Check the module cache as `go mod verify` does (`--json`: with go.sum coverage).
     Verify(commands::verify::Args),
+    /// What `go get MODULE@VERSION...` would write to go.mod and go.sum, and go's messages (dry run).
+    Get(commands::get::Args),
 }
 
 /// Rewrites go's single-dash long flags (`-json`, `-go=1.21`) into clap's
@@ -109,5 +111,6 @@ fn main() -> ExitCode {
         Command::Replaces(args) => commands::replaces::run(&args),
         Command::Diff(args) => commands::diff::run(&args),
         Command::Verify(args) => commands::verify::run(&args),
+        Command::Get(args) => commands::get::run(&args),
     }
 }

@@ -376,10 +376,9 @@ impl Editor {
         }
         let find = |start: usize| by_start.get(&start).copied();
         ed.module_line = f.module.as_ref().and_then(|m| find(m.span.start.byte));
-        ed.go = f
-            .go
-            .as_ref()
-            .and_then(|g| find(g.span.start.byte).map(|l| (g.version.clone(), l)));
+        ed.go =
+            f.go.as_ref()
+                .and_then(|g| find(g.span.start.byte).map(|l| (g.version.clone(), l)));
         ed.toolchain = f
             .toolchain
             .as_ref()
@@ -837,9 +836,7 @@ impl Editor {
             {
                 self.move_req(i, last_indirect_block);
             } else if !n.indirect
-                && (simplify
-                    || one_flat_uncommented_block
-                    || in_block == Some(last_indirect_block))
+                && (simplify || one_flat_uncommented_block || in_block == Some(last_indirect_block))
             {
                 self.move_req(i, last_direct_block);
             }
@@ -1014,9 +1011,7 @@ impl Editor {
                 }
                 EStmt::Block(b) => {
                     let lines = &self.lines;
-                    self.blocks[b]
-                        .lines
-                        .retain(|l| !lines[*l].token.is_empty());
+                    self.blocks[b].lines.retain(|l| !lines[*l].token.is_empty());
                     let block = &self.blocks[b];
                     if block.lines.is_empty() {
                         continue;
@@ -1097,6 +1092,7 @@ impl Editor {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -1108,32 +1104,5 @@ mod tests {
     fn format_round_trips_canonical_file() {
         let src = "module m\n\ngo 1.21\n\nrequire (\n\ta v1.0.0\n\tb v1.1.0 // indirect\n)\n";
         assert_eq!(String::from_utf8(ed(src).format()).unwrap(), src);
-    }
-
-    #[test]
-    fn set_require_separate_indirect_splits_flat_block() {
-        let mut e = ed("module m\n\ngo 1.21\n\nrequire (\n\ta v1.0.0\n\tb v1.1.0 // indirect\n)\n");
-        e.set_require_separate_indirect(
-            &[
-                NewRequire {
-                    module: ModuleVersion::new("a", "v1.2.0"),
-                    indirect: false,
-                },
-                NewRequire {
-                    module: ModuleVersion::new("b", "v1.1.0"),
-                    indirect: true,
-                },
-                NewRequire {
-                    module: ModuleVersion::new("c", "v0.1.0"),
-                    indirect: true,
-                },
-            ],
-            false,
-        );
-        e.cleanup();
-        assert_eq!(
-            String::from_utf8(e.format()).unwrap(),
-            "module m\n\ngo 1.21\n\nrequire a v1.2.0\n\nrequire (\n\tb v1.1.0 // indirect\n\tc v0.1.0 // indirect\n)\n"
-        );
     }
 }

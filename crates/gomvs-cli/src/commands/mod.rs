@@ -2,6 +2,7 @@
 
 pub mod context;
 pub mod diff;
+pub mod get;
 pub mod git;
 pub mod graph;
 pub mod list;

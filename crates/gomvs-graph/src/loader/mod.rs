@@ -37,6 +37,7 @@ mod sums;
 pub use crate::gopath::{rel_or_target as short_path_rel, short_path};
 pub use graph_load::ModuleGraph;
 pub use main_modules::{MainModule, ModFileIndex};
+pub(crate) use roots::roots_reqs;
 pub use roots::Loaded;
 pub use summaries::PREFETCH_MIN_BATCH;
 

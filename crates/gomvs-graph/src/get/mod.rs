@@ -1,0 +1,720 @@
+//! The module-level part of `go get` as a dry run (`cmd/go/internal/modget`):
+//! module arguments (`path@version`, `@latest`, `@upgrade`, `@patch`,
+//! `@none`, `@<query>`, `path` alone, `-u`, `-u=patch`) resolved against the
+//! initial build list, the requirements edited as `modload.EditBuildList`
+//! does, and the go.mod / go.sum go would write, with go's stderr lines.
+//!
+//! Arguments are taken as module paths: gomvs reads no Go source, so an
+//! argument that names packages (a path inside a module, `./...`, `all`)
+//! is refused with an error saying so.
+
+mod edit;
+
+pub use edit::{edit_requirements, Conflict, EditOutcome};
+
+use crate::loader::Loaded;
+use crate::mvs;
+use crate::query::{Allowed, Querier};
+use crate::requirements::Requirements;
+use gomvs_modfile::dirhash::{hash_go_mod, hash_zip};
+use gomvs_modfile::edit::{Editor, NewRequire};
+use gomvs_modfile::gover;
+use gomvs_modfile::ModuleVersion;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// `-u` / `-u=patch`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UpgradeFlag {
+    /// No `-u`.
+    #[default]
+    None,
+    /// `-u`: arguments without a version mean `@upgrade`.
+    Upgrade,
+    /// `-u=patch`: arguments without a version mean `@patch`.
+    Patch,
+}
+
+/// What `go get` would do.
+#[derive(Debug, Clone, Default)]
+pub struct GetOutcome {
+    /// go's stderr lines, in order (each complete, may contain newlines).
+    pub stderr: Vec<String>,
+    /// go's exit status.
+    pub exit_code: i32,
+    /// The go.mod before, as read.
+    pub old_go_mod: Vec<u8>,
+    /// The go.mod go would leave (the old bytes when go would not write it).
+    pub new_go_mod: Vec<u8>,
+    /// The go.sum before (empty when absent).
+    pub old_go_sum: Vec<u8>,
+    /// The go.sum go would leave.
+    pub new_go_sum: Vec<u8>,
+    /// The new requirements, when the command succeeded.
+    pub requirements: Option<Requirements>,
+}
+
+#[derive(Debug, Clone)]
+struct Query {
+    raw: String,
+    raw_version: String,
+    pattern: String,
+    version: String,
+}
+
+impl Query {
+    /// `query.ResolvedString`.
+    fn resolved_string(&self, m: &ModuleVersion) -> String {
+        if m.path != self.pattern {
+            if m.version != self.version {
+                return format!("{m} (matching {}@{})", self.pattern, self.version);
+            }
+            return format!("{m} (matching {})", self.raw);
+        }
+        if m.version != self.version {
+            return format!("{}@{} ({})", self.pattern, self.version, m.version);
+        }
+        self.raw.clone()
+    }
+}
+
+/// `(?m)(?:[ \t(\"`]|^)` + needle + `(?:[ @:;)\"`]|$)` and the like.
+fn bounded_match(hay: &str, needle: &str, before: &[u8], after: &[u8]) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    let b = hay.as_bytes();
+    let mut start = 0;
+    while let Some(i) = hay[start..].find(needle) {
+        let i = start + i;
+        let j = i + needle.len();
+        let ok_before = i == 0 || b[i - 1] == b'\n' || before.contains(&b[i - 1]);
+        let ok_after = j == b.len() || b[j] == b'\n' || after.contains(&b[j]);
+        if ok_before && ok_after {
+            return true;
+        }
+        start = i + 1;
+        while !hay.is_char_boundary(start) {
+            start += 1;
+        }
+    }
+    false
+}
+
+/// `reportError`.
+fn report_error(q: &Query, err: &str) -> String {
+    if bounded_match(err, &q.pattern, b" \t(\"`", b" @:;)\"`") {
+        if q.raw_version.is_empty() {
+            return format!("go: {err}");
+        }
+        if bounded_match(err, &q.version, b" @(\"`", b" :;)\"`") {
+            return format!("go: {err}");
+        }
+    }
+    if q.raw.is_empty() {
+        format!("go: {err}")
+    } else {
+        format!("go: {}: {err}", q.raw)
+    }
+}
+
+/// Why an argument is not a module argument gomvs can resolve.
+fn package_argument(pattern: &str) -> Option<&'static str> {
+    if pattern.contains("...") {
+        return Some("a wildcard pattern");
+    }
+    if matches!(pattern, "all" | "std" | "cmd" | "tool" | "work") {
+        return Some("a package meta-pattern");
+    }
+    if pattern == "."
+        || pattern == ".."
+        || pattern.starts_with("./")
+        || pattern.starts_with("../")
+        || pattern.starts_with('/')
+    {
+        return Some("a local package path");
+    }
+    if pattern == "go" || pattern == "toolchain" {
+        return Some("a toolchain argument (go@, toolchain@), which gomvs does not resolve yet");
+    }
+    None
+}
+
+/// The error for a package argument.
+pub fn package_argument_error(arg: &str, why: &str) -> String {
+    format!(
+        "gomvs: {arg}: {why}: package arguments need Go source analysis (import paths, packages in module zips), which gomvs does not do; name modules instead"
+    )
+}
+
+fn fail(mut out: GetOutcome, lines: Vec<String>) -> GetOutcome {
+    out.stderr.extend(lines);
+    out.exit_code = 1;
+    out.new_go_mod = out.old_go_mod.clone();
+    out.new_go_sum = out.old_go_sum.clone();
+    out
+}
+
+/// Runs `go get ARGS` on a load made with `-mod=mod` semantics.
+pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome {
+    let s = &loaded.session;
+    let mut out = GetOutcome::default();
+    let Some(main) = s.mains.first() else {
+        return fail(out, vec!["go: go.mod file not found in current directory or any parent directory.\n\t'go get' is no longer supported outside a module.\n\tTo build and install a command, use 'go install' with a version,\n\tlike 'go install example.com/cmd@latest'\n\tFor more information, see https://go.dev/doc/go-get-install-deprecation\n\tor run 'go help get' or 'go help install'.".to_string()]);
+    };
+    let gomod_path = main.go_mod_path.clone();
+    out.old_go_mod = s
+        .config
+        .files
+        .read(&gomod_path)
+        .map(|d| d.to_vec())
+        .unwrap_or_default();
+    out.old_go_sum = s
+        .config
+        .files
+        .read(&main.root.join("go.sum"))
+        .map(|d| d.to_vec())
+        .unwrap_or_default();
+    if s.in_workspace() {
+        return fail(
+            out,
+            vec!["gomvs: get: workspace mode is not supported yet (set GOWORK=off)".to_string()],
+        );
+    }
+    if let Some(e) = &loaded.error {
+        return fail(out, vec![format!("go: {e}")]);
+    }
+    let initial: HashMap<String, String> = loaded
+        .graph
+        .build_list()
+        .into_iter()
+        .map(|m| (m.path.to_string(), m.version.to_string()))
+        .collect();
+    let initial_selected = |p: &str| -> String {
+        initial
+            .get(p)
+            .cloned()
+            .unwrap_or_else(|| mvs::NONE.to_string())
+    };
+
+    // parseArgs
+    let mut queries: Vec<Query> = Vec::new();
+    let mut errors: Vec<String> = Vec::new();
+    for raw in args {
+        let (pattern, raw_version, found) = match raw.split_once('@') {
+            Some((p, v)) => (p.to_string(), v.to_string(), true),
+            None => (raw.clone(), String::new(), false),
+        };
+        if found && (raw_version.contains('@') || raw_version.is_empty()) {
+            errors.push(format!(
+                "go: invalid module version syntax {}",
+                gomvs_modfile::module::quote(raw)
+            ));
+            continue;
+        }
+        if let Some(why) = package_argument(&pattern) {
+            return fail(out, vec![package_argument_error(raw, why)]);
+        }
+        let version = if raw_version.is_empty() {
+            match upgrade {
+                UpgradeFlag::None | UpgradeFlag::Upgrade => "upgrade".to_string(),
+                UpgradeFlag::Patch => "patch".to_string(),
+            }
+        } else {
+            raw_version.clone()
+        };
+        queries.push(Query {
+            raw: raw.clone(),
+            raw_version,
+            pattern,
+            version,
+        });
+    }
+    if !errors.is_empty() {
+        return fail(out, errors);
+    }
+
+    // performPathQueries + resolveQueries.
+    let q = Querier::new(s);
+    let mut seen: BTreeSet<(usize, String)> = BTreeSet::new();
+    let mut candidates: Vec<(usize, Result<ModuleVersion, String>)> = Vec::new();
+    let mut fetched_zips: Vec<ModuleVersion> = Vec::new();
+    for (i, qu) in queries.iter().enumerate() {
+        if !seen.insert((i, qu.pattern.clone())) {
+            continue;
+        }
+        if qu.version == mvs::NONE {
+            if s.is_main(&qu.pattern) {
+                candidates.push((
+                    i,
+                    Err(format!(
+                        "can't request version \"none\" of the main module ({})",
+                        qu.pattern
+                    )),
+                ));
+            } else {
+                candidates.push((i, Ok(ModuleVersion::new(qu.pattern.as_str(), mvs::NONE))));
+            }
+            continue;
+        }
+        if s.is_main(&qu.pattern) {
+            if qu.version == "upgrade" || qu.version == "patch" {
+                candidates.push((i, Ok(ModuleVersion::new(qu.pattern.as_str(), ""))));
+            } else {
+                candidates.push((
+                    i,
+                    Err(format!(
+                        "can't request version {} of the main module ({})",
+                        gomvs_modfile::module::quote(&qu.version),
+                        qu.pattern
+                    )),
+                ));
+            }
+            continue;
+        }
+        let current = initial_selected(&qu.pattern);
+        let allowed = if gomvs_modfile::module::canonical_version(&qu.version) == qu.version {
+            Allowed::NotExcluded
+        } else {
+            Allowed::NotExcludedNorRetracted
+        };
+        match q.query(&qu.pattern, &qu.version, &current, allowed) {
+            Ok(rev) => {
+                let m = ModuleVersion::new(qu.pattern.as_str(), rev.version.as_str());
+                fetched_zips.push(m.clone());
+                candidates.push((i, Ok(m)));
+            }
+            Err(e) => candidates.push((i, Err(e.text))),
+        }
+    }
+    let mut resolved: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    let mut conflicted: Vec<bool> = vec![false; queries.len()];
+    for (i, c) in &candidates {
+        let qu = &queries[*i];
+        match c {
+            Err(e) => errors.push(report_error(qu, e)),
+            Ok(m) => {
+                if s.is_main(&m.path) && !m.version.is_empty() {
+                    errors.push(report_error(
+                        qu,
+                        &format!(
+                            "can't request version {} of the main module ({})",
+                            gomvs_modfile::module::quote(&qu.version),
+                            m.path
+                        ),
+                    ));
+                    continue;
+                }
+                if let Some((v, j)) = resolved.get(m.path.as_str()) {
+                    if *v != m.version {
+                        if !conflicted[*i] {
+                            conflicted[*i] = true;
+                            let other = &queries[*j];
+                            let arg = |q: &Query, v: &str| {
+                                if v != q.version {
+                                    format!("{}@{} ({v})", q.pattern, q.version)
+                                } else {
+                                    q.raw.clone()
+                                }
+                            };
+                            let detail = if m.path != qu.pattern {
+                                format!("for module {}, ", m.path)
+                            } else {
+                                String::new()
+                            };
+                            let e = format!(
+                                "{detail}{} conflicts with {}",
+                                arg(qu, &m.version),
+                                arg(other, v)
+                            );
+                            errors.push(report_error(qu, &e));
+                        }
+                        continue;
+                    }
+                }
+                resolved.insert(m.path.to_string(), (m.version.to_string(), *i));
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return fail(out, errors);
+    }
+
+    // updateBuildList
+    let must_select: Vec<ModuleVersion> = resolved
+        .iter()
+        .filter(|(p, _)| !s.is_main(p))
+        .map(|(p, (v, _))| ModuleVersion::new(p.as_str(), v.as_str()))
+        .collect();
+    let mut edit_stderr = Vec::new();
+    let outcome = edit_requirements(
+        s,
+        &q,
+        &loaded.requirements,
+        &loaded.graph,
+        &[],
+        &must_select,
+        &mut edit_stderr,
+    );
+    out.stderr.extend(edit_stderr);
+    let rs = match outcome {
+        EditOutcome::Error(e) => return fail(out, vec![format!("go: {e}")]),
+        EditOutcome::Conflicts(cs) => {
+            let reason = |m: &ModuleVersion| -> String {
+                match resolved.get(m.path.as_str()) {
+                    Some((v, i)) => queries[*i]
+                        .resolved_string(&ModuleVersion::new(m.path.as_str(), v.as_str())),
+                    None => format!("(INTERNAL ERROR: no reason found for {m})"),
+                }
+            };
+            let mut lines = Vec::new();
+            for c in &cs {
+                let Some(first) = c.path.first() else {
+                    continue;
+                };
+                let Some(last) = c.path.last() else { continue };
+                let adverb = if c.path.len() > 2 { "indirectly " } else { "" };
+                let first_reason = reason(first);
+                match (&c.err, &c.constraint) {
+                    (Some(e), _) => {
+                        lines.push(format!("go: {first_reason} {adverb}requires {last}: {e}"))
+                    }
+                    (None, Some(k)) => lines.push(format!(
+                        "go: {first_reason} {adverb}requires {last}, not {}",
+                        reason(k)
+                    )),
+                    (None, None) => {}
+                }
+            }
+            return fail(out, lines);
+        }
+        EditOutcome::Edited { rs, .. } => rs,
+    };
+    let final_graph = s.read_mod_graph(rs.pruning, &rs.roots, &Default::default());
+    if let Some(e) = &final_graph.error {
+        return fail(out, vec![format!("go: {e}")]);
+    }
+    let final_list = final_graph.build_list();
+
+    // checkPackageProblems: deprecations, retractions, sums of updated modules.
+    let mut deprecations = Vec::new();
+    let mut retractions = Vec::new();
+    for (p, (v, _)) in &resolved {
+        let m = ModuleVersion::new(p.as_str(), v.as_str());
+        if let Err(e) = q.check_retractions(&m) {
+            if matches!(e.kind, crate::query::QueryErrorKind::Retracted(_)) {
+                retractions.push((p.clone(), e.text));
+            }
+        }
+        if let Ok(d) = q.check_deprecation(&m) {
+            if !d.is_empty() {
+                deprecations.push(format!(
+                    "go: module {p} is deprecated: {}",
+                    crate::query::short_message(&d, "")
+                ));
+            }
+        }
+    }
+    out.stderr.extend(deprecations);
+    let mut retract_path = String::new();
+    for (p, msg) in &retractions {
+        out.stderr.push(format!("go: warning: {msg}"));
+        retract_path = if retract_path.is_empty() {
+            p.clone()
+        } else {
+            "<module>".to_string()
+        };
+    }
+    if !retract_path.is_empty() {
+        out.stderr.push(format!(
+            "go: to switch to the latest unretracted version, run:\n\tgo get {retract_path}@latest"
+        ));
+    }
+    let mut sum_errors = Vec::new();
+    for m in &final_list {
+        let Some(old_v) = initial.get(m.path.as_str()) else {
+            continue;
+        };
+        if old_v.is_empty() {
+            continue;
+        }
+        let actual = s.replacement(m).map_or(m.clone(), |r| r.effective);
+        let old = ModuleVersion::new(m.path.as_str(), old_v.as_str());
+        let old_actual = s.replacement(&old).map_or(old.clone(), |r| r.effective);
+        if actual == old_actual
+            || actual.version.is_empty()
+            || !s.has_sum(&old_actual.path, &old_actual.version)
+        {
+            continue;
+        }
+        match s.source().zip(&actual) {
+            Ok(_) => fetched_zips.push(actual.clone()),
+            Err(e) => {
+                let verb = if gover::mod_compare(&m.path, &m.version, old_v).is_lt() {
+                    "downgraded"
+                } else {
+                    "upgraded"
+                };
+                let replaced = if actual != *m {
+                    format!(" (replaced by {actual})")
+                } else {
+                    String::new()
+                };
+                sum_errors.push(format!(
+                    "go: {verb} {} {old_v} => {}{replaced}: error finding sum for {actual}: {}",
+                    m.path,
+                    m.version,
+                    e.go_text()
+                ));
+            }
+        }
+    }
+    if !sum_errors.is_empty() {
+        return fail(out, sum_errors);
+    }
+
+    // WriteGoMod (UpdateGoModFromReqs + the dirty check).
+    let mut go_version = String::new();
+    let mut toolchain = String::new();
+    let mut list: Vec<NewRequire> = Vec::new();
+    for m in &rs.roots {
+        match m.path.as_str() {
+            "go" => go_version = m.version.to_string(),
+            "toolchain" => toolchain = m.version.to_string(),
+            _ => list.push(NewRequire {
+                module: m.clone(),
+                indirect: !rs.direct.contains(m.path.as_str()),
+            }),
+        }
+    }
+    if gover::compare(&go_version, &s.config.local_go).is_gt() {
+        return fail(
+            out,
+            vec![format!(
+                "go: updating go.mod requires go >= {go_version} (running go {}; GOTOOLCHAIN={})",
+                s.config.local_go, s.config.gotoolchain
+            )],
+        );
+    }
+    let mut ed = Editor::new(&main.file);
+    if main.file.go.as_ref().map(|g| g.version.as_str()) != Some(go_version.as_str()) {
+        ed.add_go_stmt(&go_version);
+    }
+    if toolchain.is_empty() {
+        toolchain = format!("go{go_version}");
+    }
+    let tv = gover::from_toolchain(&toolchain);
+    if toolchain == format!("go{go_version}")
+        || gover::compare(&tv, gover::GO_STRICT_VERSION).is_lt()
+    {
+        ed.drop_toolchain_stmt();
+    } else {
+        ed.add_toolchain_stmt(&toolchain);
+    }
+    if gover::compare(&go_version, gover::SEPARATE_INDIRECT_VERSION).is_lt() {
+        ed.set_require(&list);
+    } else {
+        ed.set_require_separate_indirect(
+            &list,
+            gover::compare(&go_version, gover::SIMPLIFY_REQUIRE_VERSION).is_ge(),
+        );
+    }
+    ed.cleanup();
+    let old_reqs: BTreeMap<ModuleVersion, bool> = main
+        .file
+        .require
+        .iter()
+        .map(|r| (r.module.clone(), r.indirect))
+        .collect();
+    let new_reqs = ed.requires();
+    let dirty = main.index.data_needs_fix
+        || ed.go_version() != main.file.go.as_ref().map(|g| g.version.as_str())
+        || ed.toolchain() != main.file.toolchain.as_ref().map(|t| t.name.as_str())
+        || new_reqs.len() != old_reqs.len()
+        || new_reqs
+            .iter()
+            .any(|r| old_reqs.get(&r.module) != Some(&r.indirect));
+    out.new_go_mod = if dirty {
+        ed.format()
+    } else {
+        out.old_go_mod.clone()
+    };
+
+    // reportChanges
+    let mut changes: BTreeMap<String, (String, String)> = BTreeMap::new();
+    for (p, (v, _)) in &resolved {
+        let old = initial.get(p).cloned().unwrap_or_default();
+        if old != *v && (!old.is_empty() || v != mvs::NONE) {
+            changes.insert(p.clone(), (old, v.clone()));
+        }
+    }
+    let new_version: HashMap<String, String> = final_list
+        .iter()
+        .map(|m| (m.path.to_string(), m.version.to_string()))
+        .collect();
+    let old_go = main
+        .file
+        .go
+        .as_ref()
+        .map(|g| g.version.clone())
+        .unwrap_or_default();
+    let old_tc = main
+        .file
+        .toolchain
+        .as_ref()
+        .map(|t| t.name.clone())
+        .unwrap_or_default();
+    for r in &main.file.require {
+        let new = new_version
+            .get(r.module.path.as_str())
+            .cloned()
+            .unwrap_or_default();
+        if r.module.version != new {
+            changes.insert(
+                r.module.path.to_string(),
+                (r.module.version.to_string(), new),
+            );
+        }
+    }
+    for r in &new_reqs {
+        let old = initial
+            .get(r.module.path.as_str())
+            .cloned()
+            .unwrap_or_default();
+        if old != r.module.version {
+            changes.insert(
+                r.module.path.to_string(),
+                (old, r.module.version.to_string()),
+            );
+        }
+    }
+    let new_go = ed.go_version().unwrap_or_default().to_string();
+    let new_tc = ed.toolchain().unwrap_or_default().to_string();
+    let mut lines = Vec::new();
+    let mut report = |path: &str, old: &str, new: &str| {
+        if old.is_empty() {
+            lines.push(format!("go: added {path} {new}"));
+        } else if new == mvs::NONE || new.is_empty() {
+            lines.push(format!("go: removed {path} {old}"));
+        } else if gover::mod_compare(path, new, old).is_gt() {
+            lines.push(format!("go: upgraded {path} {old} => {new}"));
+            if path == "go"
+                && gover::compare(old, gover::EXPLICIT_INDIRECT_VERSION).is_lt()
+                && gover::compare(new, gover::EXPLICIT_INDIRECT_VERSION).is_ge()
+            {
+                lines.push(format!("\tnote: expanded dependencies to upgrade to go {} or higher; run 'go mod tidy' to clean up", gover::EXPLICIT_INDIRECT_VERSION));
+            }
+        } else {
+            lines.push(format!("go: downgraded {path} {old} => {new}"));
+        }
+    };
+    if old_go != new_go {
+        report("go", &old_go, &new_go);
+    }
+    if old_tc != new_tc {
+        report("toolchain", &old_tc, &new_tc);
+    }
+    for (p, (old, new)) in &changes {
+        if p == "go" || p == "toolchain" {
+            continue;
+        }
+        report(p, old, new);
+    }
+    out.stderr.extend(lines);
+
+    // go.sum (WriteGoSum with keepSums(addBuildListZipSums)).
+    out.new_go_sum = new_go_sum(
+        loaded,
+        &final_graph,
+        &final_list,
+        &fetched_zips,
+        &out.old_go_sum,
+    );
+    out.requirements = Some(rs);
+    out
+}
+
+/// The go.sum `WriteGoSum` leaves: existing lines kept, the hashes this
+/// command used added for kept modules, all sorted (`tidyGoSum`).
+fn new_go_sum(
+    loaded: &Loaded,
+    mg: &crate::loader::ModuleGraph,
+    build_list: &[ModuleVersion],
+    zips: &[ModuleVersion],
+    old: &[u8],
+) -> Vec<u8> {
+    let s = &loaded.session;
+    let sums = &s.sum_files().main;
+    let mut have: BTreeSet<(String, String, String)> = BTreeSet::new();
+    for e in sums.entries() {
+        have.insert((
+            e.path.to_string(),
+            e.version.to_string(),
+            e.hash.to_string(),
+        ));
+    }
+    let mut dirty = false;
+    let mut add =
+        |path: &str, version: String, h: String, have: &mut BTreeSet<(String, String, String)>| {
+            if have.insert((path.to_string(), version, h)) {
+                dirty = true;
+            }
+        };
+    let resolve = |m: &ModuleVersion| s.replacement(m).map_or(m.clone(), |r| r.effective);
+    // go.mod hashes of every module whose requirements the final graph loaded.
+    let mut mods: Vec<ModuleVersion> = Vec::new();
+    mg.graph.walk_breadth_first(|m| {
+        if mg.graph.required_by(m).is_some() && !s.is_main(&m.path) {
+            mods.push(m.clone());
+        }
+    });
+    for m in &mods {
+        let r = resolve(m);
+        if r.version.is_empty() {
+            continue;
+        }
+        if let Ok(data) = s.source().go_mod(&r) {
+            add(
+                &r.path,
+                format!("{}/go.mod", r.version),
+                hash_go_mod(&data),
+                &mut have,
+            );
+        }
+    }
+    let in_list: BTreeSet<ModuleVersion> = build_list.iter().map(resolve).collect();
+    for z in zips {
+        let r = resolve(z);
+        if !in_list.contains(&r) || r.version.is_empty() {
+            continue;
+        }
+        if let Ok(data) = s.source().zip(&r) {
+            if let Ok(h) = hash_zip(std::io::Cursor::new(&data[..])) {
+                add(&r.path, r.version.to_string(), h, &mut have);
+            }
+        }
+    }
+    if !dirty {
+        return old.to_vec();
+    }
+    let mut keys: Vec<(String, String, String)> = have.into_iter().collect();
+    keys.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| {
+                let (av, asuf) =
+                    a.1.split_once('/')
+                        .map_or((a.1.as_str(), ""), |(v, s)| (v, s));
+                let (bv, bsuf) =
+                    b.1.split_once('/')
+                        .map_or((b.1.as_str(), ""), |(v, s)| (v, s));
+                gomvs_modfile::semver::compare(av, bv)
+                    .then_with(|| av.cmp(bv))
+                    .then_with(|| asuf.cmp(bsuf))
+            })
+            .then_with(|| a.2.cmp(&b.2))
+    });
+    let mut outb = Vec::new();
+    for (p, v, h) in keys {
+        outb.extend_from_slice(format!("{p} {v} {h}\n").as_bytes());
+    }
+    outb
+}
