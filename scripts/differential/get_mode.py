@@ -93,6 +93,34 @@ def pick_args(rng: random.Random, mods: dict) -> list[str]:
     return flags + out
 
 
+def case_args(seed: int, index: int, mods: dict) -> list[str]:
+    """The arguments of case INDEX of SEED (the draws of cases 0..INDEX)."""
+    rng = random.Random(seed * 7919 + 1)
+    args = []
+    for _ in range(index + 1):
+        args = pick_args(rng, mods)
+    return args
+
+
+def go_env(side: str, proxy: str, gocache: str) -> dict:
+    """The environment both sides run with."""
+    return {
+        "PATH": os.path.dirname(GO) + ":/usr/local/bin:/usr/bin:/bin",
+        "HOME": os.path.join(side, "home"),
+        "GOPATH": os.path.join(side, "gopath"),
+        "GOMODCACHE": os.path.join(side, "modcache"),
+        "GOCACHE": gocache,
+        "GOTOOLCHAIN": "local",
+        "GOSUMDB": "off",
+        "GOENV": "off",
+        "GOTELEMETRY": "off",
+        "GOPROXY": "file://" + proxy,
+        "GOFLAGS": "-mod=mod",
+        "GOWORK": "off",
+        "LANG": "C",
+    }
+
+
 class Harness:
     def __init__(self, a):
         self.a = a
@@ -104,21 +132,7 @@ class Harness:
         self.lines = []
 
     def env(self, side: str, proxy: str) -> dict:
-        return {
-            "PATH": os.path.dirname(GO) + ":/usr/local/bin:/usr/bin:/bin",
-            "HOME": os.path.join(side, "home"),
-            "GOPATH": os.path.join(side, "gopath"),
-            "GOMODCACHE": os.path.join(side, "modcache"),
-            "GOCACHE": os.path.join(self.tmp, "gocache"),
-            "GOTOOLCHAIN": "local",
-            "GOSUMDB": "off",
-            "GOENV": "off",
-            "GOTELEMETRY": "off",
-            "GOPROXY": "file://" + proxy,
-            "GOFLAGS": "-mod=mod",
-            "GOWORK": "off",
-            "LANG": "C",
-        }
+        return go_env(side, proxy, os.path.join(self.tmp, "gocache"))
 
     def run_case(self, universe: str, proxy: str, args: list[str], tag: str):
         res = {}

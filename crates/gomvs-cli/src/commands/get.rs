@@ -4,7 +4,6 @@
 //! `--print-gosum`).
 
 use super::context::{print_fatal, Context, Invocation};
-use gomvs_graph::env::BuildMod;
 use gomvs_graph::get::{get, UpgradeFlag};
 use gomvs_graph::loader::GoCommand;
 use std::io::Write;
@@ -52,16 +51,13 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut ctx = match Context::from_process(Invocation {
-        command: GoCommand::ListModules,
+    let ctx = match Context::from_process(Invocation {
+        command: GoCommand::Get,
         graph_go: None,
     }) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    // 'go get' always updates go.mod: -mod=mod semantics.
-    ctx.config.mod_flag.mode = Some(BuildMod::Mod);
-    ctx.config.mod_flag.explicit = false;
     let session = match ctx.open() {
         Ok(s) => s,
         Err(fatal) => return print_fatal(&[], &fatal),

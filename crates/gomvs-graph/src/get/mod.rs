@@ -159,7 +159,10 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
     let s = &loaded.session;
     let mut out = GetOutcome::default();
     let Some(main) = s.mains.first() else {
-        return fail(out, vec!["go: go.mod file not found in current directory or any parent directory.\n\t'go get' is no longer supported outside a module.\n\tTo build and install a command, use 'go install' with a version,\n\tlike 'go install example.com/cmd@latest'\n\tFor more information, see https://go.dev/doc/go-get-install-deprecation\n\tor run 'go help get' or 'go help install'.".to_string()]);
+        return fail(
+            out,
+            vec![format!("go: {}", crate::loader::GET_OUTSIDE_MODULE)],
+        );
     };
     let gomod_path = main.go_mod_path.clone();
     out.old_go_mod = s
