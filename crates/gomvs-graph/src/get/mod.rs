@@ -283,6 +283,11 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
         match q.query(&qu.pattern, &qu.version, &current, allowed) {
             Ok(rev) => {
                 let m = ModuleVersion::new(qu.pattern.as_str(), rev.version.as_str());
+                // QueryPattern downloads the module's zip to look for the
+                // package: a go.sum mismatch stops go there.
+                if let Some(mismatch) = verify_zip(s, &m) {
+                    return fail(out, vec![mismatch]);
+                }
                 fetched_zips.push(m.clone());
                 candidates.push((i, Ok(m)));
             }
@@ -450,7 +455,12 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
             continue;
         }
         match s.source().zip(&actual) {
-            Ok(_) => fetched_zips.push(actual.clone()),
+            Ok(_) => {
+                if let Some(mismatch) = verify_zip(s, &actual) {
+                    return fail(out, vec![mismatch]);
+                }
+                fetched_zips.push(actual.clone())
+            }
             Err(e) => {
                 let verb = if gover::mod_compare(&m.path, &m.version, old_v).is_lt() {
                     "downgraded"
@@ -634,6 +644,21 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
     );
     out.requirements = Some(rs);
     out
+}
+
+/// `checkMod` on a downloaded zip (after replacement): go's fatal
+/// "verifying ...: checksum mismatch" text when go.sum records another `h1:`.
+fn verify_zip(s: &crate::loader::Session, m: &ModuleVersion) -> Option<String> {
+    let r = s.replacement(m).map_or(m.clone(), |r| r.effective);
+    if r.version.is_empty() {
+        return None;
+    }
+    let data = s.source().zip(&r).ok()?;
+    let h = hash_zip(std::io::Cursor::new(&data[..])).ok()?;
+    match s.sum_files().check(&r.path, &r.version, &h) {
+        Err(mismatch) => Some(mismatch.to_string()),
+        Ok(_) => None,
+    }
 }
 
 /// The go.sum `WriteGoSum` leaves: existing lines kept, the hashes this
