@@ -564,12 +564,16 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
         .iter()
         .map(|m| (m.path.to_string(), m.version.to_string()))
         .collect();
-    let old_go = main
-        .file
-        .go
-        .as_ref()
-        .map(|g| g.version.clone())
-        .unwrap_or_default();
+    // loadModFile already added a missing go line to the in-memory go.mod
+    // that reqsFromGoMod reads: it is the go root of the loaded requirements.
+    let old_go = match &main.file.go {
+        Some(g) => g.version.clone(),
+        None => loaded
+            .requirements
+            .root_version("go")
+            .unwrap_or_default()
+            .to_string(),
+    };
     let old_tc = main
         .file
         .toolchain
