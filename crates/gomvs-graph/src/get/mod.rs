@@ -403,40 +403,9 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
     }
     let final_list = final_graph.build_list();
 
-    // checkPackageProblems: deprecations, retractions, sums of updated modules.
-    let mut deprecations = Vec::new();
-    let mut retractions = Vec::new();
-    for (p, (v, _)) in &resolved {
-        let m = ModuleVersion::new(p.as_str(), v.as_str());
-        if let Err(e) = q.check_retractions(&m) {
-            if matches!(e.kind, crate::query::QueryErrorKind::Retracted(_)) {
-                retractions.push((p.clone(), e.text));
-            }
-        }
-        if let Ok(d) = q.check_deprecation(&m) {
-            if !d.is_empty() {
-                deprecations.push(format!(
-                    "go: module {p} is deprecated: {}",
-                    crate::query::short_message(&d, "")
-                ));
-            }
-        }
-    }
-    out.stderr.extend(deprecations);
-    let mut retract_path = String::new();
-    for (p, msg) in &retractions {
-        out.stderr.push(format!("go: warning: {msg}"));
-        retract_path = if retract_path.is_empty() {
-            p.clone()
-        } else {
-            "<module>".to_string()
-        };
-    }
-    if !retract_path.is_empty() {
-        out.stderr.push(format!(
-            "go: to switch to the latest unretracted version, run:\n\tgo get {retract_path}@latest"
-        ));
-    }
+    // checkPackageProblems: go queues the retraction, deprecation and sum
+    // work and waits for all of it: a zip checksum mismatch is fatal before
+    // any message is printed.
     let mut sum_errors = Vec::new();
     for m in &final_list {
         let Some(old_v) = initial.get(m.path.as_str()) else {
@@ -480,6 +449,40 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
                 ));
             }
         }
+    }
+    // checkPackageProblems: deprecations, retractions, sums of updated modules.
+    let mut deprecations = Vec::new();
+    let mut retractions = Vec::new();
+    for (p, (v, _)) in &resolved {
+        let m = ModuleVersion::new(p.as_str(), v.as_str());
+        if let Err(e) = q.check_retractions(&m) {
+            if matches!(e.kind, crate::query::QueryErrorKind::Retracted(_)) {
+                retractions.push((p.clone(), e.text));
+            }
+        }
+        if let Ok(d) = q.check_deprecation(&m) {
+            if !d.is_empty() {
+                deprecations.push(format!(
+                    "go: module {p} is deprecated: {}",
+                    crate::query::short_message(&d, "")
+                ));
+            }
+        }
+    }
+    out.stderr.extend(deprecations);
+    let mut retract_path = String::new();
+    for (p, msg) in &retractions {
+        out.stderr.push(format!("go: warning: {msg}"));
+        retract_path = if retract_path.is_empty() {
+            p.clone()
+        } else {
+            "<module>".to_string()
+        };
+    }
+    if !retract_path.is_empty() {
+        out.stderr.push(format!(
+            "go: to switch to the latest unretracted version, run:\n\tgo get {retract_path}@latest"
+        ));
     }
     if !sum_errors.is_empty() {
         return fail(out, sum_errors);
