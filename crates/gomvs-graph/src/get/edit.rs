@@ -2,6 +2,7 @@
 //! `must_select` version, downgrading (or removing) roots that would require
 //! more, with Go's disqualification tracker (`dqTracker`).
 
+use crate::error::SummaryError;
 use crate::loader::{ModuleGraph, Session};
 use crate::mvs;
 use crate::query::{Allowed, Querier};
@@ -19,10 +20,22 @@ pub struct Conflict {
     /// The constraint violated (`must_select` version), when no error.
     pub constraint: Option<ModuleVersion>,
     /// The error reading requirements, if that is the conflict.
-    pub err: Option<String>,
+    pub err: Option<SummaryError>,
 }
 
 impl Conflict {
+    /// `Conflict.UnwrapModuleError`: the error without its `path@version: `
+    /// prefix when it is about the last module of the path.
+    pub fn unwrap_module_error(&self) -> Option<String> {
+        let e = self.err.as_ref()?;
+        if let (SummaryError::Module { module, message }, Some(last)) = (e, self.path.last()) {
+            if module == last {
+                return Some(message.clone());
+            }
+        }
+        Some(e.to_string())
+    }
+
     /// `Conflict.Summary`.
     pub fn summary(&self) -> String {
         let (Some(first), Some(last)) = (self.path.first(), self.path.last()) else {
@@ -72,7 +85,7 @@ enum P {
 enum Dq {
     #[default]
     Ok,
-    Err(String),
+    Err(SummaryError),
     Dep(ModuleVersion),
 }
 
@@ -170,7 +183,7 @@ impl Tracker {
             .unwrap_or_default()
     }
 
-    fn path(&self, m: &ModuleVersion, pruning: P) -> (Vec<ModuleVersion>, Option<String>) {
+    fn path(&self, m: &ModuleVersion, pruning: P) -> (Vec<ModuleVersion>, Option<SummaryError>) {
         let mut path = Vec::new();
         let mut m = m.clone();
         let mut pruning = pruning;
@@ -360,7 +373,7 @@ pub fn edit_requirements(
             }
             let summary = mg.summaries.get(m);
             if let Some(Err(e)) = summary {
-                t.disqualify(m, P::Pruned, Dq::Err(e.to_string()));
+                t.disqualify(m, P::Pruned, Dq::Err(e.clone()));
                 continue;
             }
             let Some(reqs) = mg.graph.required_by(m) else {

@@ -289,7 +289,12 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
                     return fail(out, vec![mismatch]);
                 }
                 fetched_zips.push(m.clone());
-                candidates.push((i, Ok(m)));
+                // modfetch.Download then refuses a module whose go.mod needs
+                // a newer go: the query fails with that error.
+                match too_new_download(s, &m) {
+                    Some(e) => candidates.push((i, Err(e))),
+                    None => candidates.push((i, Ok(m))),
+                }
             }
             Err(e) => candidates.push((i, Err(e.text))),
         }
@@ -382,7 +387,7 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
                 let Some(last) = c.path.last() else { continue };
                 let adverb = if c.path.len() > 2 { "indirectly " } else { "" };
                 let first_reason = reason(first);
-                match (&c.err, &c.constraint) {
+                match (c.unwrap_module_error(), &c.constraint) {
                     (Some(e), _) => {
                         lines.push(format!("go: {first_reason} {adverb}requires {last}: {e}"))
                     }
@@ -651,6 +656,43 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
     );
     out.requirements = Some(rs);
     out
+}
+
+/// `gover.GoModLookup(gomod, "go")`: the first `go` line's value, by a
+/// line scan (no parse).
+fn go_mod_lookup_go(gomod: &[u8]) -> String {
+    for line in gomod.split(|&b| b == b'\n') {
+        let line = String::from_utf8_lossy(line);
+        let line = line.trim();
+        if let Some(rest) = line.strip_prefix("go") {
+            if rest.starts_with(' ') || rest.starts_with('\t') {
+                let v = rest.split_once("//").map_or(rest, |(v, _)| v);
+                return v.trim().to_string();
+            }
+        }
+    }
+    String::new()
+}
+
+/// The `TooNewError` `modfetch.Download` returns for the (replaced) module
+/// `m` when its go.mod's go line is above the running go. gomvs reads the
+/// `.mod` file the source serves, which is the zip's go.mod for a proxy.
+fn too_new_download(s: &crate::loader::Session, m: &ModuleVersion) -> Option<String> {
+    let r = s.replacement(m).map_or(m.clone(), |r| r.effective);
+    if r.version.is_empty() {
+        return None;
+    }
+    let data = s.source().go_mod(&r).ok()?;
+    let v = go_mod_lookup_go(&data);
+    if gover::compare(&v, &s.config.local_go).is_gt() {
+        return Some(crate::error::too_new_message(
+            &r.to_string(),
+            &v,
+            &s.config.local_go,
+            &s.config.gotoolchain,
+        ));
+    }
+    None
 }
 
 /// `checkMod` on a downloaded zip (after replacement): go's fatal
