@@ -274,29 +274,21 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
             }
             continue;
         }
-        let current = initial_selected(&qu.pattern);
         let allowed = if gomvs_modfile::module::canonical_version(&qu.version) == qu.version {
             Allowed::NotExcluded
         } else {
             Allowed::NotExcludedNorRetracted
         };
-        match q.query(&qu.pattern, &qu.version, &current, allowed) {
-            Ok(rev) => {
-                let m = ModuleVersion::new(qu.pattern.as_str(), rev.version.as_str());
-                // QueryPattern downloads the module's zip to look for the
-                // package: a go.sum mismatch stops go there.
-                if let Some(mismatch) = verify_zip(s, &m) {
-                    return fail(out, vec![mismatch]);
-                }
-                fetched_zips.push(m.clone());
-                // modfetch.Download then refuses a module whose go.mod needs
-                // a newer go: the query fails with that error.
-                match too_new_download(s, &m) {
-                    Some(e) => candidates.push((i, Err(e))),
-                    None => candidates.push((i, Ok(m))),
-                }
+        match query_pattern(s, &q, &qu.pattern, &qu.version, &initial_selected, allowed) {
+            Err(PatternFailure::Fatal(text)) => return fail(out, vec![text]),
+            Err(PatternFailure::Query(e, zips)) => {
+                fetched_zips.extend(zips);
+                candidates.push((i, Err(e)));
             }
-            Err(e) => candidates.push((i, Err(e.text))),
+            Ok((m, zips)) => {
+                fetched_zips.extend(zips);
+                candidates.push((i, Ok(m)));
+            }
         }
     }
     let mut resolved: BTreeMap<String, (String, usize)> = BTreeMap::new();
@@ -656,6 +648,147 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
     );
     out.requirements = Some(rs);
     out
+}
+
+enum PatternFailure {
+    /// A go.sum mismatch on a downloaded zip: go stops.
+    Fatal(String),
+    /// The query's error, with the zips downloaded on the way.
+    Query(String, Vec<ModuleVersion>),
+}
+
+/// `modulePrefixesExcludingTarget`: `path` and its parent paths that are
+/// valid module paths, longest first, without the main modules.
+fn module_prefixes(s: &crate::loader::Session, path: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut p = path;
+    loop {
+        if !s.is_main(p) && gomvs_modfile::module::split_path_version(p).is_some() {
+            out.push(p.to_string());
+        }
+        match p.rfind('/') {
+            Some(j) => p = &p[..j],
+            None => break,
+        }
+    }
+    out
+}
+
+/// One class of `queryPrefixModules`' per-prefix errors, in its order of
+/// preference.
+#[derive(PartialEq, Eq, PartialOrd, Ord, Clone, Copy)]
+enum PrefixErr {
+    NoPackage,
+    NoVersion,
+    NoPatchBase,
+    InvalidPath,
+    InvalidVersion,
+    NotExist,
+    Other,
+}
+
+/// How querying one prefix module failed.
+enum Step {
+    /// A go.sum mismatch: go stops.
+    Fatal(String),
+    /// An error of the given class.
+    Failed(PrefixErr, String),
+}
+
+/// `modload.QueryPattern` for a path pattern whose modules hold no package
+/// (gomvs reads no Go source): every module path prefix is queried; the
+/// zip of each version found is downloaded (verified against go.sum, go's
+/// TooNewError checked); the module at the pattern's own path is the
+/// answer, and without it `queryPrefixModules` picks one error: a prefix
+/// module found without the package first, then no matching version, no
+/// patch base, invalid path, invalid version, not found.
+fn query_pattern(
+    s: &crate::loader::Session,
+    q: &Querier<'_>,
+    pattern: &str,
+    version: &str,
+    current: &dyn Fn(&str) -> String,
+    allowed: Allowed,
+) -> Result<(ModuleVersion, Vec<ModuleVersion>), PatternFailure> {
+    let mut zips = Vec::new();
+    let mut found: Option<ModuleVersion> = None;
+    let mut err: Option<String> = None;
+    let mut classed: BTreeMap<PrefixErr, String> = BTreeMap::new();
+    for path in module_prefixes(s, pattern) {
+        let res = q
+            .query(&path, version, &current(&path), allowed)
+            .map_err(|e| {
+                let class = match e.kind {
+                    crate::query::QueryErrorKind::NoMatchingVersion => PrefixErr::NoVersion,
+                    crate::query::QueryErrorKind::NoPatchBase => PrefixErr::NoPatchBase,
+                    crate::query::QueryErrorKind::NotFound => PrefixErr::NotExist,
+                    _ if e.text.contains("malformed module path") => PrefixErr::InvalidPath,
+                    _ if e.text.contains(": invalid version: ") => PrefixErr::InvalidVersion,
+                    _ => PrefixErr::Other,
+                };
+                Step::Failed(class, e.text)
+            })
+            .and_then(|rev| {
+                let m = ModuleVersion::new(path.as_str(), rev.version.as_str());
+                if let Some(mismatch) = verify_zip(s, &m) {
+                    return Err(Step::Fatal(mismatch));
+                }
+                zips.push(m.clone());
+                if let Some(e) = too_new_download(s, &m) {
+                    return Err(Step::Failed(PrefixErr::Other, e));
+                }
+                if path == pattern {
+                    return Ok(m);
+                }
+                let found = match s.replacement(&m) {
+                    Some(r) => {
+                        let r = r.effective;
+                        let rs = if r.version.is_empty() {
+                            r.path.to_string()
+                        } else {
+                            format!("{}@{}", r.path, r.version)
+                        };
+                        if version == m.version {
+                            format!(" (replaced by {rs})")
+                        } else {
+                            format!(" ({}, replaced by {rs})", m.version)
+                        }
+                    }
+                    None if version != m.version => format!(" ({})", m.version),
+                    None => String::new(),
+                };
+                Err(Step::Failed(
+                    PrefixErr::NoPackage,
+                    format!(
+                        "module {path}@{version} found{found}, but does not contain package {pattern}"
+                    ),
+                ))
+            });
+        match res {
+            Ok(m) => found = Some(m),
+            Err(Step::Fatal(text)) => return Err(PatternFailure::Fatal(text)),
+            Err(Step::Failed(PrefixErr::Other, text)) => {
+                if err.is_none() && found.is_none() && !classed.contains_key(&PrefixErr::NoPackage)
+                {
+                    err = Some(text);
+                }
+            }
+            Err(Step::Failed(class, text)) => {
+                classed.entry(class).or_insert(text);
+            }
+        }
+    }
+    if let Some(m) = found {
+        return Ok((m, zips));
+    }
+    let text = match err {
+        Some(e) => e,
+        None => match classed.into_values().next() {
+            Some(e) => e,
+            None => format!("cannot find module providing package {pattern}"),
+        },
+    };
+    Err(PatternFailure::Query(text, zips))
 }
 
 /// `gover.GoModLookup(gomod, "go")`: the first `go` line's value, by a
