@@ -436,7 +436,9 @@ pub fn edit_requirements(
             let v = mg.selected(&m.path);
             if v != m.version {
                 let u = ModuleVersion::new(m.path.clone(), v);
-                let Some(&up) = t.extended_root_pruning.get(&u) else {
+                // Go looks up the pruning of the root m (always expanded),
+                // and checks u with it.
+                let Some(&up) = t.extended_root_pruning.get(&m) else {
                     return EditOutcome::Error(format!(
                         "internal error: selected version of root {m} is {u}, but it was not expanded as a new root"
                     ));
