@@ -559,7 +559,23 @@ pub fn edit_requirements(
         .filter(|m| rs.direct.contains(m.path.as_str()))
         .map(|m| m.path.to_string())
         .collect();
-    let edited = Requirements::new(root_pruning, roots, direct);
+    let mut edited = Requirements::new(root_pruning, roots, direct);
+    // convertPruning(pruned) when the edit raised an unpruned module's go
+    // line to 1.17 or higher: every module of the unpruned build list becomes
+    // a root.
+    if root_pruning == Pruning::Unpruned
+        && edited.root_version("go").is_some_and(|v| {
+            gomvs_modfile::gover::compare(v, gomvs_modfile::gover::EXPLICIT_INDIRECT_VERSION)
+                .is_ge()
+        })
+    {
+        let mg = s.read_mod_graph(Pruning::Unpruned, &edited.roots, &HashSet::new());
+        if let Some(e) = &mg.error {
+            return EditOutcome::Error(e.to_string());
+        }
+        let roots: Vec<ModuleVersion> = mg.build_list().into_iter().skip(s.mains.len()).collect();
+        edited = Requirements::new(Pruning::Pruned, roots, edited.direct.clone());
+    }
     EditOutcome::Edited {
         rs: edited,
         changed: true,
