@@ -346,6 +346,13 @@ pub fn edit_requirements(
         if let Some(f) = s.take_fatal() {
             return EditOutcome::Error(f.lines.join("\n").trim_start_matches("go: ").to_string());
         }
+        // A TooNewError in the graph is returned at once (editRequirements),
+        // and go get stops with it (toolchain.SwitchOrFatal).
+        if let Some(e) = &mg.error {
+            if e.err().is_too_new() {
+                return EditOutcome::Error(e.to_string());
+            }
+        }
         let find_pruning = |m: &ModuleVersion| -> P {
             if root_pruning == Pruning::Pruned {
                 if let Some(Ok(sum)) = mg.summaries.get(m) {

@@ -274,11 +274,7 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
             }
             continue;
         }
-        let allowed = if gomvs_modfile::module::canonical_version(&qu.version) == qu.version {
-            Allowed::NotExcluded
-        } else {
-            Allowed::NotExcludedNorRetracted
-        };
+        let allowed = Allowed::GetArgument;
         match query_pattern(s, &q, &qu.pattern, &qu.version, &initial_selected, allowed) {
             Err(PatternFailure::Fatal(text)) => return fail(out, vec![text]),
             Err(PatternFailure::Query(e, zips)) => {
@@ -730,6 +726,19 @@ fn query_pattern(
             })
             .and_then(|rev| {
                 let m = ModuleVersion::new(path.as_str(), rev.version.as_str());
+                // modload.fetch: a directory replacement must exist.
+                if let Some(r) = s.replacement(&m) {
+                    let r = r.effective;
+                    if r.version.is_empty() {
+                        let dir = s.replace_relative_to().join(r.path.as_str());
+                        if s.config.files.kind(&dir).is_err() {
+                            return Err(Step::Failed(
+                                PrefixErr::Other,
+                                format!("{m}: replacement directory {} does not exist", r.path),
+                            ));
+                        }
+                    }
+                }
                 if let Some(mismatch) = verify_zip(s, &m) {
                     return Err(Step::Fatal(mismatch));
                 }
@@ -880,6 +889,22 @@ fn new_go_sum(
     for m in &mods {
         let r = resolve(m);
         if r.version.is_empty() {
+            continue;
+        }
+        if let Ok(data) = s.source().go_mod(&r) {
+            add(
+                &r.path,
+                format!("{}/go.mod", r.version),
+                hash_go_mod(&data),
+                &mut have,
+            );
+        }
+    }
+    // keepSums(addBuildListZipSums): the go.mod of every build-list module
+    // too, when this run fetched it (an intermediate graph of the edit).
+    for m in build_list {
+        let r = resolve(m);
+        if r.version.is_empty() || s.is_main(&m.path) || !s.go_mod_fetched(&r) {
             continue;
         }
         if let Ok(data) = s.source().go_mod(&r) {
