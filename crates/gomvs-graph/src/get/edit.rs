@@ -43,7 +43,7 @@ impl Conflict {
         };
         let cv = self.constraint.as_ref().map_or("", |c| c.version.as_str());
         if self.path.len() == 1 {
-            if let Some(e) = &self.err {
+            if let Some(e) = self.unwrap_module_error() {
                 return format!("{first}: {e}");
             }
             return format!("{first} is above {cv}");
@@ -53,7 +53,7 @@ impl Conflict {
         } else {
             ""
         };
-        if let Some(e) = &self.err {
+        if let Some(e) = self.unwrap_module_error() {
             return format!("{first} {adverb}requires {last}: {e}");
         }
         format!("{first} {adverb}requires {last}, but {cv} is requested")

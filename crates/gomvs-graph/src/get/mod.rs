@@ -261,7 +261,31 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
         }
         if s.is_main(&qu.pattern) {
             if qu.version == "upgrade" || qu.version == "patch" {
-                candidates.push((i, Ok(ModuleVersion::new(qu.pattern.as_str(), ""))));
+                // QueryPattern: the main module matches, but every other
+                // module path prefix is queried too, and their error (none
+                // can hold the package) is the query's.
+                if module_prefixes(s, &qu.pattern).is_empty() {
+                    candidates.push((i, Ok(ModuleVersion::new(qu.pattern.as_str(), ""))));
+                    continue;
+                }
+                match query_pattern(
+                    s,
+                    &q,
+                    &qu.pattern,
+                    &qu.version,
+                    &initial_selected,
+                    Allowed::GetArgument,
+                ) {
+                    Err(PatternFailure::Fatal(text)) => return fail(out, vec![text]),
+                    Err(PatternFailure::Query(e, zips)) => {
+                        fetched_zips.extend(zips);
+                        candidates.push((i, Err(e)));
+                    }
+                    Ok((m, zips)) => {
+                        fetched_zips.extend(zips);
+                        candidates.push((i, Ok(m)));
+                    }
+                }
             } else {
                 candidates.push((
                     i,
@@ -737,6 +761,18 @@ fn query_pattern(
                                 format!("{m}: replacement directory {} does not exist", r.path),
                             ));
                         }
+                    }
+                }
+                // modfetch.Download: the zip must be there.
+                let r = s.replacement(&m).map_or(m.clone(), |r| r.effective);
+                if !r.version.is_empty() {
+                    if let Err(e) = s.source().zip(&r) {
+                        let class = if e.is_not_found() {
+                            PrefixErr::NotExist
+                        } else {
+                            PrefixErr::Other
+                        };
+                        return Err(Step::Failed(class, e.go_text()));
                     }
                 }
                 if let Some(mismatch) = verify_zip(s, &m) {
