@@ -261,8 +261,10 @@ def parse_seeds(spec: str) -> list[int]:
 
 
 def main() -> int:
+    global GO
     ap = argparse.ArgumentParser()
     ap.add_argument("--gomvs", required=True)
+    ap.add_argument("--go", default=GO, help="the oracle go (default: %(default)s)")
     ap.add_argument("--seeds", default="1-20")
     ap.add_argument("--per-seed", type=int, default=20)
     ap.add_argument("-j", type=int, default=2)
@@ -271,6 +273,7 @@ def main() -> int:
     ap.add_argument("--cases", default=None,
                     help="replay only the SEED:INDEX cases listed in this file (one a line, # comments)")
     a = ap.parse_args()
+    GO = os.path.abspath(a.go)
     h = Harness(a)
     t0 = time.time()
     try:
