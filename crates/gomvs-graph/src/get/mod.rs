@@ -918,7 +918,7 @@ fn new_go_sum(
     // go.mod hashes of every module whose requirements the final graph loaded.
     let mut mods: Vec<ModuleVersion> = Vec::new();
     mg.graph.walk_breadth_first(|m| {
-        if mg.graph.required_by(m).is_some() && !s.is_main(&m.path) {
+        if mg.graph.required_by(m).is_some() && !(s.is_main(&m.path) && m.version.is_empty()) {
             mods.push(m.clone());
         }
     });
