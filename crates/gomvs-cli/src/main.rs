@@ -44,6 +44,8 @@ enum Command {
     Verify(commands::verify::Args),
     /// Check the module graph against a policy (gomvs.toml): replace, pins, bans, retracted, deprecated.
     Check(commands::check::Args),
+    /// What `go get MODULE@VERSION...` would write to go.mod and go.sum, and go's messages (dry run).
+    Get(commands::get::Args),
 }
 
 /// Rewrites go's single-dash long flags (`-json`, `-go=1.21`) into clap's
@@ -112,5 +114,6 @@ fn main() -> ExitCode {
         Command::Diff(args) => commands::diff::run(&args),
         Command::Verify(args) => commands::verify::run(&args),
         Command::Check(args) => commands::check::run(&args),
+        Command::Get(args) => commands::get::run(&args),
     }
 }

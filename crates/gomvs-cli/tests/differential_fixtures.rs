@@ -25,7 +25,7 @@ fn replay(case: &Path) -> Option<String> {
         .skip(1)
         .filter_map(|a| a.as_str().map(str::to_string))
         .collect();
-    let proxy = case.join("proxy").canonicalize().expect("proxy dir");
+    let mut proxy = case.join("proxy").canonicalize().expect("proxy dir");
     let tmp: PathBuf = std::env::temp_dir().join(format!(
         "gomvs-difffix-{}-{}",
         case.file_name().and_then(|n| n.to_str()).unwrap_or("case"),
@@ -33,6 +33,13 @@ fn replay(case: &Path) -> Option<String> {
     ));
     let _ = std::fs::remove_dir_all(&tmp);
     copy_tree(&case.join("work"), &tmp.join("work"), &[]).expect("copy work");
+    if spec["zips"].as_str() == Some("go.mod-only") {
+        // get_mode.py's universes: a zip per version holding only its go.mod.
+        let copy = tmp.join("proxy");
+        copy_tree(&proxy, &copy, &[]).expect("copy proxy");
+        common::write_go_mod_zips(&copy);
+        proxy = copy;
+    }
     let modcache = tmp.join("modcache");
     if case.join("modcache").is_dir() {
         copy_tree(&case.join("modcache"), &modcache, &[]).expect("copy modcache");

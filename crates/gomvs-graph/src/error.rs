@@ -26,6 +26,13 @@ pub enum SummaryError {
 }
 
 impl SummaryError {
+    /// Whether it is a `gover.TooNewError` (a go.mod whose go line is newer
+    /// than the running go), which `go get` reports at once rather than as a
+    /// conflict to resolve.
+    pub fn is_too_new(&self) -> bool {
+        matches!(self, SummaryError::Other(t) if t.contains(" requires go >= "))
+    }
+
     /// A module error for `module`.
     pub fn module(module: ModuleVersion, message: impl Into<String>) -> Self {
         SummaryError::Module {

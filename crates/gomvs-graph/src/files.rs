@@ -119,9 +119,66 @@ impl FileTree for MemoryFiles {
     }
 }
 
+/// A tree with some files replaced: what `gomvs get --explain` loads to
+/// see the build after go would have written go.mod and go.sum.
+#[derive(Debug, Clone)]
+pub struct OverlayFiles {
+    base: Arc<dyn FileTree>,
+    files: BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl OverlayFiles {
+    /// `base` with no file replaced yet.
+    pub fn new(base: Arc<dyn FileTree>) -> Self {
+        OverlayFiles {
+            base,
+            files: BTreeMap::new(),
+        }
+    }
+
+    /// Replaces (or adds) the file at the absolute `path`; its directory
+    /// must exist in the base tree.
+    pub fn insert(&mut self, path: impl Into<PathBuf>, data: impl Into<Vec<u8>>) -> &mut Self {
+        self.files.insert(path.into(), data.into());
+        self
+    }
+}
+
+impl FileTree for OverlayFiles {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        match self.files.get(path) {
+            Some(d) => Ok(d.clone()),
+            None => self.base.read(path),
+        }
+    }
+
+    fn kind(&self, path: &Path) -> io::Result<FileKind> {
+        if self.files.contains_key(path) {
+            return Ok(FileKind::File);
+        }
+        self.base.kind(path)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlay_files_replace_and_add() {
+        let mut base = MemoryFiles::new();
+        base.insert("/w/m/go.mod", "module m\n");
+        let mut t = OverlayFiles::new(Arc::new(base));
+        t.insert("/w/m/go.mod", "module m\n\ngo 1.22\n");
+        t.insert("/w/m/go.sum", "");
+        assert_eq!(
+            t.read(Path::new("/w/m/go.mod")).ok().as_deref(),
+            Some(&b"module m\n\ngo 1.22\n"[..])
+        );
+        assert!(t.is_file(Path::new("/w/m/go.sum")));
+        assert!(t.is_dir(Path::new("/w/m")));
+        assert!(!t.is_file(Path::new("/w/m/x")));
+    }
 
     #[test]
     fn memory_files_have_directories_above_them() {

@@ -14,6 +14,7 @@ pub mod error;
 pub mod explain;
 pub mod files;
 pub mod fixer;
+pub mod get;
 pub mod godebug;
 mod godebug_table;
 pub mod goerr;

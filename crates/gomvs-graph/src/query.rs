@@ -23,6 +23,12 @@ pub enum Allowed {
     NotExcluded,
     /// Versions neither excluded nor retracted (`CheckAllowed`).
     NotExcludedNorRetracted,
+    /// `go get`'s `checkAllowedOr`: the requested version itself only if
+    /// not excluded, the current version for `upgrade` / `patch` always,
+    /// any other version if neither excluded nor retracted. Outside
+    /// [`Querier::query`] (which knows the query and the current version)
+    /// it is [`Allowed::NotExcludedNorRetracted`].
+    GetArgument,
 }
 
 /// The class of a [`QueryError`], as callers test it with `errors.Is`/`errors.As`.
@@ -506,11 +512,30 @@ impl<'s> Querier<'s> {
         match allowed {
             Allowed::All => Ok(()),
             Allowed::NotExcluded => self.check_exclusions(m),
-            Allowed::NotExcludedNorRetracted => {
+            Allowed::NotExcludedNorRetracted | Allowed::GetArgument => {
                 self.check_exclusions(m)?;
                 self.check_retractions(m)
             }
         }
+    }
+
+    /// [`Querier::check`] inside a query for `query` with `current` selected.
+    fn check_in_query(
+        &self,
+        allowed: Allowed,
+        m: &ModuleVersion,
+        query: &str,
+        current: &str,
+    ) -> Result<(), QueryError> {
+        if allowed == Allowed::GetArgument {
+            if m.version == query {
+                return self.check_exclusions(m);
+            }
+            if (query == "upgrade" || query == "patch") && m.version == current {
+                return Ok(());
+            }
+        }
+        self.check(allowed, m)
     }
 
     /// `CheckExclusions`: `P@V: excluded by go.mod` if a main module excludes `m`.
@@ -750,7 +775,7 @@ impl<'s> Querier<'s> {
             };
             if allowed != Allowed::All {
                 let m = ModuleVersion::new(path, info.version.clone());
-                if let Err(e) = self.check(allowed, &m) {
+                if let Err(e) = self.check_in_query(allowed, &m, query, current) {
                     if e.is_disallowed() {
                         return Err(e);
                     }
@@ -760,7 +785,8 @@ impl<'s> Querier<'s> {
         };
 
         let versions = repo.versions(&qm.prefix)?;
-        let (releases, prereleases) = self.filter_versions(&qm, allowed, &versions)?;
+        let (releases, prereleases) =
+            self.filter_versions(&qm, allowed, &versions, query, current)?;
 
         let lookup = |v: &str| -> Result<RevInfo, QueryError> {
             let rev = repo.stat(v)?;
@@ -772,7 +798,7 @@ impl<'s> Querier<'s> {
                 if let (Some(rt), Some(ct)) = (rev_time, cur_time) {
                     if rt != gotime::ZERO_INSTANT && rt < ct {
                         let cm = ModuleVersion::new(path, current);
-                        if let Err(e) = self.check(allowed, &cm) {
+                        if let Err(e) = self.check_in_query(allowed, &cm, query, current) {
                             if e.is_disallowed() {
                                 return Err(e);
                             }
@@ -795,7 +821,7 @@ impl<'s> Querier<'s> {
         if qm.may_use_latest {
             match repo.latest() {
                 Ok(latest) => {
-                    if self.allows_version(&qm, allowed, &latest.version) {
+                    if self.allows_version(&qm, allowed, &latest.version, query, current) {
                         return lookup(&latest.version);
                     }
                 }
@@ -805,7 +831,7 @@ impl<'s> Querier<'s> {
         }
         if (query == "upgrade" || query == "patch") && !current.is_empty() && current != "none" {
             let cm = ModuleVersion::new(path, current);
-            if let Err(e) = self.check(allowed, &cm) {
+            if let Err(e) = self.check_in_query(allowed, &cm, query, current) {
                 if e.is_disallowed() {
                     return Err(e);
                 }
@@ -816,7 +842,14 @@ impl<'s> Querier<'s> {
     }
 
     /// `queryMatcher.allowsVersion` (errors other than disallowed count as allowed).
-    fn allows_version(&self, qm: &QueryMatcher, allowed: Allowed, v: &str) -> bool {
+    fn allows_version(
+        &self,
+        qm: &QueryMatcher,
+        allowed: Allowed,
+        v: &str,
+        query: &str,
+        current: &str,
+    ) -> bool {
         if !qm.prefix.is_empty() && !v.starts_with(&qm.prefix) {
             let toolchain_exact =
                 gover::is_toolchain(&qm.path) && qm.prefix.strip_suffix('.') == Some(v);
@@ -828,7 +861,7 @@ impl<'s> Querier<'s> {
             return false;
         }
         !matches!(
-            self.check(allowed, &ModuleVersion::new(qm.path.clone(), v)),
+            self.check_in_query(allowed, &ModuleVersion::new(qm.path.clone(), v), query, current),
             Err(e) if e.is_disallowed()
         )
     }
@@ -841,13 +874,15 @@ impl<'s> Querier<'s> {
         qm: &QueryMatcher,
         allowed: Allowed,
         versions: &[String],
+        query: &str,
+        current: &str,
     ) -> Result<(Vec<String>, Vec<String>), QueryError> {
         let mut need_incompatible = qm.prefer_incompatible;
         let mut last_compatible = String::new();
         let mut releases = Vec::new();
         let mut prereleases = Vec::new();
         for v in versions {
-            if !self.allows_version(qm, allowed, v) {
+            if !self.allows_version(qm, allowed, v, query, current) {
                 continue;
             }
             if !need_incompatible {

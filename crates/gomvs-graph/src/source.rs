@@ -134,6 +134,14 @@ pub trait ModuleSource: Send + Sync {
     fn versions(&self, path: &str) -> Result<Vec<String>, FetchError>;
     /// The `@latest` answer.
     fn latest(&self, path: &str) -> Result<RevInfo, FetchError>;
+    /// The bytes of `m`'s module zip (`@v/V.zip`), for its `h1:` hash
+    /// (`go get` records it in go.sum). Sources without zips say so.
+    fn zip(&self, m: &ModuleVersion) -> Result<Arc<[u8]>, FetchError> {
+        Err(FetchError::not_found(format!(
+            "{}@{}: gomvs: this module source has no zip files",
+            m.path, m.version
+        )))
+    }
 }
 
 impl<S: ModuleSource + ?Sized> ModuleSource for Arc<S> {
@@ -148,6 +156,9 @@ impl<S: ModuleSource + ?Sized> ModuleSource for Arc<S> {
     }
     fn latest(&self, path: &str) -> Result<RevInfo, FetchError> {
         (**self).latest(path)
+    }
+    fn zip(&self, m: &ModuleVersion) -> Result<Arc<[u8]>, FetchError> {
+        (**self).zip(m)
     }
 }
 

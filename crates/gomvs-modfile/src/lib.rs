@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod dirhash;
+pub mod edit;
 pub mod error;
 pub mod gomod;
 pub mod gosum;

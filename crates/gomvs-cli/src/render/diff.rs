@@ -44,6 +44,12 @@ pub enum SideInfo {
         /// The directory as given.
         dir: String,
     },
+    /// A build that does not exist on disk: what a command would leave
+    /// (`gomvs get --explain`).
+    Planned {
+        /// What would produce it, e.g. `go get example.com/m@v1.2.0`.
+        description: String,
+    },
 }
 
 impl SideInfo {
@@ -67,6 +73,7 @@ impl SideInfo {
             SideInfo::Revision { spec, short, .. } => format!("{spec} ({short})"),
             SideInfo::WorkingTree { .. } => "working tree".to_string(),
             SideInfo::Dir { dir } => dir.clone(),
+            SideInfo::Planned { description } => description.clone(),
         }
     }
 }

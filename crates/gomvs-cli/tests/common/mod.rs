@@ -82,3 +82,50 @@ pub fn edge61_module_cache(root: &Path) {
     }
     std::fs::write(root.join("main/go.sum"), go_sum).expect("write go.sum");
 }
+
+/// `get_mode.proxy_modules`: `path@v/go.mod` zips next to each `.mod`.
+pub fn write_go_mod_zips(proxy: &Path) {
+    let unescape = |s: &str| {
+        let mut out = String::new();
+        let mut bang = false;
+        for c in s.chars() {
+            if bang {
+                out.extend(c.to_uppercase());
+                bang = false;
+            } else if c == '!' {
+                bang = true;
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    };
+    let mut stack = vec![proxy.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).expect("read proxy dir").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let Some(v) = name.strip_suffix(".mod") else {
+                continue;
+            };
+            let module = dir
+                .parent()
+                .and_then(|m| m.strip_prefix(proxy).ok())
+                .map(|m| unescape(&m.display().to_string()))
+                .expect("module dir");
+            let data = std::fs::read(&p).expect("read .mod");
+            let f = std::fs::File::create(dir.join(format!("{v}.zip"))).expect("create zip");
+            let mut z = zip::ZipWriter::new(f);
+            let opts = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Stored);
+            z.start_file(format!("{module}@{}/go.mod", unescape(v)), opts)
+                .expect("zip entry");
+            std::io::Write::write_all(&mut z, &data).expect("zip data");
+            z.finish().expect("zip finish");
+        }
+    }
+}

@@ -131,6 +131,7 @@ impl Session {
         match self.config.command {
             GoCommand::ModGraph | GoCommand::ModVerify => Fatal::go(msg),
             GoCommand::ListModules => Fatal::go(format!("cannot match \"all\": {msg}")),
+            GoCommand::Get => Fatal::go(GET_OUTSIDE_MODULE),
         }
     }
 
@@ -501,6 +502,9 @@ impl Session {
         Ok(())
     }
 }
+
+/// `go get`'s error outside a module (`runGet`).
+pub const GET_OUTSIDE_MODULE: &str = "go.mod file not found in current directory or any parent directory.\n\t'go get' is no longer supported outside a module.\n\tTo build and install a command, use 'go install' with a version,\n\tlike 'go install example.com/cmd@latest'\n\tFor more information, see https://go.dev/doc/go-get-install-deprecation\n\tor run 'go help get' or 'go help install'.";
 
 enum MainModError {
     TooNew(String),

@@ -36,7 +36,8 @@ mod sums;
 
 pub use crate::gopath::{rel_or_target as short_path_rel, short_path};
 pub use graph_load::ModuleGraph;
-pub use main_modules::{MainModule, ModFileIndex};
+pub use main_modules::{MainModule, ModFileIndex, GET_OUTSIDE_MODULE};
+pub(crate) use roots::roots_reqs;
 pub use roots::Loaded;
 pub use summaries::PREFETCH_MIN_BATCH;
 
@@ -51,13 +52,19 @@ pub enum GoCommand {
     /// main go.mod without a go line gets one in memory, as for `go list -m`
     /// (`loadModFile` exempts only `mod graph` and `mod why`).
     ModVerify,
+    /// `go get`: defines no `-mod` flag and always loads with `-mod=mod`
+    /// (`setDefaultBuildMod`), so GOFLAGS' `-mod` is ignored.
+    Get,
 }
 
 impl GoCommand {
     /// Whether the command defines no `-mod` flag and always loads with
     /// `-mod=mod` (`setDefaultBuildMod` for `mod graph`, `mod verify`).
     pub fn is_mod_subcommand(self) -> bool {
-        matches!(self, GoCommand::ModGraph | GoCommand::ModVerify)
+        matches!(
+            self,
+            GoCommand::ModGraph | GoCommand::ModVerify | GoCommand::Get
+        )
     }
 }
 

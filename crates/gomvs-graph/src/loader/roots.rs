@@ -552,10 +552,10 @@ impl Loaded {
 }
 
 /// The `mvs.Reqs` view of a session used by `mvs::req` (`modload.mvsReqs`).
-struct SessionReqs<'a> {
-    session: &'a Session,
-    main: ModuleVersion,
-    roots: Vec<ModuleVersion>,
+pub(crate) struct SessionReqs<'a> {
+    pub(crate) session: &'a Session,
+    pub(crate) main: ModuleVersion,
+    pub(crate) roots: Vec<ModuleVersion>,
 }
 
 impl mvs::Reqs for SessionReqs<'_> {
@@ -589,5 +589,19 @@ impl std::fmt::Debug for UpdateError {
             UpdateError::Dirty => f.write_str(GO_MOD_DIRTY),
             UpdateError::Graph(e, _) => write!(f, "{e}"),
         }
+    }
+}
+
+/// The `mvs.Reqs` view `mvs::req` needs for new roots of the main module
+/// (`modload.mvsReqs`), for `go get`'s requirement editing.
+pub(crate) fn roots_reqs(
+    session: &Session,
+    main: ModuleVersion,
+    roots: Vec<ModuleVersion>,
+) -> SessionReqs<'_> {
+    SessionReqs {
+        session,
+        main,
+        roots,
     }
 }

@@ -101,6 +101,15 @@ impl Session {
         }
     }
 
+    /// Whether this session fetched (and checked) the go.mod of `m`: its
+    /// go.sum line is "used" (`modfetch` `sumState.status[..].used`).
+    pub fn go_mod_fetched(&self, m: &ModuleVersion) -> bool {
+        self.used_sums
+            .lock()
+            .map(|u| u.iter().any(|(x, _, _)| x == m))
+            .unwrap_or(false)
+    }
+
     /// Whether go.sum records an `h1:` hash for `path version` (`HaveSum`).
     pub fn has_sum(&self, path: &str, version: &str) -> bool {
         self.sums_readable() && self.sums.have_sum(path, version)

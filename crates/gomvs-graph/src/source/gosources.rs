@@ -247,6 +247,18 @@ impl ModuleSource for GoSources {
         })
     }
 
+    /// `DownloadZip`: the cache's zip, else the proxies' (not memoized).
+    fn zip(&self, m: &ModuleVersion) -> Result<Arc<[u8]>, FetchError> {
+        if let Some(c) = &self.cache {
+            if let Ok(p) = c.cache_path(m, "zip") {
+                if let Ok(d) = std::fs::read(&p) {
+                    return Ok(Arc::from(d));
+                }
+            }
+        }
+        self.try_proxies(&m.path, false, |src| src.zip(m))
+    }
+
     /// `Repo.Latest()` through the proxies (never the cache).
     fn latest(&self, path: &str) -> Result<RevInfo, FetchError> {
         self.latest.get_or_init(&path.to_string(), || {

@@ -101,6 +101,9 @@ impl<S: ModuleSource> ModuleSource for Memoized<S> {
         self.latest
             .get_or_init(&path.to_string(), || self.inner.latest(path))
     }
+    fn zip(&self, m: &ModuleVersion) -> Result<Arc<[u8]>, FetchError> {
+        self.inner.zip(m)
+    }
 }
 
 #[cfg(test)]

@@ -186,6 +186,15 @@ impl<T: FileTree> ProxyProtocol<T> {
         Ok(data)
     }
 
+    /// `@v/V.zip`.
+    pub(crate) fn zip(&self, path: &str, version: &str) -> Result<Arc<[u8]>, FetchError> {
+        let enc = self.escaped(path)?;
+        let enc_ver = escape_version(version)
+            .map_err(|e| version_error(path, version, FetchError::other(e.to_string())))?;
+        self.get_bytes(&enc, &format!("@v/{enc_ver}.zip"))
+            .map_err(|e| version_error(path, version, e))
+    }
+
     /// `proxyRepo.Versions("")`.
     pub(crate) fn versions(&self, path: &str) -> Result<Vec<String>, FetchError> {
         let enc = self.escaped(path)?;
@@ -268,6 +277,9 @@ impl<T: FileTree> ModuleSource for ProxyProtocol<T> {
     fn latest(&self, path: &str) -> Result<RevInfo, FetchError> {
         ProxyProtocol::latest(self, path)
     }
+    fn zip(&self, m: &ModuleVersion) -> Result<Arc<[u8]>, FetchError> {
+        ProxyProtocol::zip(self, &m.path, &m.version)
+    }
 }
 
 /// Implements [`ModuleSource`] for a wrapper whose `proto` field is a
@@ -286,6 +298,9 @@ macro_rules! delegate_module_source {
             }
             fn latest(&self, path: &str) -> Result<RevInfo, FetchError> {
                 ModuleSource::latest(&self.proto, path)
+            }
+            fn zip(&self, m: &ModuleVersion) -> Result<Arc<[u8]>, FetchError> {
+                ModuleSource::zip(&self.proto, m)
             }
         }
     };

@@ -1,0 +1,5 @@
+module github.com/Zeta/delta
+
+go 1.25
+
+toolchain go1.24.2

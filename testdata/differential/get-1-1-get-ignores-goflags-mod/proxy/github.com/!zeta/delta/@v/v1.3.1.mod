@@ -1,0 +1,3 @@
+module github.com/Zeta/delta
+
+go 1.16

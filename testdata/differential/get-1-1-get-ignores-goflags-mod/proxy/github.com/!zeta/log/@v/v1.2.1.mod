@@ -1,0 +1,3 @@
+module github.com/Zeta/log
+
+go 1.21.0

@@ -1,0 +1,3 @@
+module github.com/Zeta/mike
+
+go 1.22

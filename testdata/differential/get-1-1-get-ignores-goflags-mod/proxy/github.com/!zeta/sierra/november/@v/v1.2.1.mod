@@ -1,0 +1,8 @@
+module github.com/Zeta/sierra/november
+
+go 1.22
+
+require (
+	github.com/acme/papa/november v1.3.2
+	github.com/acme/papa/november v1.3.2
+)

@@ -1,0 +1,3 @@
+module github.com/Zeta/zulu/quebec
+
+go 1.25

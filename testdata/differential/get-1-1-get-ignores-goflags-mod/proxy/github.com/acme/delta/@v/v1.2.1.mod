@@ -1,0 +1,5 @@
+module github.com/acme/delta
+
+require (
+	github.com/Zeta/yaml v1.2.2
+)

@@ -1,0 +1,3 @@
+module github.com/acme/delta
+
+go 1.20

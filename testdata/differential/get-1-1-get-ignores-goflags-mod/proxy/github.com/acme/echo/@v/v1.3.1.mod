@@ -1,0 +1,3 @@
+module github.com/acme/echo
+
+go 1.26.1

@@ -1,0 +1,3 @@
+module github.com/acme/kilo
+
+go 1.17

@@ -1,0 +1,3 @@
+module github.com/acme/lima
+
+go 1.22

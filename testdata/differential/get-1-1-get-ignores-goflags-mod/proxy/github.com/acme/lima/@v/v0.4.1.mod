@@ -1,0 +1,5 @@
+module github.com/acme/lima
+
+go 1.22
+
+toolchain go1.25.1

@@ -1,0 +1,3 @@
+module golang.org/x/json
+
+go 1.21

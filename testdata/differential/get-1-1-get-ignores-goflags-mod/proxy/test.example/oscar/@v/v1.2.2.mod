@@ -1,0 +1,7 @@
+module test.example/oscar
+
+go 1.21rc1
+
+require (
+	example.org/yankee v0.0.1
+)

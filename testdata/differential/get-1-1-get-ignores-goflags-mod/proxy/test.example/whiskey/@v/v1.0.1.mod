@@ -1,0 +1,3 @@
+module test.example/whiskey
+
+go 1.22.1

@@ -1,0 +1,3 @@
+module github.com/Zeta/alpha
+
+go 1.22

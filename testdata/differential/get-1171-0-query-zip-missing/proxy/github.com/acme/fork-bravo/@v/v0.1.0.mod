@@ -1,0 +1,3 @@
+module github.com/acme/fork-bravo
+
+go 1.16

@@ -1,0 +1,3 @@
+module example.com/victor/util
+
+go 1.20

@@ -1,0 +1,3 @@
+module go.example.net/net
+
+go 1.23.4

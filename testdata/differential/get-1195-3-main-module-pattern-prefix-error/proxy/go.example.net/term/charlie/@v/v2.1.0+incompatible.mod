@@ -1,0 +1,3 @@
+module go.example.net/term/charlie
+
+go 1.13

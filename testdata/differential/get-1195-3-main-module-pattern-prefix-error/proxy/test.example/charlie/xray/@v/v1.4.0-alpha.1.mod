@@ -1,0 +1,3 @@
+module test.example/charlie/xray
+
+go 1.20

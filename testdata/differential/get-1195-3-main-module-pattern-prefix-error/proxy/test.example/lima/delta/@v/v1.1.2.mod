@@ -1,0 +1,3 @@
+module test.example/lima/delta
+
+go 1.18

@@ -1,0 +1,3 @@
+module test.example/json
+
+go 1.25.0

@@ -1,0 +1,3 @@
+module github.com/acme/yankee
+
+go 1.16

@@ -1,0 +1,3 @@
+module example.com/json/victor
+
+go 1.18

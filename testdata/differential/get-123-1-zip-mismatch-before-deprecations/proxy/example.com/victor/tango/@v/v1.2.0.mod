@@ -1,0 +1,3 @@
+module example.com/victor/tango
+
+go 1.21

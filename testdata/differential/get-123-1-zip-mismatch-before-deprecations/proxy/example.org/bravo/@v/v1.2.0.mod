@@ -1,0 +1,3 @@
+module example.org/bravo
+
+toolchain go1.22.3

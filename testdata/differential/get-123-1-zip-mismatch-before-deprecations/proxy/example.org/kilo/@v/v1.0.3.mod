@@ -1,0 +1,5 @@
+module example.org/kilo
+
+require (
+	example.org/delta v1.3.0
+)

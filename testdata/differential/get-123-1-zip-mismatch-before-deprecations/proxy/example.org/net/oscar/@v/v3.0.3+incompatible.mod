@@ -1,0 +1,3 @@
+module example.org/net/oscar
+
+go 1.16

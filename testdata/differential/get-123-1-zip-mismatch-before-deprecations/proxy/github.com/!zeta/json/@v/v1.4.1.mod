@@ -1,0 +1,3 @@
+module github.com/Zeta/json
+
+go 1.11

@@ -1,0 +1,3 @@
+module github.com/Zeta/whiskey
+
+go 1.26.1

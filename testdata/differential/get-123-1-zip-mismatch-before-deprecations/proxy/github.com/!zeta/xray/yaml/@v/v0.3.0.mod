@@ -1,0 +1,3 @@
+module github.com/Zeta/xray/yaml
+
+go 1.17

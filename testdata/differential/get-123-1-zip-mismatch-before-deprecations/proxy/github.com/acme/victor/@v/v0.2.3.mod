@@ -1,0 +1,3 @@
+module github.com/acme/victor
+
+go 1.25.0

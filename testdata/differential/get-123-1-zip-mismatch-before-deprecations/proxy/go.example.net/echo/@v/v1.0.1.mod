@@ -1,0 +1,3 @@
+module go.example.net/echo
+
+go 1.23.4

@@ -1,0 +1,3 @@
+module go.example.net/lib
+
+go 1.25.0

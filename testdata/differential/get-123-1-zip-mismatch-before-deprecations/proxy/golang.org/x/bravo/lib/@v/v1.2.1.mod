@@ -1,0 +1,5 @@
+module golang.org/x/bravo/lib
+
+go 1.25.0
+
+godebug default=go1.21

@@ -1,0 +1,3 @@
+module golang.org/x/bravo/lib
+
+go 1.18

@@ -1,0 +1,3 @@
+module gopkg.in/json.v1
+
+go 1.20

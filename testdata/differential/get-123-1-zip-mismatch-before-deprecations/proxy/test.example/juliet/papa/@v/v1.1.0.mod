@@ -1,0 +1,3 @@
+module test.example/juliet/papa
+
+go 1.21.0

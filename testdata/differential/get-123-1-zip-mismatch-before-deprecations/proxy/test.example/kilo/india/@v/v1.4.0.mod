@@ -1,0 +1,3 @@
+module test.example/kilo/india
+
+go 1.21

@@ -1,0 +1,3 @@
+module test.example/romeo
+
+go 1.22

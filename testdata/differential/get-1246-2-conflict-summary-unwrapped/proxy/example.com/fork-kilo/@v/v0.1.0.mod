@@ -1,0 +1,3 @@
+module example.com/fork-kilo
+
+go 1.20

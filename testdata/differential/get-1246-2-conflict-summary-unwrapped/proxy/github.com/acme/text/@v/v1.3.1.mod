@@ -1,0 +1,3 @@
+module github.com/acme/text
+
+go 1.21.0

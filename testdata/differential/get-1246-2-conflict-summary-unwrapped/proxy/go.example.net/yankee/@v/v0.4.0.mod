@@ -1,0 +1,3 @@
+module go.example.net/yankee
+
+go 1.25

@@ -1,0 +1,3 @@
+module golang.org/x/fork-whiskey
+
+go 1.20

@@ -1,0 +1,3 @@
+module test.example/oscar/sync
+
+go 1.21

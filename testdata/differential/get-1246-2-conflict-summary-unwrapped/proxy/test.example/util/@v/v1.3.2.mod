@@ -1,0 +1,3 @@
+module test.example/util
+
+go 1.22.1

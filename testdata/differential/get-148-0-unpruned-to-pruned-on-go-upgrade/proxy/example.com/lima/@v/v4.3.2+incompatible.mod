@@ -1,0 +1,3 @@
+module example.com/lima
+
+go 1.23

@@ -1,0 +1,3 @@
+module example.org/log/kilo
+
+go 1.23

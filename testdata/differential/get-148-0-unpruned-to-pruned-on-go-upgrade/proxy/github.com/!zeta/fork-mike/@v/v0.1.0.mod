@@ -1,0 +1,3 @@
+module github.com/Zeta/fork-mike
+
+go 1.17

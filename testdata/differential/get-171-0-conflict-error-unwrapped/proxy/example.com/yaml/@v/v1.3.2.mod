@@ -1,0 +1,5 @@
+module example.com/yaml
+
+require (
+	golang.org/x/papa/india v1.4.0
+)

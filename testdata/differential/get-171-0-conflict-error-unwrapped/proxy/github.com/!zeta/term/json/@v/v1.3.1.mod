@@ -1,0 +1,3 @@
+module github.com/Zeta/term/json
+
+go 1.21rc1

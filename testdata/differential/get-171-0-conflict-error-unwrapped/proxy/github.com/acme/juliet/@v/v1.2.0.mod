@@ -1,0 +1,3 @@
+module github.com/acme/juliet
+
+go 1.21rc1

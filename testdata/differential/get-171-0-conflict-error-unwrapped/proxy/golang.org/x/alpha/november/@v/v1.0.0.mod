@@ -1,0 +1,3 @@
+module golang.org/x/alpha/november
+
+go 1.16

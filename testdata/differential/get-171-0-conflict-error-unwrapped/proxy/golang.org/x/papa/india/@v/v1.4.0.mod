@@ -1,0 +1,3 @@
+module golang.org/x/papa/india
+
+go 1.24.2

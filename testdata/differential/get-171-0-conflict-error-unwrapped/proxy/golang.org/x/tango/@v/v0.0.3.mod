@@ -1,0 +1,3 @@
+module golang.org/x/tango
+
+go 1.16

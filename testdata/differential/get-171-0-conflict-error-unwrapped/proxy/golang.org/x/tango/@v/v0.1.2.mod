@@ -1,0 +1,7 @@
+module golang.org/x/tango
+
+go 1.25
+
+require (
+	golang.org/x/india/sub v1.1.2
+)

@@ -1,0 +1,3 @@
+module golang.org/x/tango/sub
+
+go 1.22

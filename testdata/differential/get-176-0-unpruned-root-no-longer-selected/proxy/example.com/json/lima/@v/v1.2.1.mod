@@ -1,0 +1,3 @@
+module example.com/json/lima
+
+go 1.21.0

@@ -1,0 +1,3 @@
+module example.com/romeo/log
+
+go 1.19

@@ -1,0 +1,7 @@
+module example.com/sync
+
+go 1.14
+
+require (
+	golang.org/x/log v0.3.2
+)

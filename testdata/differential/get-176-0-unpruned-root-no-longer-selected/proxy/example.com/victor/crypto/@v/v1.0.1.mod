@@ -1,0 +1,3 @@
+module example.com/victor/crypto
+
+go 1.19

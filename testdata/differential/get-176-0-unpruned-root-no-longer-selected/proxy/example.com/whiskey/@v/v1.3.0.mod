@@ -1,0 +1,3 @@
+module example.com/whiskey
+
+go 1.22

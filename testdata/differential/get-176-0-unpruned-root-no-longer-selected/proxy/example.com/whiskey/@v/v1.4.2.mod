@@ -1,0 +1,7 @@
+module example.com/whiskey
+
+go 1.21.0
+
+require (
+	example.com/romeo/log v1.1.1
+)

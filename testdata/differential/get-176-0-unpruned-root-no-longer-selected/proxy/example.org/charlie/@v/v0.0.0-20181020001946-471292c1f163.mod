@@ -1,0 +1,3 @@
+module example.org/charlie
+
+go 1.27.3

@@ -1,0 +1,3 @@
+module example.org/tango
+
+go 1.21.0

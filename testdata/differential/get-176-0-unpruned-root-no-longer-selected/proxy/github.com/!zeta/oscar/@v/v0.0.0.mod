@@ -1,0 +1,3 @@
+module github.com/Zeta/oscar
+
+go 1.19

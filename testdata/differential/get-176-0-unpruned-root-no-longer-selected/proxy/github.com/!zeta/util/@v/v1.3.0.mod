@@ -1,0 +1,3 @@
+module github.com/Zeta/util
+
+go 1.21

@@ -1,0 +1,7 @@
+module github.com/Zeta/xray
+
+go 1.23.4
+
+require (
+	github.com/Zeta/zulu/golf v2.3.1+incompatible
+)

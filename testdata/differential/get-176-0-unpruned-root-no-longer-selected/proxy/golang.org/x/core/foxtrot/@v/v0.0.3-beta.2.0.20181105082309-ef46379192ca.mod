@@ -1,0 +1,3 @@
+module golang.org/x/core/foxtrot
+
+go 1.23.4

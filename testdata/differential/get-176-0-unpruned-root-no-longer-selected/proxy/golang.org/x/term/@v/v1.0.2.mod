@@ -1,0 +1,5 @@
+module golang.org/x/term
+
+require (
+	example.org/foxtrot/victor v1.2.2
+)

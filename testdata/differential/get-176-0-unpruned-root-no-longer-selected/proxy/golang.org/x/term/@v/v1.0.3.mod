@@ -1,0 +1,7 @@
+module golang.org/x/term
+
+go 1.22.1
+
+require (
+	golang.org/x/oscar v1.3.3-pre.0.20200711175508-a5a2ad406f01
+)

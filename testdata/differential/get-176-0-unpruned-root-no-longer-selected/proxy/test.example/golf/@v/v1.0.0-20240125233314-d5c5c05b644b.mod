@@ -1,0 +1,3 @@
+module test.example/golf
+
+go 1.11

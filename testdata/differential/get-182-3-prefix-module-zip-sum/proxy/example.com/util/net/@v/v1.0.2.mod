@@ -1,0 +1,3 @@
+module example.com/util/net
+
+go 1.14

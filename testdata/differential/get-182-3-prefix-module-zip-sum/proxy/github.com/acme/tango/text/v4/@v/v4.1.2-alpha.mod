@@ -1,0 +1,3 @@
+module github.com/acme/tango/text/v4
+
+go 1.16

@@ -1,0 +1,3 @@
+module go.example.net/errors/juliet
+
+go 1.21

@@ -1,0 +1,3 @@
+module go.example.net/foxtrot
+
+go 1.20

@@ -1,0 +1,3 @@
+module golang.org/x/sync/xray
+
+go 1.21.0

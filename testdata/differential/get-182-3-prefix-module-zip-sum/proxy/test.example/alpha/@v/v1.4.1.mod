@@ -1,0 +1,3 @@
+module test.example/alpha
+
+go 1.21.0

@@ -1,0 +1,3 @@
+module example.com/xray/v4
+
+go 1.20

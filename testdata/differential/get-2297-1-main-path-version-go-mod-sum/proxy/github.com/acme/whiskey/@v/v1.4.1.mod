@@ -1,0 +1,3 @@
+module github.com/acme/whiskey
+
+go 1.23.4

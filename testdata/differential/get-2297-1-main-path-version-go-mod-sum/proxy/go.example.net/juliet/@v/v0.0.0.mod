@@ -1,0 +1,3 @@
+module go.example.net/juliet
+
+go 1.13

@@ -1,0 +1,3 @@
+module go.example.net/yaml/victor
+
+go 1.16

@@ -1,0 +1,3 @@
+module example.com/quebec/sys
+
+go 1.17

@@ -1,0 +1,3 @@
+module example.com/quebec/sys/sub
+
+go 1.25

@@ -1,0 +1,3 @@
+module example.com/victor
+
+go 1.22

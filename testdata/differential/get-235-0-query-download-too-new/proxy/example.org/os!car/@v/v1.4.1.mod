@@ -1,0 +1,3 @@
+module example.org/osCar
+
+go 1.16

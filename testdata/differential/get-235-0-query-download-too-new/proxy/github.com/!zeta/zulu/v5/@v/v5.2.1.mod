@@ -1,0 +1,3 @@
+module github.com/Zeta/zulu/v5
+
+go 1.16

@@ -1,0 +1,3 @@
+module golang.org/x/alpha/teXt
+
+go 1.13

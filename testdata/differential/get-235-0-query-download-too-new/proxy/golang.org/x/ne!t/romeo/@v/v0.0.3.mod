@@ -1,0 +1,3 @@
+module golang.org/x/neT/romeo
+
+go 1.21

@@ -1,0 +1,3 @@
+module test.example/fork-lib/uniform
+
+go 1.21

@@ -1,0 +1,3 @@
+module github.com/Zeta/foxtrot/uniform
+
+go 1.26.1

@@ -1,0 +1,3 @@
+module go.example.net/alpha/v4
+
+go 1.23

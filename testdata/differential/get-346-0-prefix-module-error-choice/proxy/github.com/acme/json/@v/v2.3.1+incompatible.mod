@@ -1,0 +1,3 @@
+module github.com/acme/json
+
+go 1.22

@@ -1,0 +1,3 @@
+module github.com/acme/tango
+
+go 1.21

@@ -1,0 +1,7 @@
+module github.com/acme/tango
+
+go 1.23
+
+require (
+	test.example/core v2.4.2+incompatible
+)

@@ -1,0 +1,3 @@
+module test.example/core
+
+go 1.20

@@ -1,0 +1,3 @@
+module example.com/Yaml
+
+go 1.21rc1

@@ -1,0 +1,3 @@
+module example.com/crypto
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/uniform
+
+go 1.25.0

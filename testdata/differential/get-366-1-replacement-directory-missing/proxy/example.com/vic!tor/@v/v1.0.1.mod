@@ -1,0 +1,3 @@
+module example.com/vicTor
+
+go 1.27.3

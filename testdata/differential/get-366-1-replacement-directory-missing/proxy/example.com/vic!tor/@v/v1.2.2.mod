@@ -1,0 +1,3 @@
+module example.com/vicTor
+
+go 1.23.4

@@ -1,0 +1,5 @@
+module example.org/echO
+
+require (
+	example.org/victor/sql v1.0.2
+)

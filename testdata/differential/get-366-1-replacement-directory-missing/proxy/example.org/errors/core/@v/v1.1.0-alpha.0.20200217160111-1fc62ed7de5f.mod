@@ -1,0 +1,3 @@
+module example.org/errors/core
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.org/hoTel/sys
+
+go 1.18

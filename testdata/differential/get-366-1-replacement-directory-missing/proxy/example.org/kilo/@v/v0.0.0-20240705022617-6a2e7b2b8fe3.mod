@@ -1,0 +1,8 @@
+module example.org/kilo
+
+go 1.21
+
+require (
+	example.org/echO v0.1.1
+	example.org/echO v0.1.1
+)

@@ -1,0 +1,3 @@
+module example.org/kilo
+
+go 1.18

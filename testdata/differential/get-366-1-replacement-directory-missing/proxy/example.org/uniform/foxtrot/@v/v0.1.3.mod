@@ -1,0 +1,3 @@
+module example.org/uniform/foxtrot
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.org/victor/sql
+
+go 1.23

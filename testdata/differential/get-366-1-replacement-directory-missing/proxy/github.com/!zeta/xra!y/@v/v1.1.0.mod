@@ -1,0 +1,3 @@
+module github.com/Zeta/xraY
+
+go 1.16

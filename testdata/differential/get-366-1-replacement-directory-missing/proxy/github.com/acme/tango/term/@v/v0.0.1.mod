@@ -1,0 +1,3 @@
+module github.com/acme/tango/term
+
+go 1.21.0

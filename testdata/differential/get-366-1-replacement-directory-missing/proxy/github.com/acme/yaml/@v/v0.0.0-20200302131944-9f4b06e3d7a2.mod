@@ -1,0 +1,3 @@
+module github.com/acme/yaml
+
+go 1.21.0

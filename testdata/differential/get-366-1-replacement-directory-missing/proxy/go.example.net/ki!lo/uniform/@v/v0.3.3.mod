@@ -1,0 +1,3 @@
+module go.example.net/kiLo/uniform
+
+go 1.16

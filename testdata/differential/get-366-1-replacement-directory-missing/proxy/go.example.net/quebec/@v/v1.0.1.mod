@@ -1,0 +1,3 @@
+module go.example.net/quebec
+
+go 1.24.2

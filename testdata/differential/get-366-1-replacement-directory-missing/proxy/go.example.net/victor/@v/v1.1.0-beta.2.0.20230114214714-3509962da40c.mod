@@ -1,0 +1,3 @@
+module go.example.net/victor
+
+go 1.21.0

@@ -1,0 +1,3 @@
+module golang.org/x/foxtrot/kilo
+
+go 1.17

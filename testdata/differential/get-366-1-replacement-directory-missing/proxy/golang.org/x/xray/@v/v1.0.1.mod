@@ -1,0 +1,3 @@
+module golang.org/x/xray
+
+go 1.22

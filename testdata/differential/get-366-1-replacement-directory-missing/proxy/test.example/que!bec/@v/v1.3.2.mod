@@ -1,0 +1,3 @@
+module test.example/queBec
+
+go 1.17

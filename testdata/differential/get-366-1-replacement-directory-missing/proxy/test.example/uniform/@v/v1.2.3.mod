@@ -1,0 +1,3 @@
+module test.example/uniform
+
+go 1.11

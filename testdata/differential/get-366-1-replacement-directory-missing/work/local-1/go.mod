@@ -1,0 +1,3 @@
+module github.com/Zeta/juliet
+
+go 1.19

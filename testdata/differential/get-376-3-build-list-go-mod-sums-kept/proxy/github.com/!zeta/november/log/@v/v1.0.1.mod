@@ -1,0 +1,5 @@
+module github.com/Zeta/november/log
+
+require (
+	golang.org/x/mike v1.2.0
+)

@@ -1,0 +1,3 @@
+module github.com/Zeta/november/log
+
+go 1.18

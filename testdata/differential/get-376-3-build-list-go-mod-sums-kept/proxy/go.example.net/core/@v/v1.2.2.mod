@@ -1,0 +1,3 @@
+module go.example.net/core
+
+go 1.11

@@ -1,0 +1,3 @@
+module golang.org/x/mike
+
+go 1.11

@@ -1,0 +1,7 @@
+module golang.org/x/util
+
+go 1.17
+
+require (
+	github.com/acme/sieRra v1.1.3
+)

@@ -1,0 +1,3 @@
+module test.example/foxtrot
+
+go 1.17

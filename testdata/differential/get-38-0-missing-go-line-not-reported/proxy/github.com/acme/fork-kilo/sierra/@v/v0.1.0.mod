@@ -1,0 +1,3 @@
+module github.com/acme/fork-kilo/sierra
+
+go 1.23.4

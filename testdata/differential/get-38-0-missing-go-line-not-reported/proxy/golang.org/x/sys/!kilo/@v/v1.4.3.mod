@@ -1,0 +1,3 @@
+module golang.org/x/sys/Kilo
+
+go 1.23.4

@@ -1,0 +1,3 @@
+module golang.org/x/sys/kilo
+
+go 1.16

@@ -1,0 +1,9 @@
+module golang.org/x/sys/kilo
+
+go 1.24.2
+
+require (
+	golang.org/x/sys/Kilo v1.4.3
+	golang.org/x/sys/Kilo v1.4.3
+	golang.org/x/sys/Kilo v1.4.3
+)

@@ -1,0 +1,3 @@
+module example.com/oscar
+
+go 1.21.0

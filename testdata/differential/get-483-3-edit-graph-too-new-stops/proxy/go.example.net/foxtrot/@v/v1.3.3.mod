@@ -1,0 +1,7 @@
+module go.example.net/foxtrot
+
+go 1.21.0
+
+require (
+	example.com/quebec/log v1.1.0-alpha.0.20200822150907-595dd8cef7cb
+)

@@ -1,0 +1,3 @@
+module example.com/sys
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.org/fork-net
+
+go 1.11

@@ -1,0 +1,3 @@
+module example.org/sql
+
+go 1.22.1

@@ -1,0 +1,3 @@
+module go.example.net/india
+
+go 1.25.0

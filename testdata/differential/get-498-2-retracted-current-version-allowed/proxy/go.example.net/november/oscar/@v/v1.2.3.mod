@@ -1,0 +1,3 @@
+module go.example.net/november/oscar
+
+go 1.25

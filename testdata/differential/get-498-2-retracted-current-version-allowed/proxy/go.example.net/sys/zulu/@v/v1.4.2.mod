@@ -1,0 +1,3 @@
+module go.example.net/sys/zulu
+
+go 1.11

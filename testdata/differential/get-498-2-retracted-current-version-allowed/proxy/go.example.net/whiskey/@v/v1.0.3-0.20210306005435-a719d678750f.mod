@@ -1,0 +1,3 @@
+module go.example.net/whiskey
+
+go 1.25

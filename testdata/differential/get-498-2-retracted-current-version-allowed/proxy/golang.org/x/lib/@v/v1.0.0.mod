@@ -1,0 +1,3 @@
+module golang.org/x/lib
+
+go 1.18

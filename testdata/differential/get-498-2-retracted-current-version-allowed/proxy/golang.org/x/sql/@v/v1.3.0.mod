@@ -1,0 +1,3 @@
+module golang.org/x/sql
+
+go 1.23.4

@@ -1,0 +1,7 @@
+module test.example/lib/bravo
+
+go 1.21
+
+require (
+	test.example/sys v1.3.1
+)

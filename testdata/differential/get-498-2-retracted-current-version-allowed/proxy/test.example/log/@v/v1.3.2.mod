@@ -1,0 +1,3 @@
+module test.example/log
+
+go 1.23.4

@@ -1,0 +1,3 @@
+module test.example/sys
+
+go 1.22.1
