@@ -508,6 +508,8 @@ pub enum GoWork {
 pub struct GoEnv {
     vars: BTreeMap<String, String>,
     file_vars: BTreeMap<String, String>,
+    /// Why the `go env -w` file was refused (a FIFO, a device, too large).
+    env_file_error: Option<String>,
     /// The working directory (absolute).
     pub cwd: PathBuf,
     /// The emulated go version (`runtime.Version` without `go`), default [`DEFAULT_GO_VERSION`].
@@ -528,6 +530,7 @@ impl GoEnv {
                 .map(|(k, v)| (k.into(), v.into()))
                 .collect(),
             file_vars: BTreeMap::new(),
+            env_file_error: None,
             cwd: cwd.into(),
             go_version: DEFAULT_GO_VERSION.to_string(),
         }
@@ -585,10 +588,40 @@ impl GoEnv {
         Some(config.join("go/env"))
     }
 
-    fn with_user_env_file(self) -> GoEnv {
-        match self.user_env_file().and_then(|f| std::fs::read(f).ok()) {
-            Some(data) => self.with_env_file(&data),
-            None => self,
+    /// go reads the file with `os.ReadFile` and ignores every error; gomvs
+    /// does too, except for the files its bounded reader refuses (a FIFO on
+    /// which go would block, a device or a file over 256 MiB), which
+    /// [`GoEnv::check_env_file`] reports.
+    fn with_user_env_file(mut self) -> GoEnv {
+        let Some(file) = self.user_env_file() else {
+            return self;
+        };
+        match gomvs_modfile::fsread::read(&file) {
+            Ok(data) => self.with_env_file(&data),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::InvalidInput | std::io::ErrorKind::FileTooLarge
+                ) =>
+            {
+                self.env_file_error = Some(format!(
+                    "go: reading GOENV file: {} {}: {}",
+                    gomvs_modfile::fsread::verb(&e),
+                    file.display(),
+                    crate::goerr::errno_text(&e)
+                ));
+                self
+            }
+            Err(_) => self,
+        }
+    }
+
+    /// Fails when the `go env -w` file was refused by the bounded reader
+    /// (go would block on a FIFO or exhaust memory on a device).
+    pub fn check_env_file(&self) -> Result<(), EnvError> {
+        match &self.env_file_error {
+            Some(m) => Err(EnvError::fatal(m.clone())),
+            None => Ok(()),
         }
     }
 

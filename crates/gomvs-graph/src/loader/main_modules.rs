@@ -139,10 +139,13 @@ impl Session {
         path: &Path,
     ) -> Result<(WorkFile, Vec<PathBuf>), Fatal> {
         let short = self.short_path(path);
-        let data =
-            self.config.files.read(path).map_err(|e| {
-                Fatal::go(format!("reading go.work: open {short}: {}", errno_text(&e)))
-            })?;
+        let data = self.config.files.read(path).map_err(|e| {
+            Fatal::go(format!(
+                "reading go.work: {} {short}: {}",
+                gomvs_modfile::fsread::verb(&e),
+                errno_text(&e)
+            ))
+        })?;
         let wf = gomvs_modfile::gowork::parse_work(&short, &data, None)
             .map_err(|e| Fatal::go(format!("errors parsing go.work:\n{e}")))?;
         if let Some(go) = &wf.go {
@@ -190,8 +193,8 @@ impl Session {
                     if let Some((_, wf)) = &self.work {
                         let msg = match err {
                             MainModError::TooNew(v) => work_too_old(&self.short_path(root), wf, &v),
-                            MainModError::Open(e) => format!(
-                                "cannot load module {} listed in go.work file: open {}: {}",
+                            MainModError::Open(verb, e) => format!(
+                                "cannot load module {} listed in go.work file: {verb} {}: {}",
                                 self.short_path(root),
                                 self.short_path(&gomod),
                                 e
@@ -206,7 +209,9 @@ impl Session {
                     } else {
                         errs.push(match err {
                             MainModError::TooNew(v) => self.too_new(&self.short_path(&gomod), &v),
-                            MainModError::Open(e) => format!("open {}: {e}", gomod.display()),
+                            MainModError::Open(verb, e) => {
+                                format!("{verb} {}: {e}", gomod.display())
+                            }
                             MainModError::Other(m) => m,
                         });
                     }
@@ -284,7 +289,7 @@ impl Session {
             .config
             .files
             .read(gomod)
-            .map_err(|e| MainModError::Open(errno_text(&e)))?;
+            .map_err(|e| MainModError::Open(gomvs_modfile::fsread::verb(&e), errno_text(&e)))?;
         let short = self.short_path(gomod);
         let name = gomod.display().to_string();
         let mut fixer = crate::fixer::MainVersionFixer::new(self.source.clone());
@@ -504,7 +509,8 @@ impl Session {
 
 enum MainModError {
     TooNew(String),
-    Open(String),
+    /// Reading the file failed: the verb (`open`/`read`) and the errno text.
+    Open(&'static str, String),
     Other(String),
 }
 

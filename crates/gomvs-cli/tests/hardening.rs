@@ -1,0 +1,300 @@
+//! Issue 14 regressions: hostile files where gomvs reads input (FIFOs,
+//! `/dev/zero`, sparse multi-gigabyte files, directories), each run with a
+//! time limit and under `ulimit -v` so that a hang or an unbounded read fails
+//! the test instead of the machine; and the message/exit mismatches with go,
+//! each expectation measured with the real go 1.27.3 (noted per test).
+//!
+//! `GOMVS_TEST_BIN` runs the tests against another gomvs binary (to show
+//! that they fail before a fix).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn gomvs_bin() -> PathBuf {
+    std::env::var_os("GOMVS_TEST_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_gomvs")))
+}
+
+/// A scratch tree: `app/` (the main module), `proxy/` (a file:// GOPROXY
+/// holding example.com/a v1.0.0), removed on drop.
+struct Scratch {
+    dir: PathBuf,
+}
+
+impl Scratch {
+    fn new(tag: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("gomvs-hard-{}-{tag}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let v = dir.join("proxy/example.com/a/@v");
+        std::fs::create_dir_all(&v).unwrap_or_else(|e| panic!("{}: {e}", v.display()));
+        std::fs::create_dir_all(dir.join("app")).unwrap_or_else(|e| panic!("app: {e}"));
+        let s = Scratch { dir };
+        s.write("proxy/example.com/a/@v/list", "v1.0.0\n");
+        s.write(
+            "proxy/example.com/a/@v/v1.0.0.info",
+            "{\"Version\":\"v1.0.0\"}\n",
+        );
+        s.write(
+            "proxy/example.com/a/@v/v1.0.0.mod",
+            "module example.com/a\n\ngo 1.21\n",
+        );
+        s.write(
+            "app/go.mod",
+            "module app\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n",
+        );
+        s
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.join(rel)
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        let p = self.path(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        }
+        let _ = std::fs::remove_file(&p);
+        std::fs::write(&p, text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    }
+
+    /// Replaces `rel` by a symbolic link to `target`.
+    fn link(&self, rel: &str, target: &str) {
+        let p = self.path(rel);
+        let _ = std::fs::remove_file(&p);
+        std::os::unix::fs::symlink(target, &p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    }
+
+    /// Replaces `rel` by a FIFO.
+    fn fifo(&self, rel: &str) {
+        let p = self.path(rel);
+        let _ = std::fs::remove_file(&p);
+        let st = Command::new("mkfifo").arg(&p).status();
+        assert!(st.is_ok_and(|s| s.success()), "mkfifo {}", p.display());
+    }
+
+    /// Replaces `rel` by a sparse file of `size` bytes.
+    fn sparse(&self, rel: &str, size: u64) {
+        let p = self.path(rel);
+        let _ = std::fs::remove_file(&p);
+        let f = std::fs::File::create(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        f.set_len(size)
+            .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    }
+
+    /// Runs gomvs in `app/` offline, under a 2 GB address-space limit and a
+    /// 30 s time limit: (stdout, stderr, exit status).
+    fn run(&self, args: &[&str], env: &[(&str, &str)]) -> (String, String, i32) {
+        run_limited(&self.path("app"), &self.dir, args, env)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn run_limited(
+    cwd: &Path,
+    scratch: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> (String, String, i32) {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("ulimit -v 2000000; exec \"$0\" \"$@\"")
+        .arg(gomvs_bin())
+        .args(args)
+        .current_dir(cwd)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", scratch.join("home"))
+        .env("GOTOOLCHAIN", "local")
+        .env("GOSUMDB", "off")
+        .env("GOENV", "off")
+        .env(
+            "GOPROXY",
+            format!("file://{}", scratch.join("proxy").display()),
+        )
+        .env("GOMODCACHE", scratch.join("modcache"))
+        .env("GOPATH", scratch.join("gopath"))
+        .env("GOFLAGS", "-mod=mod")
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap_or_else(|e| panic!("running gomvs: {e}"));
+    let start = Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) => break,
+            Ok(None) if start.elapsed() > Duration::from_secs(30) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!(
+                    "gomvs {args:?} still running after 30 s (blocked or reading without bound)"
+                );
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
+            Err(e) => panic!("waiting for gomvs: {e}"),
+        }
+    }
+    let out = child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("gomvs output: {e}"));
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+fn assert_refused(out: &(String, String, i32), file: &Path, what: &str) {
+    let (stdout, stderr, code) = out;
+    assert_eq!(*code, 1, "exit status; stderr: {stderr}");
+    assert_eq!(stdout, "", "no answer on stdout");
+    assert!(
+        stderr.contains(&file.display().to_string()) && stderr.contains(what),
+        "stderr names {} and says {what:?}: {stderr}",
+        file.display()
+    );
+}
+
+const DEVICE: &str = "a character device: gomvs reads only regular files and directories";
+const FIFO: &str = "a named pipe (FIFO): gomvs reads only regular files and directories";
+
+#[test]
+fn a_proxy_mod_that_is_dev_zero_is_refused() {
+    let s = Scratch::new("proxy-zero");
+    s.link("proxy/example.com/a/@v/v1.0.0.mod", "/dev/zero");
+    let out = s.run(&["list", "-m", "all"], &[]);
+    assert_refused(&out, &s.path("proxy/example.com/a/@v/v1.0.0.mod"), DEVICE);
+}
+
+#[test]
+fn a_proxy_mod_that_is_a_fifo_is_refused() {
+    let s = Scratch::new("proxy-fifo");
+    s.fifo("proxy/example.com/a/@v/v1.0.0.mod");
+    let out = s.run(&["graph"], &[]);
+    assert_refused(&out, &s.path("proxy/example.com/a/@v/v1.0.0.mod"), FIFO);
+}
+
+#[test]
+fn a_sparse_4gib_proxy_mod_is_refused_without_reading_it() {
+    let s = Scratch::new("proxy-sparse");
+    s.sparse("proxy/example.com/a/@v/v1.0.0.mod", 4 << 30);
+    let out = s.run(&["list", "-m", "all"], &[]);
+    assert_refused(&out, &s.path("proxy/example.com/a/@v/v1.0.0.mod"), "read ");
+    assert!(out
+        .1
+        .contains("file too large (4294967296 bytes): gomvs refuses files over 16777216 bytes"));
+}
+
+#[test]
+fn a_main_go_mod_that_is_a_fifo_or_sparse_is_refused() {
+    let s = Scratch::new("main-fifo");
+    s.fifo("app/go.mod");
+    let out = s.run(&["list", "-m", "all"], &[]);
+    assert_refused(&out, &s.path("app/go.mod"), FIFO);
+    s.sparse("app/go.mod", 4 << 30);
+    let out = s.run(&["why", "example.com/a"], &[]);
+    assert_refused(
+        &out,
+        &s.path("app/go.mod"),
+        "file too large (4294967296 bytes)",
+    );
+}
+
+#[test]
+fn a_directory_replacement_go_mod_that_is_dev_zero_is_refused() {
+    let s = Scratch::new("dirrepl");
+    s.write(
+        "app/go.mod",
+        "module app\n\ngo 1.21\n\nrequire example.com/r v1.0.0\n\nreplace example.com/r => ./r\n",
+    );
+    std::fs::create_dir_all(s.path("app/r")).unwrap_or_else(|e| panic!("r: {e}"));
+    s.link("app/r/go.mod", "/dev/zero");
+    let out = s.run(&["list", "-m", "all"], &[]);
+    assert_refused(&out, &s.path("app/r/go.mod"), DEVICE);
+}
+
+#[test]
+fn a_go_sum_that_is_a_fifo_is_refused() {
+    let s = Scratch::new("gosum-fifo");
+    s.fifo("app/go.sum");
+    let out = s.run(&["list", "-m", "all"], &[]);
+    assert_refused(&out, &s.path("app/go.sum"), FIFO);
+    assert!(
+        out.1.starts_with("go: example.com/a@v1.0.0: open "),
+        "{}",
+        out.1
+    );
+}
+
+#[test]
+fn a_go_sum_that_is_a_directory_fails_as_in_go() {
+    // go 1.27.3, measured: `go: example.com/a@v1.0.0: read /ABS/go.sum: is a directory`, exit 1.
+    let s = Scratch::new("gosum-dir");
+    std::fs::create_dir_all(s.path("app/go.sum")).unwrap_or_else(|e| panic!("go.sum: {e}"));
+    let (stdout, stderr, code) = s.run(&["list", "-m", "all"], &[]);
+    assert_eq!(stdout, "");
+    assert_eq!(
+        stderr,
+        format!(
+            "go: example.com/a@v1.0.0: read {}: is a directory\n",
+            s.path("app/go.sum").display()
+        )
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_goenv_file_that_is_a_fifo_is_refused() {
+    let s = Scratch::new("goenv-fifo");
+    s.fifo("env");
+    let env = s.path("env").display().to_string();
+    let out = s.run(&["list", "-m", "all"], &[("GOENV", &env)]);
+    assert_refused(&out, &s.path("env"), FIFO);
+}
+
+#[test]
+fn parse_refuses_fifos_devices_and_huge_files() {
+    let s = Scratch::new("parse");
+    s.fifo("fifo.mod");
+    let out = s.run(&["parse", &s.path("fifo.mod").display().to_string()], &[]);
+    assert_refused(&out, &s.path("fifo.mod"), FIFO);
+    let out = s.run(&["parse", "/dev/zero"], &[]);
+    assert_refused(&out, Path::new("/dev/zero"), DEVICE);
+    s.sparse("big.mod", 4 << 30);
+    let out = s.run(&["parse", &s.path("big.mod").display().to_string()], &[]);
+    assert_refused(
+        &out,
+        &s.path("big.mod"),
+        "file too large (4294967296 bytes)",
+    );
+}
+
+#[test]
+fn a_directory_replacement_go_mod_read_error_says_read_as_go() {
+    // go 1.27.3, measured: `go: example.com/r@v1.0.0 (replaced by ./r): reading
+    // r/go.mod: read /ABS/r/go.mod: is a directory`, exit 1.
+    let s = Scratch::new("dirrepl-dir");
+    s.write(
+        "app/go.mod",
+        "module app\n\ngo 1.21\nrequire example.com/r v1.0.0\nreplace example.com/r => ./r\n",
+    );
+    std::fs::create_dir_all(s.path("app/r/go.mod")).unwrap_or_else(|e| panic!("r: {e}"));
+    let (stdout, stderr, code) = s.run(&["list", "-m", "all"], &[]);
+    assert_eq!(stdout, "");
+    assert_eq!(
+        stderr,
+        format!(
+            "go: example.com/r@v1.0.0 (replaced by ./r): reading r/go.mod: read {}: is a directory\n",
+            s.path("app/r/go.mod").display()
+        )
+    );
+    assert_eq!(code, 1);
+}
