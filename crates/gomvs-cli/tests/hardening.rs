@@ -380,3 +380,164 @@ fn tree_of_a_20000_deep_chain_streams_in_bounded_memory() {
     );
     assert_eq!(stdout.lines().nth(1), Some("1example.com/m1 v1.0.0"));
 }
+
+/// Two requirements in go.mod, one in alt.mod; example.com/vendor/x and
+/// example.com/vendor in the proxy too.
+fn two_mod_files(s: &Scratch) {
+    for m in [
+        "example.com/b",
+        "example.com/vendor/x",
+        "example.com/vendor",
+    ] {
+        s.write(
+            &format!("proxy/{m}/@v/v1.0.0.mod"),
+            &format!("module {m}\n\ngo 1.21\n"),
+        );
+        s.write(
+            &format!("proxy/{m}/@v/v1.0.0.info"),
+            "{\"Version\":\"v1.0.0\"}\n",
+        );
+    }
+    s.write(
+        "app/go.mod",
+        "module app\n\ngo 1.21\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.0.0\n\texample.com/vendor/x v1.0.0\n\texample.com/vendor v1.0.0\n)\n",
+    );
+    s.write(
+        "app/alt.mod",
+        "module app\n\ngo 1.21\n\nrequire example.com/b v1.0.0\n",
+    );
+}
+
+#[test]
+fn go_flags_modfile_reads_that_go_mod_and_its_sum() {
+    // go 1.27.3, measured: `GOFLAGS=-modfile=alt.mod go list -m all` lists
+    // app and example.com/b; `-modfile=alt.txt` fails; GoMod is the flag's text.
+    let s = Scratch::new("modfile");
+    two_mod_files(&s);
+    let run = |flags: &str, args: &[&str]| s.run(args, &[("GOFLAGS", flags)]);
+    assert_eq!(
+        run("-mod=mod -modfile=alt.mod", &["list", "all"]),
+        ("app\nexample.com/b v1.0.0\n".into(), String::new(), 0)
+    );
+    let abs = format!("-mod=mod -modfile={}", s.path("app/alt.mod").display());
+    assert_eq!(run(&abs, &["list", "all"]).0, "app\nexample.com/b v1.0.0\n");
+    assert_eq!(
+        run("-mod=mod -modfile=alt.txt", &["list", "all"]),
+        (
+            String::new(),
+            "go: -modfile=alt.txt: file does not have .mod extension\n".into(),
+            1
+        )
+    );
+    let (json, _, code) = run("-mod=mod -modfile=alt.mod", &["list", "-json", "app"]);
+    assert_eq!(code, 0);
+    assert!(json.contains("\t\"GoMod\": \"alt.mod\",\n"), "{json}");
+    // The go.sum read is alt.sum: a directory there fails as go.sum would.
+    std::fs::create_dir_all(s.path("app/alt.sum")).unwrap_or_else(|e| panic!("alt.sum: {e}"));
+    let (_, stderr, code) = run("-mod=mod -modfile=alt.mod", &["list", "all"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("alt.sum: is a directory"), "{stderr}");
+}
+
+#[test]
+fn go_flags_modfile_outside_a_module_fails_as_go() {
+    // go 1.27.3, measured (outside any module).
+    let s = Scratch::new("modfile-nomod");
+    std::fs::remove_file(s.path("app/go.mod")).unwrap_or_else(|e| panic!("go.mod: {e}"));
+    let (_, stderr, code) = s.run(&["list", "all"], &[("GOFLAGS", "-modfile=alt.mod")]);
+    assert_eq!(
+        (stderr.as_str(), code),
+        (
+            "go: cannot find main module, but -modfile was set.\n\t-modfile cannot be used to set the module root directory.\n",
+            1
+        )
+    );
+}
+
+#[test]
+fn gotoolchain_is_validated_and_a_switch_is_refused() {
+    // go 1.27.3, measured: the texts of toolchain.Select; go1.99.0 makes go
+    // download a toolchain (offline: "toolchain not available"), exit 1.
+    let s = Scratch::new("toolchain");
+    let run = |tc: &str| s.run(&["list", "all"], &[("GOTOOLCHAIN", tc)]);
+    for (tc, err) in [
+        ("bogus", "go: invalid GOTOOLCHAIN \"bogus\"\n"),
+        (
+            "auto+local",
+            "go: invalid GOTOOLCHAIN \"auto+local\": invalid minimum toolchain \"auto\"\n",
+        ),
+        (
+            "go1.27.3+bad",
+            "go: invalid GOTOOLCHAIN \"go1.27.3+bad\": only version suffixes are +auto and +path\n",
+        ),
+    ] {
+        assert_eq!(run(tc), (String::new(), err.to_string(), 1), "{tc}");
+    }
+    for tc in ["go1.99.0", "go1.20", "go1.99.0+auto"] {
+        let (stdout, stderr, code) = run(tc);
+        assert_eq!((stdout.as_str(), code), ("", 1), "{tc}");
+        assert!(
+            stderr.starts_with(&format!("gomvs: GOTOOLCHAIN={tc} selects toolchain "))
+                && stderr.contains("cannot switch toolchains"),
+            "{tc}: {stderr}"
+        );
+    }
+    for tc in [
+        "go1.27.3",
+        "local",
+        "auto",
+        "path",
+        "local+auto",
+        "go1.27.3+path",
+    ] {
+        let (stdout, stderr, code) = run(tc);
+        assert_eq!(
+            (stdout.as_str(), stderr.as_str(), code),
+            ("app\nexample.com/a v1.0.0\n", "", 0),
+            "{tc}"
+        );
+    }
+}
+
+#[test]
+fn list_patterns_leave_out_vendor_elements_as_go() {
+    // go 1.27.3, measured: `go list -m example.com/...` leaves out
+    // example.com/vendor/x; example.com/vendor/... keeps it.
+    let s = Scratch::new("vendor-pattern");
+    two_mod_files(&s);
+    assert_eq!(
+        s.run(&["list", "example.com/..."], &[]).0,
+        "example.com/a v1.0.0\nexample.com/b v1.0.0\nexample.com/vendor v1.0.0\n"
+    );
+    assert_eq!(
+        s.run(&["list", "example.com/vendor/..."], &[]).0,
+        "example.com/vendor v1.0.0\nexample.com/vendor/x v1.0.0\n"
+    );
+}
+
+#[test]
+fn texts_and_exit_statuses_measured_with_go() {
+    // go 1.27.3, measured: `go -C /nonexistent list -m all` (exit 1),
+    // `go list -m ''` (exit 1), `go mod graph -go=abc` (exit 2).
+    let s = Scratch::new("texts");
+    assert_eq!(
+        s.run(&["-C", "/nonexistent-gomvs", "list", "all"], &[]),
+        (
+            String::new(),
+            "go: chdir /nonexistent-gomvs: no such file or directory\n".into(),
+            1
+        )
+    );
+    assert_eq!(
+        s.run(&["list", ""], &[]),
+        (String::new(), "go: invalid package: \"\"\n".into(), 1)
+    );
+    assert_eq!(
+        s.run(&["graph", "-go=abc"], &[]),
+        (
+            String::new(),
+            "invalid value \"abc\" for flag -go: expecting a Go version like \"1.27.3\"\nusage: go mod graph [-go=version] [-x]\nRun 'go help mod graph' for details.\n".into(),
+            2
+        )
+    );
+}

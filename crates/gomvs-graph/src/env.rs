@@ -672,10 +672,63 @@ impl GoEnv {
         self.getenv("GOINSECURE")
     }
 
-    /// GOTOOLCHAIN (default [`DEFAULT_GOTOOLCHAIN`]); recorded only: gomvs
-    /// never switches toolchains and behaves as with `local`.
+    /// GOTOOLCHAIN (default [`DEFAULT_GOTOOLCHAIN`]): gomvs never switches
+    /// toolchains; [`GoEnv::check_toolchain`] refuses the values that would
+    /// make go switch.
     pub fn gotoolchain(&self) -> String {
         self.env_or("GOTOOLCHAIN", DEFAULT_GOTOOLCHAIN)
+    }
+
+    /// `toolchain.Select`'s reading of GOTOOLCHAIN at start-up, as far as
+    /// it goes without a download: an invalid value fails with go's text
+    /// (exit 1); a minimum toolchain other than the emulated one
+    /// (`GOTOOLCHAIN=go1.99.0`, `go1.20+auto`), which would make go switch
+    /// toolchains, fails with a message saying gomvs cannot do that, instead
+    /// of answering as `local`. `auto`, `path`, `local[+auto|+path]` and the
+    /// emulated version itself pass (switches asked for by go.mod keep the
+    /// loader's own handling).
+    pub fn check_toolchain(&self) -> Result<(), EnvError> {
+        let gotoolchain = self.gotoolchain();
+        if gotoolchain.is_empty() || gotoolchain == "auto" || gotoolchain == "path" {
+            return Ok(());
+        }
+        let q = gomvs_modfile::module::quote;
+        let (min, suffix, plus) = match gotoolchain.split_once('+') {
+            Some((m, s)) => (m, s, true),
+            None => (gotoolchain.as_str(), "", false),
+        };
+        let mut min_version = None;
+        if min != "local" {
+            match from_toolchain(min) {
+                None if plus => {
+                    return Err(EnvError::fatal(format!(
+                        "go: invalid GOTOOLCHAIN {}: invalid minimum toolchain {}",
+                        q(&gotoolchain),
+                        q(min)
+                    )))
+                }
+                None => {
+                    return Err(EnvError::fatal(format!(
+                        "go: invalid GOTOOLCHAIN {}",
+                        q(&gotoolchain)
+                    )))
+                }
+                Some(v) => min_version = Some(v),
+            }
+        }
+        if plus && suffix != "auto" && suffix != "path" {
+            return Err(EnvError::fatal(format!(
+                "go: invalid GOTOOLCHAIN {}: only version suffixes are +auto and +path",
+                q(&gotoolchain)
+            )));
+        }
+        if min_version.is_some() && min != format!("go{}", self.go_version) {
+            return Err(EnvError::fatal(format!(
+                "gomvs: GOTOOLCHAIN={gotoolchain} selects toolchain {min}: go would switch to it (and download it if needed); gomvs emulates go {} only and cannot switch toolchains.\n\tSet GOTOOLCHAIN=local (or go{}) to resolve with go {}.",
+                self.go_version, self.go_version, self.go_version
+            )));
+        }
+        Ok(())
     }
 
     /// Whether GOTOOLCHAIN is `local` (`go.mod requires go >= …` errors
@@ -890,6 +943,20 @@ impl GoEnv {
         }
         out
     }
+}
+
+/// `gover.FromToolchain`: the version of a toolchain name (`go1.21.3`,
+/// `go1.21.3-custom`), or `None` when it names none.
+fn from_toolchain(name: &str) -> Option<String> {
+    if name.contains(['\\', '/']) {
+        return None;
+    }
+    let v = name.strip_prefix("go")?;
+    let v = match v.find([' ', '\t', '-']) {
+        Some(i) => v.get(..i).unwrap_or(v),
+        None => v,
+    };
+    gomvs_modfile::gover::is_valid(v).then(|| v.to_string())
 }
 
 #[cfg(test)]

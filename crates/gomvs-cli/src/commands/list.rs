@@ -44,6 +44,11 @@ fn unsupported(what: &str) -> ExitCode {
 
 /// Runs the command.
 pub fn run(args: &Args) -> ExitCode {
+    // runList's first check, before anything is loaded.
+    if args.patterns.iter().any(String::is_empty) {
+        eprintln!("go: invalid package: \"\"");
+        return ExitCode::from(1);
+    }
     if args.format.is_some() && args.json {
         eprintln!("go list -f cannot be used with -json");
         return ExitCode::from(1);

@@ -97,6 +97,9 @@ impl Session {
             mod_roots = roots;
         } else {
             match crate::gopath::find_module_root(self.config.files.as_ref(), &self.config.cwd) {
+                None if self.config.modfile.is_some() => {
+                    return Err(Fatal::go("cannot find main module, but -modfile was set.\n\t-modfile cannot be used to set the module root directory."));
+                }
                 None => return Err(self.no_main_modules_error()),
                 Some(root) => {
                     if crate::gopath::same_dir(&root, &self.config.temp_dir) {
@@ -108,6 +111,13 @@ impl Session {
                     }
                     mod_roots = vec![root];
                 }
+            }
+        }
+        if let Some(f) = &self.config.modfile {
+            if !f.ends_with(".mod") {
+                return Err(Fatal::go(format!(
+                    "-modfile={f}: file does not have .mod extension"
+                )));
             }
         }
         if self.work.is_some()
@@ -184,10 +194,22 @@ impl Session {
         )
     }
 
+    /// `modFilePath`: the `-modfile` (relative to the working directory)
+    /// when set, else `ROOT/go.mod`.
+    pub(super) fn mod_file_path(&self, root: &Path) -> PathBuf {
+        match &self.config.modfile {
+            Some(f) if self.work.is_none() && Path::new(f).is_absolute() => {
+                crate::gopath::clean_path(Path::new(f))
+            }
+            Some(f) if self.work.is_none() => join_clean(&self.config.cwd, f),
+            _ => root.join("go.mod"),
+        }
+    }
+
     pub(super) fn read_main_modules(&mut self, roots: &[PathBuf]) -> Result<(), Fatal> {
         let mut errs: Vec<String> = Vec::new();
         for root in roots {
-            let gomod = root.join("go.mod");
+            let gomod = self.mod_file_path(root);
             match self.read_main_mod_file(&gomod) {
                 Err(err) => {
                     if let Some((_, wf)) = &self.work {

@@ -113,6 +113,7 @@ impl LoadConfig {
         graph_go: Option<String>,
     ) -> Result<LoadConfig, crate::env::EnvError> {
         env.check_env_file()?;
+        env.check_toolchain()?;
         let temp = env.getenv("TMPDIR");
         Ok(LoadConfig {
             cwd: env.cwd.clone(),

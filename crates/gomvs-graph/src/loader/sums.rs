@@ -33,10 +33,17 @@ impl Session {
         let mut first_error = None;
         let main_file = match &self.work {
             Some((w, _)) => PathBuf::from(format!("{}.sum", w.display())),
+            // `strings.TrimSuffix(modFilePath(modRoot), ".mod") + ".sum"`.
             None => self
                 .mains
                 .first()
-                .map(|m| m.root.join("go.sum"))
+                .map(|m| {
+                    let gomod = m.go_mod_path.to_string_lossy();
+                    PathBuf::from(format!(
+                        "{}.sum",
+                        gomod.strip_suffix(".mod").unwrap_or(&gomod)
+                    ))
+                })
                 .unwrap_or_default(),
         };
         match read(&main_file) {
