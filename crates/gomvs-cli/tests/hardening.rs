@@ -541,3 +541,87 @@ fn texts_and_exit_statuses_measured_with_go() {
         )
     );
 }
+
+#[test]
+fn invalid_utf8_in_module_paths_prints_as_go() {
+    // go 1.27.3, measured: the raw byte is written back (shown here as
+    // U+FFFD by the lossy decoding) and quoted as \xff.
+    let s = Scratch::new("utf8");
+    let gomod = s.path("app/go.mod");
+    std::fs::write(
+        &gomod,
+        b"module app\n\ngo 1.21\n\nrequire example.com/\xff v1.0.0\n",
+    )
+    .unwrap_or_else(|e| panic!("go.mod: {e}"));
+    let (_, stderr, code) = s.run(&["list", "all"], &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "go: malformed module path \"example.com/\\xff\": invalid UTF-8\ngo: example.com/\u{fffd}@v1.0.0: malformed module path \"example.com/\\xff\": invalid UTF-8\n"
+    );
+    std::fs::write(
+        &gomod,
+        b"module app\n\ngo 1.21\n\nrequire example.com/a v1.0.0\nreplace example.com/a => example.com/\xff v1.0.0\n",
+    )
+    .unwrap_or_else(|e| panic!("go.mod: {e}"));
+    let (_, stderr, code) = s.run(&["list", "all"], &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "go: example.com/a@v1.0.0: malformed module path \"example.com/\\xff\": invalid UTF-8\n"
+    );
+}
+
+#[test]
+fn a_retract_in_a_module_without_a_dot_is_not_prefixed() {
+    // go 1.27.3, measured: the fixer's error for the invalid module path is
+    // not a module.ModuleError, so parseVersion does not add `retract app: `.
+    let s = Scratch::new("retract-nodot");
+    s.write(
+        "app/go.mod",
+        "module app\n\ngo 1.21\n\nrequire example.com/a v1.0.0\nretract v1.x\n",
+    );
+    assert_eq!(
+        s.run(&["list", "all"], &[]),
+        (
+            String::new(),
+            "go: errors parsing go.mod:\ngo.mod:6: malformed module path \"app\": missing dot in first path element\n".into(),
+            1
+        )
+    );
+}
+
+#[test]
+fn a_nul_in_a_file_proxy_path_is_einval_and_gomodcache_is_cleaned() {
+    // go 1.27.3, measured: `open .../pro\x00xy/...: invalid argument`, and
+    // GoMod under GOMODCACHE=/x/../y printed as /y/... (filepath.Join).
+    let s = Scratch::new("nul");
+    let proxy = format!("file://{}/pro%00xy", s.dir.display());
+    let (_, stderr, code) = s.run(&["list", "all"], &[("GOPROXY", &proxy)]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        format!(
+            "go: example.com/a@v1.0.0: open {d}/pro\0xy/example.com/a/@v/v1.0.0.info: invalid argument\ngo: example.com/a@v1.0.0: open {d}/pro\0xy/example.com/a/@v/v1.0.0.mod: invalid argument\n",
+            d = s.dir.display()
+        )
+    );
+    // A module cache holding example.com/a's .mod, named through `..`.
+    s.write(
+        "mc/cache/download/example.com/a/@v/v1.0.0.mod",
+        "module example.com/a\n\ngo 1.21\n",
+    );
+    let cache = format!("{}/other/../mc", s.dir.display());
+    let (json, _, code) = s.run(
+        &["list", "-json", "example.com/a"],
+        &[("GOMODCACHE", &cache)],
+    );
+    assert_eq!(code, 0);
+    assert!(
+        json.contains(&format!(
+            "\t\"GoMod\": \"{}/mc/cache/download/example.com/a/@v/v1.0.0.mod\",\n",
+            s.dir.display()
+        )),
+        "{json}"
+    );
+}

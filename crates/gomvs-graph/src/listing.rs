@@ -141,7 +141,8 @@ impl CacheLayout {
     /// The cache locations of `m` (its path and version escaped once), if
     /// the cache is usable and `m` can be escaped.
     pub fn module_paths(&self, m: &ModuleVersion) -> Option<ModuleCachePaths> {
-        let root = self.root.as_ref()?;
+        // filepath.Join(cfg.GOMODCACHE, ...) cleans: `/a/../b` prints as `/b`.
+        let root = crate::gopath::clean_path(self.root.as_ref()?);
         let path = module::escape_path(&m.path).ok()?;
         let version = module::escape_version(&m.version).ok()?;
         Some(ModuleCachePaths {

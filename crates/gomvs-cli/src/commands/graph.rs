@@ -83,7 +83,7 @@ pub fn run(args: &Args) -> ExitCode {
         Err(fatal) => return print_fatal(&[], &fatal),
     };
     for line in &loaded.session.stderr_lines() {
-        eprintln!("{line}");
+        super::context::eprint_go(line);
     }
     if let Some(e) = &loaded.error {
         let code = print_fatal(

@@ -137,7 +137,7 @@ pub fn run(args: &Args) -> ExitCode {
         }
     }
     for line in &stderr {
-        eprintln!("{line}");
+        super::context::eprint_go(line);
     }
     if failed && !args.errors {
         print_missing_hints(&loaded.session);
@@ -164,7 +164,7 @@ fn list_outside_module(
     template: Option<&template::Template>,
 ) -> ExitCode {
     for w in warnings {
-        eprintln!("{w}");
+        super::context::eprint_go(w);
     }
     let fail = |msg: String| {
         eprintln!("{msg}");
@@ -219,7 +219,7 @@ fn list_outside_module(
             let mut failed = false;
             for r in &listing.rows {
                 if let Some(e) = &r.error {
-                    eprintln!("go: {}", e.err);
+                    super::context::eprint_go(&format!("go: {}", e.err));
                     failed = true;
                 }
             }
