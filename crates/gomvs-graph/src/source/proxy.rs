@@ -93,6 +93,18 @@ fn version_error(path: &str, version: &str, mut err: FetchError) -> FetchError {
     err
 }
 
+/// `p.versionError(v, err)` for `module.EscapeVersion`'s error: that is
+/// already a `*module.InvalidVersionError` (noun `version`), which
+/// versionError keeps instead of wrapping it again: printed as
+/// `PATH@V: invalid version: disallowed version string`.
+fn escape_version_error(path: &str, version: &str) -> FetchError {
+    let mut err = FetchError::other(format!(
+        "{path}@{version}: invalid version: disallowed version string"
+    ));
+    err.module = None;
+    err
+}
+
 impl<T: FileTree> ProxyProtocol<T> {
     pub(crate) fn new(base: ProxyUrl, tree: T) -> Self {
         ProxyProtocol { base, tree }
@@ -147,8 +159,7 @@ impl<T: FileTree> ProxyProtocol<T> {
     /// `proxyRepo.Stat(rev)`.
     pub(crate) fn stat(&self, path: &str, rev: &str) -> Result<RevInfo, FetchError> {
         let enc = self.escaped(path)?;
-        let enc_rev = escape_version(rev)
-            .map_err(|e| version_error(path, rev, FetchError::other(e.to_string())))?;
+        let enc_rev = escape_version(rev).map_err(|_| escape_version_error(path, rev))?;
         let data = self
             .get_bytes(&enc, &format!("@v/{enc_rev}.info"))
             .map_err(|e| version_error(path, rev, e))?;
@@ -180,8 +191,7 @@ impl<T: FileTree> ProxyProtocol<T> {
                 FetchError::other("internal error: version passed to GoMod is not canonical"),
             ));
         }
-        let enc_ver = escape_version(version)
-            .map_err(|e| version_error(path, version, FetchError::other(e.to_string())))?;
+        let enc_ver = escape_version(version).map_err(|_| escape_version_error(path, version))?;
         let data = self
             .get_bytes(&enc, &format!("@v/{enc_ver}.mod"))
             .map_err(|e| version_error(path, version, e))?;
