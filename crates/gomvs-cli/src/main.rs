@@ -101,7 +101,8 @@ fn main() -> ExitCode {
                 dir.display(),
                 gomvs_graph::goerr::errno_text(&err)
             );
-            return ExitCode::from(2);
+            // base.Fatalf in go's main: exit status 1.
+            return ExitCode::from(1);
         }
     }
     match cli.command {

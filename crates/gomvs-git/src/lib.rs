@@ -433,7 +433,7 @@ impl GitTreeFiles {
                             self.git.root.join(rel).display()
                         )));
                     }
-                    let target = repo.find_blob(id).map_err(io_other)?.detach().data;
+                    let target = read_blob(repo, id, 4096)?;
                     let target = gix::path::from_byte_slice(&target).to_path_buf();
                     let mut next: Vec<OsString> = Vec::new();
                     if target.is_absolute() {
@@ -476,7 +476,9 @@ impl GitTreeFiles {
 impl FileTree for GitTreeFiles {
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
         match self.locate(path)? {
-            (repo, Resolved::Blob(id)) => Ok(repo.find_blob(id).map_err(io_other)?.detach().data),
+            (repo, Resolved::Blob(id)) => {
+                read_blob(&repo, id, gomvs_modfile::fsread::limit_for(path))
+            }
             (_, Resolved::Tree | Resolved::Submodule) => Err(io::Error::new(
                 io::ErrorKind::IsADirectory,
                 "is a directory",
@@ -492,6 +494,17 @@ impl FileTree for GitTreeFiles {
             (_, Resolved::Os(p)) => OsFiles.kind(&p),
         }
     }
+}
+
+/// A blob's content, refused (as `gomvs_modfile::fsread` refuses a file)
+/// when the object header says it is larger than `limit`: a huge blob is
+/// never inflated.
+fn read_blob(repo: &gix::Repository, id: gix::ObjectId, limit: u64) -> io::Result<Vec<u8>> {
+    let size = repo.find_header(id).map_err(io_other)?.size();
+    if size > limit {
+        return Err(gomvs_modfile::fsread::too_large(size, limit));
+    }
+    Ok(repo.find_blob(id).map_err(io_other)?.detach().data)
 }
 
 fn io_other(e: impl std::fmt::Display) -> io::Error {

@@ -627,3 +627,33 @@ fn nothing_under_the_repository_changes() {
     assert_eq!(before.len(), after.len(), "files were added or removed");
     assert!(changed.is_empty(), "changed: {changed:?}");
 }
+
+#[test]
+fn a_blob_over_the_limit_is_refused_from_its_header() {
+    // Issue 14: the size comes from the object header, so the blob is never
+    // inflated; go.mod files are limited to 16 MiB like files on disk.
+    let s = Scratch::new();
+    let r = s.init("repo");
+    let big = "// padding\n".repeat((16 << 20) / 11 + 1);
+    r.write("go.mod", &big);
+    r.write("go.sum", &big);
+    r.commit("huge go.mod");
+    let repo = discover(&r.root);
+    let f = files_at(&repo, "HEAD");
+    let e = f
+        .read(&r.root.join("go.mod"))
+        .expect_err("a 16 MiB + 1 go.mod is refused");
+    assert_eq!(e.kind(), io::ErrorKind::FileTooLarge);
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "file too large ({} bytes): gomvs refuses files over 16777216 bytes",
+            big.len()
+        )
+    );
+    // go.sum has the larger data-file limit.
+    assert_eq!(
+        f.read(&r.root.join("go.sum")).ok().map(|d| d.len()),
+        Some(big.len())
+    );
+}

@@ -508,6 +508,8 @@ pub enum GoWork {
 pub struct GoEnv {
     vars: BTreeMap<String, String>,
     file_vars: BTreeMap<String, String>,
+    /// Why the `go env -w` file was refused (a FIFO, a device, too large).
+    env_file_error: Option<String>,
     /// The working directory (absolute).
     pub cwd: PathBuf,
     /// The emulated go version (`runtime.Version` without `go`), default [`DEFAULT_GO_VERSION`].
@@ -528,6 +530,7 @@ impl GoEnv {
                 .map(|(k, v)| (k.into(), v.into()))
                 .collect(),
             file_vars: BTreeMap::new(),
+            env_file_error: None,
             cwd: cwd.into(),
             go_version: DEFAULT_GO_VERSION.to_string(),
         }
@@ -585,10 +588,40 @@ impl GoEnv {
         Some(config.join("go/env"))
     }
 
-    fn with_user_env_file(self) -> GoEnv {
-        match self.user_env_file().and_then(|f| std::fs::read(f).ok()) {
-            Some(data) => self.with_env_file(&data),
-            None => self,
+    /// go reads the file with `os.ReadFile` and ignores every error; gomvs
+    /// does too, except for the files its bounded reader refuses (a FIFO on
+    /// which go would block, a device or a file over 256 MiB), which
+    /// [`GoEnv::check_env_file`] reports.
+    fn with_user_env_file(mut self) -> GoEnv {
+        let Some(file) = self.user_env_file() else {
+            return self;
+        };
+        match gomvs_modfile::fsread::read(&file) {
+            Ok(data) => self.with_env_file(&data),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::InvalidInput | std::io::ErrorKind::FileTooLarge
+                ) =>
+            {
+                self.env_file_error = Some(format!(
+                    "go: reading GOENV file: {} {}: {}",
+                    gomvs_modfile::fsread::verb(&e),
+                    file.display(),
+                    crate::goerr::errno_text(&e)
+                ));
+                self
+            }
+            Err(_) => self,
+        }
+    }
+
+    /// Fails when the `go env -w` file was refused by the bounded reader
+    /// (go would block on a FIFO or exhaust memory on a device).
+    pub fn check_env_file(&self) -> Result<(), EnvError> {
+        match &self.env_file_error {
+            Some(m) => Err(EnvError::fatal(m.clone())),
+            None => Ok(()),
         }
     }
 
@@ -639,10 +672,63 @@ impl GoEnv {
         self.getenv("GOINSECURE")
     }
 
-    /// GOTOOLCHAIN (default [`DEFAULT_GOTOOLCHAIN`]); recorded only: gomvs
-    /// never switches toolchains and behaves as with `local`.
+    /// GOTOOLCHAIN (default [`DEFAULT_GOTOOLCHAIN`]): gomvs never switches
+    /// toolchains; [`GoEnv::check_toolchain`] refuses the values that would
+    /// make go switch.
     pub fn gotoolchain(&self) -> String {
         self.env_or("GOTOOLCHAIN", DEFAULT_GOTOOLCHAIN)
+    }
+
+    /// `toolchain.Select`'s reading of GOTOOLCHAIN at start-up, as far as
+    /// it goes without a download: an invalid value fails with go's text
+    /// (exit 1); a minimum toolchain other than the emulated one
+    /// (`GOTOOLCHAIN=go1.99.0`, `go1.20+auto`), which would make go switch
+    /// toolchains, fails with a message saying gomvs cannot do that, instead
+    /// of answering as `local`. `auto`, `path`, `local[+auto|+path]` and the
+    /// emulated version itself pass (switches asked for by go.mod keep the
+    /// loader's own handling).
+    pub fn check_toolchain(&self) -> Result<(), EnvError> {
+        let gotoolchain = self.gotoolchain();
+        if gotoolchain.is_empty() || gotoolchain == "auto" || gotoolchain == "path" {
+            return Ok(());
+        }
+        let q = gomvs_modfile::module::quote;
+        let (min, suffix, plus) = match gotoolchain.split_once('+') {
+            Some((m, s)) => (m, s, true),
+            None => (gotoolchain.as_str(), "", false),
+        };
+        let mut min_version = None;
+        if min != "local" {
+            match from_toolchain(min) {
+                None if plus => {
+                    return Err(EnvError::fatal(format!(
+                        "go: invalid GOTOOLCHAIN {}: invalid minimum toolchain {}",
+                        q(&gotoolchain),
+                        q(min)
+                    )))
+                }
+                None => {
+                    return Err(EnvError::fatal(format!(
+                        "go: invalid GOTOOLCHAIN {}",
+                        q(&gotoolchain)
+                    )))
+                }
+                Some(v) => min_version = Some(v),
+            }
+        }
+        if plus && suffix != "auto" && suffix != "path" {
+            return Err(EnvError::fatal(format!(
+                "go: invalid GOTOOLCHAIN {}: only version suffixes are +auto and +path",
+                q(&gotoolchain)
+            )));
+        }
+        if min_version.is_some() && min != format!("go{}", self.go_version) {
+            return Err(EnvError::fatal(format!(
+                "gomvs: GOTOOLCHAIN={gotoolchain} selects toolchain {min}: go would switch to it (and download it if needed); gomvs emulates go {} only and cannot switch toolchains.\n\tSet GOTOOLCHAIN=local (or go{}) to resolve with go {}.",
+                self.go_version, self.go_version, self.go_version
+            )));
+        }
+        Ok(())
     }
 
     /// Whether GOTOOLCHAIN is `local` (`go.mod requires go >= …` errors
@@ -857,6 +943,20 @@ impl GoEnv {
         }
         out
     }
+}
+
+/// `gover.FromToolchain`: the version of a toolchain name (`go1.21.3`,
+/// `go1.21.3-custom`), or `None` when it names none.
+fn from_toolchain(name: &str) -> Option<String> {
+    if name.contains(['\\', '/']) {
+        return None;
+    }
+    let v = name.strip_prefix("go")?;
+    let v = match v.find([' ', '\t', '-']) {
+        Some(i) => v.get(..i).unwrap_or(v),
+        None => v,
+    };
+    gomvs_modfile::gover::is_valid(v).then(|| v.to_string())
 }
 
 #[cfg(test)]

@@ -50,8 +50,10 @@ pub trait FileTree: Send + Sync + std::fmt::Debug {
 pub struct OsFiles;
 
 impl FileTree for OsFiles {
+    /// Bounded: see [`gomvs_modfile::fsread`] (FIFOs and devices refused,
+    /// go.mod/go.work over 16 MiB and other files over 256 MiB refused).
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        std::fs::read(path)
+        gomvs_modfile::fsread::read(path)
     }
 
     fn kind(&self, path: &Path) -> io::Result<FileKind> {

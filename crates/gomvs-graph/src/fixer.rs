@@ -4,7 +4,7 @@
 
 use crate::query::{Allowed, Querier};
 use crate::source::ModuleSource;
-use gomvs_modfile::gomod::VersionFixer;
+use gomvs_modfile::gomod::{FixError, VersionFixer};
 use gomvs_modfile::module;
 use std::sync::Arc;
 
@@ -28,14 +28,15 @@ impl MainVersionFixer {
         self.fixed
     }
 
-    fn resolve(&self, path: &str, vers: &str) -> Result<String, String> {
+    fn resolve(&self, path: &str, vers: &str) -> Result<String, FixError> {
         let Some((_, path_major)) = module::split_path_version(path) else {
-            return Err(format!(
+            return Err(FixError::Module(format!(
                 "version {vers:?} invalid: malformed module path {path:?}"
-            ));
+            )));
         };
         if !vers.is_empty() && module::canonical_version(vers) == vers {
-            module::check_path_major(vers, &path_major).map_err(|e| e.to_string())?;
+            module::check_path_major(vers, &path_major)
+                .map_err(|e| FixError::Module(e.to_string()))?;
             return Ok(vers.to_string());
         }
         // Anything else is resolved by `Query(path, vers, "", nil)` without
@@ -51,10 +52,19 @@ impl MainVersionFixer {
                 for noun in ["version", "pseudo-version"] {
                     let wrapped = format!("{path}@{vers}: invalid {noun}: ");
                     if let Some(inner) = e.text.strip_prefix(&wrapped) {
-                        return Err(format!("{noun} {} invalid: {inner}", module::quote(vers)));
+                        return Err(FixError::Module(format!(
+                            "{noun} {} invalid: {inner}",
+                            module::quote(vers)
+                        )));
                     }
                 }
-                Err(e.inner.unwrap_or(e.text))
+                // parseVersion keeps a `*module.ModuleError`'s inner error
+                // after `VERB PATH: `; any other error (an invalid module
+                // path's `module.CheckPath`) is printed as it is.
+                Err(match e.inner {
+                    Some(inner) => FixError::Module(inner),
+                    None => FixError::Other(e.text),
+                })
             }
         }
     }
@@ -62,6 +72,12 @@ impl MainVersionFixer {
 
 impl VersionFixer for MainVersionFixer {
     fn fix(&mut self, path: &str, version: &str) -> Result<String, String> {
+        self.fix_version(path, version).map_err(|e| match e {
+            FixError::Module(t) | FixError::Other(t) => t,
+        })
+    }
+
+    fn fix_version(&mut self, path: &str, version: &str) -> Result<String, FixError> {
         let mut vers = version.to_string();
         if path.starts_with("gopkg.in/") {
             if let Some(i) = vers.find("-gopkgin-") {

@@ -29,6 +29,11 @@ pub fn errno_text(e: &io::Error) -> String {
         _ => {
             return match e.kind() {
                 io::ErrorKind::NotFound => "no such file or directory".to_string(),
+                // std refuses a path with a NUL byte before any system call;
+                // Go's syscall layer returns EINVAL for it.
+                io::ErrorKind::InvalidInput if e.to_string().contains("unexpected NUL byte") => {
+                    "invalid argument".to_string()
+                }
                 io::ErrorKind::PermissionDenied => "permission denied".to_string(),
                 _ => {
                     let s = e.to_string();
@@ -73,6 +78,15 @@ pub fn is_permission(e: &io::Error) -> bool {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn a_nul_in_a_path_is_einval_as_in_go() {
+        let e = std::fs::File::open("/tmp/a\0b").unwrap_err();
+        assert_eq!(errno_text(&e), "invalid argument");
+        let e = gomvs_modfile::fsread::read(Path::new("/tmp/a\0b")).unwrap_err();
+        assert_eq!(errno_text(&e), "invalid argument");
+    }
 
     #[test]
     fn enoent_text_is_go_text() {

@@ -141,7 +141,8 @@ impl CacheLayout {
     /// The cache locations of `m` (its path and version escaped once), if
     /// the cache is usable and `m` can be escaped.
     pub fn module_paths(&self, m: &ModuleVersion) -> Option<ModuleCachePaths> {
-        let root = self.root.as_ref()?;
+        // filepath.Join(cfg.GOMODCACHE, ...) cleans: `/a/../b` prints as `/b`.
+        let root = crate::gopath::clean_path(self.root.as_ref()?);
         let path = module::escape_path(&m.path).ok()?;
         let version = module::escape_version(&m.version).ok()?;
         Some(ModuleCachePaths {
@@ -260,7 +261,11 @@ fn module_info_in(
                 main: true,
                 go_version,
                 dir: main.root.display().to_string(),
-                go_mod: main.go_mod_path.display().to_string(),
+                // `modFilePath(modRoot)`: a -modfile as given (relative or not).
+                go_mod: match &s.config.modfile {
+                    Some(f) if !s.in_workspace() => f.clone(),
+                    _ => main.go_mod_path.display().to_string(),
+                },
                 ..ModuleInfo::default()
             };
         }
@@ -459,26 +464,46 @@ fn is_relative_path(p: &str) -> bool {
 }
 
 /// `pkgpattern.MatchPattern` for module paths: `...` matches any string,
-/// and a trailing `/...` is optional (`x/...` matches `x` and `x/y`).
+/// and a trailing `/...` is optional (`x/...` matches `x` and `x/y`);
+/// a non-trailing `vendor` element of the name is matched only by a literal
+/// `vendor` element of the pattern, never by `...` (Go's `vendorChar`
+/// strategy: such elements become NUL on both sides and `...` is `[^NUL]*`).
 pub fn match_pattern(pattern: &str, name: &str) -> bool {
-    if pattern.contains('\0') || pattern.contains('\\') {
+    if pattern.contains('\0') || pattern.contains('\\') || name.contains('\0') {
         return false;
     }
-    match pattern.strip_suffix("/...") {
-        Some(base) => {
-            if glob(base, name) {
-                return true;
-            }
-            // `base(/.*)?`: some prefix of name ending before a '/' matches base.
-            name.match_indices('/')
-                .any(|(i, _)| glob(base, name.get(..i).unwrap_or("")))
-        }
-        None => glob(pattern, name),
-    }
+    let pat = replace_vendor(pattern);
+    let name = replace_vendor(name);
+    let alternatives: Vec<String> = if let Some(base) = pat.strip_suffix("/\0/...") {
+        vec![format!("{base}/vendor"), format!("{base}/\0/...")]
+    } else if pat == "\0/..." {
+        vec!["/vendor".to_string(), "/\0/...".to_string()]
+    } else if let Some(base) = pat.strip_suffix("/...") {
+        vec![base.to_string(), pat.clone()]
+    } else {
+        vec![pat.clone()]
+    };
+    alternatives.iter().any(|a| glob(a, &name))
 }
 
-/// Anchored match where each `...` matches any string (greedy first fit,
-/// linear in the name per literal part).
+/// `replaceVendor(x, "\x00")`: non-trailing `vendor` elements become NUL.
+fn replace_vendor(x: &str) -> String {
+    if !x.contains("vendor") {
+        return x.to_string();
+    }
+    let elems: Vec<&str> = x.split('/').collect();
+    let n = elems.len();
+    elems
+        .iter()
+        .enumerate()
+        .map(|(i, e)| if i + 1 < n && *e == "vendor" { "\0" } else { e })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Anchored match where each `...` matches any string without a NUL
+/// (greedy first fit, linear in the name per literal part: the earliest
+/// occurrence of a part skips the fewest bytes, so it is never worse).
 fn glob(pattern: &str, name: &str) -> bool {
     let parts: Vec<&str> = pattern.split("...").collect();
     let Some((first, rest)) = parts.split_first() else {
@@ -492,11 +517,18 @@ fn glob(pattern: &str, name: &str) -> bool {
     };
     for part in middle {
         match tail.find(part) {
-            Some(j) => tail = tail.get(j + part.len()..).unwrap_or(""),
-            None => return false,
+            Some(j) if !tail.get(..j).unwrap_or("").contains('\0') => {
+                tail = tail.get(j + part.len()..).unwrap_or("")
+            }
+            _ => return false,
         }
     }
-    tail.ends_with(last)
+    tail.len() >= last.len()
+        && tail.ends_with(last)
+        && !tail
+            .get(..tail.len() - last.len())
+            .unwrap_or("\0")
+            .contains('\0')
 }
 
 /// `modload.ListModules` for `go list -m [-u] [-retracted] [-versions] ARGS`:
@@ -934,5 +966,23 @@ mod tests {
         assert!(match_pattern("ex...le.com/a", "example.com/a"));
         assert!(!match_pattern("nomatch.example/...", "example.com/a"));
         assert!(!match_pattern("a\\b/...", "a\\b/c"));
+        // pkgpattern's vendor rule, as `go list -m` applies it (go 1.27.3).
+        assert!(!match_pattern("example.com/...", "example.com/vendor/x"));
+        assert!(match_pattern("example.com/...", "example.com/vendor"));
+        assert!(match_pattern(
+            "example.com/vendor/...",
+            "example.com/vendor/x"
+        ));
+        assert!(match_pattern(
+            "example.com/vendor/...",
+            "example.com/vendor"
+        ));
+        assert!(!match_pattern("example.com/...x", "example.com/vendor/x"));
+        assert!(match_pattern("example.com/.../x", "example.com/a/x"));
+        assert!(!match_pattern(".../x", "a/vendor/x"));
+        // `(/vendor|/NUL/...)`: go's odd special case never matches a leading vendor.
+        assert!(!match_pattern("vendor/...", "vendor/a"));
+        assert!(!match_pattern("...", "vendor/a"));
+        assert!(match_pattern("...", "a/vendor"));
     }
 }

@@ -226,7 +226,9 @@ pub fn hash_dir(dir: &Path, prefix: &str) -> Result<String, DirHashError> {
         if name.contains(&b'\n') {
             return Err(DirHashError::NewlineInName);
         }
-        let mut f = std::fs::File::open(path).map_err(fs_err("open", path))?;
+        // FIFOs and devices are refused (go would block or never finish);
+        // the content is streamed into the hash, never held whole.
+        let mut f = crate::fsread::open(path).map_err(fs_err("open", path))?;
         let mut hasher = Sha256::new();
         std::io::copy(&mut f, &mut hasher).map_err(fs_err("read", path))?;
         add_summary_line(&mut summary, &hasher.finalize(), name);
@@ -340,5 +342,31 @@ mod tests {
             err.to_string(),
             "dirhash: filenames with newlines are not supported"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    #[allow(clippy::unwrap_used)]
+    fn hash_dir_refuses_a_fifo_without_blocking() {
+        let d = std::env::temp_dir().join(format!("gomvs-dirhash-fifo-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(d.join("a.go"), "package a\n").unwrap();
+        let st = std::process::Command::new("mkfifo")
+            .arg(d.join("p"))
+            .status()
+            .unwrap();
+        assert!(st.success());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let dir = d.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(hash_dir(&dir, "m@v1.0.0").map_err(|e| e.to_string()));
+        });
+        let got = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("hash_dir blocked on a FIFO");
+        let _ = std::fs::remove_dir_all(&d);
+        let e = got.unwrap_err();
+        assert!(e.contains("a named pipe (FIFO)"), "{e}");
     }
 }

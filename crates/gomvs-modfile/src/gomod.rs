@@ -212,3 +212,9 @@ pub fn module_path(data: &[u8]) -> String {
 pub fn is_directory_path(ns: &str) -> bool {
     directive::is_directory_path(ns)
 }
+
+/// Whether `v` matches `modfile.GoVersionRE` (what a `go` line and
+/// `go mod graph -go=` accept: `1.21`, `1.21.3`, `1.21rc1`).
+pub fn is_go_version(v: &str) -> bool {
+    rules::is_go_version(v)
+}

@@ -3,13 +3,14 @@
 //! Parses `go.mod`, `go.work` and `go.sum` files losslessly (every node keeps
 //! its position), and implements Go's module version and path rules exactly
 //! as `golang.org/x/mod` (semver, module, modfile, sumdb/dirhash) and the Go
-//! command's `gover` package do. It performs no I/O of its own: callers hand
-//! in bytes (or a reader for zip hashing).
+//! command's `gover` package do. Apart from [`fsread`] (the one bounded file reader every crate uses) and
+//! directory hashing, it performs no I/O: callers hand in bytes.
 #![warn(missing_docs)]
 
 pub mod dirhash;
 pub mod edit;
 pub mod error;
+pub mod fsread;
 pub mod gomod;
 pub mod gosum;
 pub mod gover;

@@ -82,7 +82,7 @@ impl std::fmt::Display for PathKind {
 /// A path that breaks a naming rule (`module.InvalidPathError`):
 /// `malformed module path "nodot/x": missing dot in first path element`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("malformed {kind} path {}: {reason}", quote(path))]
+#[error("malformed {kind} path {}: {reason}", crate::syntax::text::quote(path))]
 pub struct InvalidPathError {
     /// Which kind of path was checked.
     pub kind: PathKind,
@@ -270,7 +270,8 @@ fn file_name_ok(c: char) -> bool {
 
 /// `module.CheckPath`: whether `path` is a valid module path.
 ///
-/// (Go also rejects invalid UTF-8 here; a Rust `&str` cannot hold it.)
+/// Invalid UTF-8 (held as raw-byte characters, see
+/// [`crate::syntax::text::go_string`]) is rejected as Go does.
 pub fn check_path(path: &str) -> Result<(), InvalidPathError> {
     check_module_path(path).map_err(|reason| InvalidPathError {
         kind: PathKind::Module,
@@ -325,6 +326,14 @@ pub fn check_file_path(path: &str) -> Result<(), InvalidPathError> {
 
 /// Go's `checkPath`: the rules shared by module, import and file paths.
 fn check_general_path(path: &str, kind: PathKind) -> Result<(), String> {
+    // `!utf8.ValidString(path)`: invalid bytes are raw-byte characters
+    // (`syntax::text::go_string`).
+    if path
+        .chars()
+        .any(|c| crate::syntax::text::raw_byte(c).is_some())
+    {
+        return Err("invalid UTF-8".to_string());
+    }
     if path.is_empty() {
         return Err("empty string".to_string());
     }

@@ -8,6 +8,7 @@ use std::fmt::Debug;
 use std::path::PathBuf;
 
 use gomvs_modfile::module::{self, ModuleVersion};
+use gomvs_modfile::syntax::text;
 use gomvs_modfile::{gover, pseudo, semver};
 use serde::Deserialize;
 
@@ -416,8 +417,47 @@ fn go_versions_match_go() {
 fn module_paths_match_go() {
     let t = load();
     let mut c = Checker::default();
+    let mut raw_inputs = 0;
     for r in &t.paths {
         let p = r.path.as_str();
+        // gomvs strings hold go bytes: U+10FF80..U+10FFFF stand for the raw
+        // (invalid UTF-8) bytes 0x80..0xFF (syntax::text::go_string). The
+        // table's literal U+10FFFF is therefore the byte 0xff to gomvs, for
+        // which go's checkPath fails first with `invalid UTF-8` (measured
+        // with go.mod bytes in crates/gomvs-cli/tests/hardening.rs).
+        if p.chars().any(|ch| text::raw_byte(ch).is_some()) {
+            raw_inputs += 1;
+            let q = text::quote(p);
+            for (what, got, kind) in [
+                (
+                    "module.CheckPath",
+                    err_text(module::check_path(p)),
+                    "module",
+                ),
+                (
+                    "module.CheckImportPath",
+                    err_text(module::check_import_path(p)),
+                    "import",
+                ),
+                (
+                    "module.CheckFilePath",
+                    err_text(module::check_file_path(p)),
+                    "file",
+                ),
+            ] {
+                c.eq(
+                    what,
+                    p,
+                    got,
+                    format!("malformed {kind} path {q}: invalid UTF-8"),
+                );
+            }
+            assert!(
+                raw_inputs <= 4,
+                "more raw-byte inputs than expected in the table"
+            );
+            continue;
+        }
         c.eq(
             "module.CheckPath",
             p,

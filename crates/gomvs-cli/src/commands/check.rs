@@ -103,7 +103,7 @@ fn load(ctx: &Context) -> Result<Checked, ExitCode> {
     match ctx.load_build_list(os_files(), cwd.clone()) {
         Ok(l) => {
             for line in &l.stderr {
-                eprintln!("{line}");
+                super::context::eprint_go(line);
             }
             Ok(Checked {
                 loaded: l.loaded,

@@ -73,7 +73,7 @@ impl Context {
         let session = self.open().map_err(|f| print_fatal(&[], &f))?;
         let loaded = session.load().map_err(|f| print_fatal(&[], &f))?;
         for line in &loaded.session.stderr_lines() {
-            eprintln!("{line}");
+            eprint_go(line);
         }
         if let Some(e) = &loaded.error {
             let code = print_fatal(
@@ -190,9 +190,18 @@ pub struct LoadFailure {
 /// Prints `warnings` and the fatal error's lines on stderr; returns its exit status.
 pub fn print_fatal(warnings: &[String], fatal: &Fatal) -> ExitCode {
     for line in warnings.iter().chain(fatal.lines.iter()) {
-        eprintln!("{line}");
+        eprint_go(line);
     }
     ExitCode::from(u8::try_from(fatal.exit_code).unwrap_or(1))
+}
+
+/// Writes one line of go's stderr: the raw bytes that invalid UTF-8 in
+/// go.mod files stands for are written back as bytes, as go writes them.
+pub fn eprint_go(line: &str) {
+    use std::io::Write as _;
+    let mut bytes = gomvs_modfile::syntax::text::go_bytes(line).into_owned();
+    bytes.push(b'\n');
+    let _ = std::io::stderr().lock().write_all(&bytes);
 }
 
 /// After Go's exact error text, tells a person at a terminal what is missing

@@ -58,8 +58,12 @@ pub fn run(args: &Args) -> ExitCode {
         Err(code) => return code,
     };
     if let Some(v) = &args.go {
-        if !gover::is_valid(v) {
-            eprintln!("invalid value {v:?} for flag -go: invalid Go version\nusage: go mod graph [-go=version] [-x]\nRun 'go help mod graph' for details.");
+        if !gomvs_modfile::gomod::is_go_version(v) {
+            // goVersionFlag.Set (modcmd/tidy.go): GoVersionRE, then the latest.
+            eprintln!(
+                "invalid value {v:?} for flag -go: expecting a Go version like {:?}\nusage: go mod graph [-go=version] [-x]\nRun 'go help mod graph' for details.",
+                ctx.config.local_go
+            );
             return ExitCode::from(2);
         }
         if gover::compare(&ctx.config.local_go, v).is_lt() {

@@ -44,6 +44,11 @@ fn unsupported(what: &str) -> ExitCode {
 
 /// Runs the command.
 pub fn run(args: &Args) -> ExitCode {
+    // runList's first check, before anything is loaded.
+    if args.patterns.iter().any(String::is_empty) {
+        eprintln!("go: invalid package: \"\"");
+        return ExitCode::from(1);
+    }
     if args.format.is_some() && args.json {
         eprintln!("go list -f cannot be used with -json");
         return ExitCode::from(1);
@@ -114,7 +119,7 @@ pub fn run(args: &Args) -> ExitCode {
     // `go list -m -u` never runs commitRequirements (see modload.ListModules).
     let (stderr, failed) = list_outcome(&loaded, &listing, args.errors, !args.update);
     for line in &stderr {
-        eprintln!("{line}");
+        super::context::eprint_go(line);
     }
     if failed && !args.errors {
         print_missing_hints(&loaded.session);
@@ -141,7 +146,7 @@ fn list_outside_module(
     template: Option<&template::Template>,
 ) -> ExitCode {
     for w in warnings {
-        eprintln!("{w}");
+        super::context::eprint_go(w);
     }
     let fail = |msg: String| {
         eprintln!("{msg}");
@@ -196,7 +201,7 @@ fn list_outside_module(
             let mut failed = false;
             for r in &listing.rows {
                 if let Some(e) = &r.error {
-                    eprintln!("go: {}", e.err);
+                    super::context::eprint_go(&format!("go: {}", e.err));
                     failed = true;
                 }
             }

@@ -89,11 +89,12 @@ fn find_go_mod() -> Option<PathBuf> {
 
 /// Reads a file as `lockedfile.Read` / `os.ReadFile` do, with Go's error text.
 fn read(path: &str) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| path_error("open", path, &e))?;
-    if meta.is_dir() {
-        return Err(format!("read {path}: is a directory"));
-    }
-    std::fs::read(path).map_err(|e| path_error("open", path, &e))
+    // Bounded (gomvs_modfile::fsread): FIFOs and devices refused at open,
+    // files over 16 MiB at read.
+    let p = std::path::Path::new(path);
+    let mut f = gomvs_modfile::fsread::open(p).map_err(|e| path_error("open", path, &e))?;
+    gomvs_modfile::fsread::read_limited(&mut f, gomvs_modfile::fsread::MAX_MOD_FILE_SIZE)
+        .map_err(|e| path_error("read", path, &e))
 }
 
 /// `base.ShortPath` against the process working directory.
@@ -510,7 +511,7 @@ fn lax_dump() -> ExitCode {
         }
         let mut rec = serde_json::Map::new();
         rec.insert("file".into(), json!(name));
-        match std::fs::read(&name) {
+        match gomvs_modfile::fsread::read(std::path::Path::new(&name)) {
             Err(e) => {
                 rec.insert("read_error".into(), json!(e.to_string()));
             }

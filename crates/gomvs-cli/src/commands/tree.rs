@@ -2,8 +2,11 @@
 
 use super::why::{emit, load_for_explain};
 use crate::render::{self, Format, FormatArgs};
-use gomvs_graph::explain::tree::{duplicates, tree_lines, EffectiveGraph, TreeLine};
+use gomvs_graph::explain::tree::{
+    adjacency, duplicates, tree_lines, EffectiveGraph, TreeLine, TreeWalk,
+};
 use serde::Serialize;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 /// Arguments of `gomvs tree`.
@@ -18,6 +21,10 @@ pub struct Args {
     /// List modules required at several versions and coexisting major versions.
     #[arg(long, short = 'd', conflicts_with = "invert")]
     pub duplicates: bool,
+    /// How text lines start: `indent` (guides; quadratic in the depth),
+    /// `depth` (the depth as a number: linear, for deep graphs) or `none`.
+    #[arg(long, value_enum, default_value_t = render::tree::Prefix::Indent)]
+    pub prefix: render::tree::Prefix,
     #[command(flatten)]
     pub format: FormatArgs,
 }
@@ -59,6 +66,22 @@ pub fn run(args: &Args) -> ExitCode {
         None => graph.roots.clone(),
     };
     let invert = args.invert.is_some();
+    if fmt == Format::Text {
+        // Streamed: a 100,000-deep chain's indented text is 20 GB.
+        let adj = adjacency(&graph, invert);
+        let walk = starts
+            .iter()
+            .flat_map(|&s| TreeWalk::new(&graph, &adj, s, args.depth, invert));
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+        let written =
+            render::tree::write_text(&mut out, &graph, walk, args.format.style(), args.prefix)
+                .and_then(|()| out.flush());
+        return match written {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(1),
+        };
+    }
     let mut lines = Vec::new();
     for s in starts {
         lines.extend(tree_lines(&graph, s, args.depth, invert));

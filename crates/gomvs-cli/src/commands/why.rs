@@ -32,7 +32,7 @@ pub fn load_for_explain() -> Result<Loaded, ExitCode> {
     let session = ctx.open().map_err(|f| print_fatal(&[], &f))?;
     let loaded = session.load().map_err(|f| print_fatal(&[], &f))?;
     for line in loaded.session.stderr_lines() {
-        eprintln!("{line}");
+        super::context::eprint_go(&line);
     }
     if let Some(e) = &loaded.error {
         eprintln!("gomvs: warning: the go command would fail here: go: {e}");

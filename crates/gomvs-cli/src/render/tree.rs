@@ -25,31 +25,67 @@ pub fn node_label(n: &EffectiveNode, st: Style) -> String {
     s
 }
 
+/// How each line of a text tree starts (`cargo tree --prefix`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Prefix {
+    /// `├──`/`└──` guides indented by depth: the output of a chain N deep
+    /// is quadratic in N (4 bytes per level per line).
+    #[default]
+    Indent,
+    /// The depth as a number (`3example.com/m v1.0.0`): linear output,
+    /// for deep graphs.
+    Depth,
+    /// No prefix.
+    None,
+}
+
 /// Text: one line per [`TreeLine`], with `├──`/`└──` guides and `(*)` on repeats.
 pub fn text(graph: &EffectiveGraph, lines: &[TreeLine], st: Style) -> String {
-    let mut s = String::new();
-    // last[d]: whether the open ancestor at depth d was the last child.
-    let mut last: Vec<bool> = Vec::new();
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write_text(&mut out, graph, lines.iter().cloned(), st, Prefix::Indent);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes the text tree line by line as `lines` yields them (nothing is
+/// built whole: memory is the prefix of the current line, linear in its
+/// depth).
+pub fn write_text(
+    w: &mut dyn std::io::Write,
+    graph: &EffectiveGraph,
+    lines: impl IntoIterator<Item = TreeLine>,
+    st: Style,
+    mode: Prefix,
+) -> std::io::Result<()> {
+    // prefix holds the guides of the open ancestors at depths 1..; ends[d]
+    // is its length once the ancestor at depth d + 1 is written.
+    let mut prefix = String::new();
+    let mut ends: Vec<usize> = Vec::new();
     for l in lines {
         let Some(n) = graph.nodes.get(l.node) else {
             continue;
         };
-        last.truncate(l.depth);
-        let mut prefix = String::new();
-        for (d, was_last) in last.iter().enumerate() {
-            if d == 0 {
-                continue;
-            }
-            prefix.push_str(if *was_last { "    " } else { "│   " });
-        }
-        if l.depth > 0 {
-            prefix.push_str(if l.last { "└── " } else { "├── " });
-        }
-        last.push(l.last);
         let repeat = if l.repeat { " (*)" } else { "" };
-        let _ = writeln!(s, "{prefix}{}{repeat}", node_label(n, st));
+        match mode {
+            Prefix::Indent => {
+                // Keep the guides of ancestors at depths 1..l.depth-1.
+                let keep = l.depth.saturating_sub(1);
+                ends.truncate(keep);
+                prefix.truncate(ends.last().copied().unwrap_or(0));
+                if l.depth > 0 {
+                    let guide = if l.last { "└── " } else { "├── " };
+                    writeln!(w, "{prefix}{guide}{}{repeat}", node_label(n, st))?;
+                    prefix.push_str(if l.last { "    " } else { "│   " });
+                    ends.push(prefix.len());
+                } else {
+                    writeln!(w, "{}{repeat}", node_label(n, st))?;
+                }
+            }
+            Prefix::Depth => writeln!(w, "{}{}{repeat}", l.depth, node_label(n, st))?,
+            Prefix::None => writeln!(w, "{}{repeat}", node_label(n, st))?,
+        }
     }
-    s
+    Ok(())
 }
 
 /// The edges walked by `lines` as a diagram.

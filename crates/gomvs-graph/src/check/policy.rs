@@ -689,9 +689,13 @@ impl Policy {
             Some(rel) => rel.to_path_buf(),
             None => file.to_path_buf(),
         };
-        let text = std::fs::read_to_string(file).map_err(|e| PolicyError::Read {
+        let data = gomvs_modfile::fsread::read(file).map_err(|e| PolicyError::Read {
             file: shown.display().to_string(),
             message: e.to_string(),
+        })?;
+        let text = String::from_utf8(data).map_err(|_| PolicyError::Read {
+            file: shown.display().to_string(),
+            message: "stream did not contain valid UTF-8".to_string(),
         })?;
         let mut p = Policy::parse(&shown, &text)?;
         p.file = Some(file.to_path_buf());

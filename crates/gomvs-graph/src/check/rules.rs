@@ -878,7 +878,7 @@ pub fn detect_branch(
 pub fn git_head_branch(root: &Path) -> Option<String> {
     let dot_git = root.join(".git");
     let git_dir = if dot_git.is_file() {
-        let text = std::fs::read_to_string(&dot_git).ok()?;
+        let text = String::from_utf8(gomvs_modfile::fsread::read(&dot_git).ok()?).ok()?;
         let target = text.lines().find_map(|l| l.strip_prefix("gitdir:"))?.trim();
         let p = Path::new(target);
         if p.is_absolute() {
@@ -889,7 +889,7 @@ pub fn git_head_branch(root: &Path) -> Option<String> {
     } else {
         dot_git
     };
-    let head = std::fs::read_to_string(git_dir.join("HEAD")).ok()?;
+    let head = String::from_utf8(gomvs_modfile::fsread::read(&git_dir.join("HEAD")).ok()?).ok()?;
     head.trim()
         .strip_prefix("ref:")
         .map(str::trim)

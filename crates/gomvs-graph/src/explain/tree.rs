@@ -185,48 +185,97 @@ pub struct TreeLine {
 /// does: children in requirement order, each node expanded once (later
 /// occurrences are marked [`TreeLine::repeat`]), down to `max_depth`.
 /// With `invert`, edges are followed backwards (who requires the node).
+/// Collects [`TreeWalk`]; prefer the walk itself to stream a deep tree.
 pub fn tree_lines(
     graph: &EffectiveGraph,
     start: usize,
     max_depth: Option<usize>,
     invert: bool,
 ) -> Vec<TreeLine> {
-    let adjacency = if invert {
+    TreeWalk::new(graph, &adjacency(graph, invert), start, max_depth, invert).collect()
+}
+
+/// The adjacency a [`TreeWalk`] follows: [`EffectiveGraph::children`], or
+/// [`EffectiveGraph::parents`] with `invert`.
+pub fn adjacency(graph: &EffectiveGraph, invert: bool) -> Vec<Vec<usize>> {
+    if invert {
         graph.parents()
     } else {
         graph.children()
-    };
-    let mut lines = Vec::new();
-    let mut expanded = vec![false; graph.nodes.len()];
-    // Explicit stack of (node, edge, depth, last); children pushed in reverse.
-    let mut stack: Vec<(usize, Option<usize>, usize, bool)> = vec![(start, None, 0, true)];
-    while let Some((node, edge, depth, last)) = stack.pop() {
-        let Some(seen) = expanded.get_mut(node) else {
-            continue;
-        };
-        let kids = adjacency.get(node).map(Vec::as_slice).unwrap_or(&[]);
-        let repeat = *seen && !kids.is_empty();
-        lines.push(TreeLine {
-            depth,
-            node,
-            edge,
-            repeat,
-            last,
-        });
-        if *seen || max_depth.is_some_and(|d| depth >= d) {
-            continue;
-        }
-        *seen = true;
-        let n = kids.len();
-        for (k, &e) in kids.iter().enumerate().rev() {
-            let Some(edge_data) = graph.edges.get(e) else {
-                continue;
-            };
-            let next = if invert { edge_data.from } else { edge_data.to };
-            stack.push((next, Some(e), depth + 1, k + 1 == n));
+    }
+}
+
+/// The lines of [`tree_lines`], one at a time: an explicit stack (no
+/// recursion), memory linear in the graph whatever the depth, so that a
+/// renderer can write each line as it comes.
+pub struct TreeWalk<'a> {
+    graph: &'a EffectiveGraph,
+    adjacency: &'a [Vec<usize>],
+    max_depth: Option<usize>,
+    invert: bool,
+    expanded: Vec<bool>,
+    /// (node, edge, depth, last); children pushed in reverse.
+    stack: Vec<(usize, Option<usize>, usize, bool)>,
+}
+
+impl<'a> TreeWalk<'a> {
+    /// A walk from `start` over `adjacency` (from [`adjacency`] with the
+    /// same `invert`).
+    pub fn new(
+        graph: &'a EffectiveGraph,
+        adjacency: &'a [Vec<usize>],
+        start: usize,
+        max_depth: Option<usize>,
+        invert: bool,
+    ) -> TreeWalk<'a> {
+        TreeWalk {
+            graph,
+            adjacency,
+            max_depth,
+            invert,
+            expanded: vec![false; graph.nodes.len()],
+            stack: vec![(start, None, 0, true)],
         }
     }
-    lines
+}
+
+impl Iterator for TreeWalk<'_> {
+    type Item = TreeLine;
+
+    fn next(&mut self) -> Option<TreeLine> {
+        loop {
+            let (node, edge, depth, last) = self.stack.pop()?;
+            let Some(seen) = self.expanded.get_mut(node) else {
+                continue;
+            };
+            let kids = self.adjacency.get(node).map(Vec::as_slice).unwrap_or(&[]);
+            let repeat = *seen && !kids.is_empty();
+            let line = TreeLine {
+                depth,
+                node,
+                edge,
+                repeat,
+                last,
+            };
+            if *seen || self.max_depth.is_some_and(|d| depth >= d) {
+                return Some(line);
+            }
+            *seen = true;
+            let n = kids.len();
+            for (k, &e) in kids.iter().enumerate().rev() {
+                let Some(edge_data) = self.graph.edges.get(e) else {
+                    continue;
+                };
+                let next = if self.invert {
+                    edge_data.from
+                } else {
+                    edge_data.to
+                };
+                self.stack.push((next, Some(e), depth + 1, k + 1 == n));
+            }
+            return Some(line);
+        }
+    }
 }
 
 /// One version of a module path present in the requirement graph.

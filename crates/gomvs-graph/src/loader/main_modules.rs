@@ -97,6 +97,9 @@ impl Session {
             mod_roots = roots;
         } else {
             match crate::gopath::find_module_root(self.config.files.as_ref(), &self.config.cwd) {
+                None if self.config.modfile.is_some() => {
+                    return Err(Fatal::go("cannot find main module, but -modfile was set.\n\t-modfile cannot be used to set the module root directory."));
+                }
                 None => return Err(self.no_main_modules_error()),
                 Some(root) => {
                     if crate::gopath::same_dir(&root, &self.config.temp_dir) {
@@ -108,6 +111,13 @@ impl Session {
                     }
                     mod_roots = vec![root];
                 }
+            }
+        }
+        if let Some(f) = &self.config.modfile {
+            if !f.ends_with(".mod") {
+                return Err(Fatal::go(format!(
+                    "-modfile={f}: file does not have .mod extension"
+                )));
             }
         }
         if self.work.is_some()
@@ -140,10 +150,13 @@ impl Session {
         path: &Path,
     ) -> Result<(WorkFile, Vec<PathBuf>), Fatal> {
         let short = self.short_path(path);
-        let data =
-            self.config.files.read(path).map_err(|e| {
-                Fatal::go(format!("reading go.work: open {short}: {}", errno_text(&e)))
-            })?;
+        let data = self.config.files.read(path).map_err(|e| {
+            Fatal::go(format!(
+                "reading go.work: {} {short}: {}",
+                gomvs_modfile::fsread::verb(&e),
+                errno_text(&e)
+            ))
+        })?;
         let wf = gomvs_modfile::gowork::parse_work(&short, &data, None)
             .map_err(|e| Fatal::go(format!("errors parsing go.work:\n{e}")))?;
         if let Some(go) = &wf.go {
@@ -182,17 +195,29 @@ impl Session {
         )
     }
 
+    /// `modFilePath`: the `-modfile` (relative to the working directory)
+    /// when set, else `ROOT/go.mod`.
+    pub(super) fn mod_file_path(&self, root: &Path) -> PathBuf {
+        match &self.config.modfile {
+            Some(f) if self.work.is_none() && Path::new(f).is_absolute() => {
+                crate::gopath::clean_path(Path::new(f))
+            }
+            Some(f) if self.work.is_none() => join_clean(&self.config.cwd, f),
+            _ => root.join("go.mod"),
+        }
+    }
+
     pub(super) fn read_main_modules(&mut self, roots: &[PathBuf]) -> Result<(), Fatal> {
         let mut errs: Vec<String> = Vec::new();
         for root in roots {
-            let gomod = root.join("go.mod");
+            let gomod = self.mod_file_path(root);
             match self.read_main_mod_file(&gomod) {
                 Err(err) => {
                     if let Some((_, wf)) = &self.work {
                         let msg = match err {
                             MainModError::TooNew(v) => work_too_old(&self.short_path(root), wf, &v),
-                            MainModError::Open(e) => format!(
-                                "cannot load module {} listed in go.work file: open {}: {}",
+                            MainModError::Open(verb, e) => format!(
+                                "cannot load module {} listed in go.work file: {verb} {}: {}",
                                 self.short_path(root),
                                 self.short_path(&gomod),
                                 e
@@ -207,7 +232,9 @@ impl Session {
                     } else {
                         errs.push(match err {
                             MainModError::TooNew(v) => self.too_new(&self.short_path(&gomod), &v),
-                            MainModError::Open(e) => format!("open {}: {e}", gomod.display()),
+                            MainModError::Open(verb, e) => {
+                                format!("{verb} {}: {e}", gomod.display())
+                            }
                             MainModError::Other(m) => m,
                         });
                     }
@@ -285,7 +312,7 @@ impl Session {
             .config
             .files
             .read(gomod)
-            .map_err(|e| MainModError::Open(errno_text(&e)))?;
+            .map_err(|e| MainModError::Open(gomvs_modfile::fsread::verb(&e), errno_text(&e)))?;
         let short = self.short_path(gomod);
         let name = gomod.display().to_string();
         let mut fixer = crate::fixer::MainVersionFixer::new(self.source.clone());
@@ -508,7 +535,8 @@ pub const GET_OUTSIDE_MODULE: &str = "go.mod file not found in current directory
 
 enum MainModError {
     TooNew(String),
-    Open(String),
+    /// Reading the file failed: the verb (`open`/`read`) and the errno text.
+    Open(&'static str, String),
     Other(String),
 }
 

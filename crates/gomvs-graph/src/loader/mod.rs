@@ -119,6 +119,8 @@ impl LoadConfig {
         command: GoCommand,
         graph_go: Option<String>,
     ) -> Result<LoadConfig, crate::env::EnvError> {
+        env.check_env_file()?;
+        env.check_toolchain()?;
         let temp = env.getenv("TMPDIR");
         Ok(LoadConfig {
             cwd: env.cwd.clone(),
@@ -155,6 +157,10 @@ pub struct Session {
     source: Arc<dyn ModuleSource>,
     sums: SumFiles,
     sum_error: Option<String>,
+    /// A go.sum that exists but could not be read (`initGoSum`'s error,
+    /// e.g. `read /x/go.sum: is a directory`); go reports it, prefixed by the
+    /// module, when it first checks a sum.
+    sum_read_error: Option<String>,
     fatal: Mutex<Option<Fatal>>,
 
     /// The main modules, in go.work `use` order (or the single one).
@@ -218,6 +224,7 @@ impl Session {
             source,
             sums: SumFiles::default(),
             sum_error: None,
+            sum_read_error: None,
             fatal: Mutex::new(None),
 
             mains: Vec::new(),

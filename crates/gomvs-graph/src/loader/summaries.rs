@@ -177,7 +177,8 @@ impl Session {
                 return Err(SummaryError::module(
                     m.clone(),
                     format!(
-                        "reading {short}: open {}: {}",
+                        "reading {short}: {} {}: {}",
+                        gomvs_modfile::fsread::verb(&e),
                         file.display(),
                         errno_text(&e)
                     ),

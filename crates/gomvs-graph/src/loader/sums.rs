@@ -7,22 +7,43 @@ use super::*;
 impl Session {
     /// Reads go.sum (or go.work.sum and the workspace modules' go.sum files).
     pub(super) fn read_sums(&mut self) {
+        let read_error: std::cell::RefCell<Option<String>> = std::cell::RefCell::new(None);
         let read = |path: &Path| -> Result<GoSum, String> {
             match self.config.files.read(path) {
                 Ok(data) => {
                     parse_go_sum(&path.display().to_string(), &data).map_err(|e| e.to_string())
                 }
-                Err(_) => parse_go_sum(&path.display().to_string(), b"").map_err(|e| e.to_string()),
+                Err(e) => {
+                    // go: `if err != nil && !os.IsNotExist(err) { return false, err }`.
+                    if !crate::goerr::is_not_exist(&e) {
+                        read_error.borrow_mut().get_or_insert_with(|| {
+                            format!(
+                                "{} {}: {}",
+                                gomvs_modfile::fsread::verb(&e),
+                                path.display(),
+                                errno_text(&e)
+                            )
+                        });
+                    }
+                    parse_go_sum(&path.display().to_string(), b"").map_err(|e| e.to_string())
+                }
             }
         };
         let mut files = SumFiles::default();
         let mut first_error = None;
         let main_file = match &self.work {
             Some((w, _)) => PathBuf::from(format!("{}.sum", w.display())),
+            // `strings.TrimSuffix(modFilePath(modRoot), ".mod") + ".sum"`.
             None => self
                 .mains
                 .first()
-                .map(|m| m.root.join("go.sum"))
+                .map(|m| {
+                    let gomod = m.go_mod_path.to_string_lossy();
+                    PathBuf::from(format!(
+                        "{}.sum",
+                        gomod.strip_suffix(".mod").unwrap_or(&gomod)
+                    ))
+                })
                 .unwrap_or_default(),
         };
         match read(&main_file) {
@@ -41,6 +62,7 @@ impl Session {
         }
         self.sums = files;
         self.sum_error = first_error;
+        self.sum_read_error = read_error.into_inner();
     }
 
     /// `checkModSum` for a fetched go.mod whose hash `h` was computed when
@@ -48,6 +70,13 @@ impl Session {
     /// mismatch or warn, here or in the go.sum rewrite): a hash mismatch is
     /// fatal; a key go.sum lists only with unknown algorithms gets Go's warning.
     pub(super) fn verify_go_mod_hash(&self, m: &ModuleVersion, h: Option<String>) {
+        if let Some(e) = &self.sum_read_error {
+            self.set_fatal(Fatal {
+                lines: vec![format!("go: {m}: {e}")],
+                exit_code: 1,
+            });
+            return;
+        }
         let Some(h) = h else {
             if let Ok(mut used) = self.used_sums.lock() {
                 used.push((m.clone(), String::new(), false));
@@ -124,6 +153,9 @@ impl Session {
     /// Whether go.sum was read; if not, its read error becomes fatal (as
     /// `HaveSum`'s `initGoSum` failure is in Go).
     fn sums_readable(&self) -> bool {
+        if self.sum_read_error.is_some() {
+            return false;
+        }
         let Some(e) = &self.sum_error else {
             return true;
         };

@@ -7,9 +7,9 @@ use super::{FetchError, ModuleSource, RevInfo};
 use crate::env::GoEnv;
 use crate::goerr::{errno_text, is_not_exist, path_error};
 use crate::gopath::short_path;
+use gomvs_modfile::fsread;
 use gomvs_modfile::module::{canonical_version, escape_path, escape_version, quote};
 use gomvs_modfile::{semver, ModuleVersion};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -147,7 +147,7 @@ impl ModCache {
 
     fn read_cache_file(&self, m: &ModuleVersion, suffix: &str) -> Option<Vec<u8>> {
         let file = self.cache_path(m, suffix).ok()?;
-        std::fs::read(file).ok()
+        gomvs_modfile::fsread::read(&file).ok()
     }
 
     /// `readDiskGoMod`: the cached `.mod`, unless absent or an old `//vgo 0.0.` file.
@@ -221,11 +221,9 @@ pub fn read_dir_go_mod(dir: &Path, cwd: &Path) -> Result<Vec<u8>, String> {
     let name = dir.join("go.mod");
     let shown = name.to_string_lossy().into_owned();
     let err = |inner: String| format!("reading {}: {inner}", short_path(cwd, &name));
-    let mut f = std::fs::File::open(&name).map_err(|e| err(path_error("open", &shown, &e)))?;
-    let mut data = Vec::new();
-    f.read_to_end(&mut data)
-        .map_err(|e| err(format!("read {shown}: {}", errno_text(&e))))?;
-    Ok(data)
+    let mut f = fsread::open(&name).map_err(|e| err(path_error("open", &shown, &e)))?;
+    fsread::read_limited(&mut f, fsread::MAX_MOD_FILE_SIZE)
+        .map_err(|e| err(format!("read {shown}: {}", errno_text(&e))))
 }
 
 #[cfg(test)]

@@ -9,10 +9,10 @@ use super::gojson::unmarshal_rev_info;
 use super::gotime;
 use super::proxyurl::ProxyUrl;
 use super::{FetchError, ModuleSource, RevInfo};
+use gomvs_modfile::fsread;
 use gomvs_modfile::module::{canonical_version, check, escape_path, escape_version, quote};
 use gomvs_modfile::{pseudo, semver, ModuleVersion};
 use std::collections::HashMap;
-use std::io::Read;
 use std::sync::Arc;
 
 /// Why a file of the tree could not be read.
@@ -40,14 +40,16 @@ pub(crate) struct DiskTree;
 
 impl FileTree for DiskTree {
     fn read(&self, path: &str) -> Result<Arc<[u8]>, TreeError> {
-        let mut f = match std::fs::File::open(path) {
+        // Bounded (gomvs_modfile::fsread): FIFOs and devices are refused at
+        // open, `.mod` files over 16 MiB and others over 256 MiB at read.
+        let p = std::path::Path::new(path);
+        let mut f = match fsread::open(p) {
             Ok(f) => f,
             Err(e) if is_not_exist(&e) => return Err(TreeError::NotExist(errno_text(&e))),
             Err(e) if is_permission(&e) => return Err(TreeError::Permission(errno_text(&e))),
             Err(e) => return Err(TreeError::Open(errno_text(&e))),
         };
-        let mut data = Vec::new();
-        f.read_to_end(&mut data)
+        let data = fsread::read_limited(&mut f, fsread::limit_for(p))
             .map_err(|e| TreeError::Read(errno_text(&e)))?;
         Ok(data.into())
     }
@@ -88,6 +90,18 @@ fn version_error(path: &str, version: &str, mut err: FetchError) -> FetchError {
         return err;
     }
     err.module = Some(ModuleVersion::new(path, version));
+    err
+}
+
+/// `p.versionError(v, err)` for `module.EscapeVersion`'s error: that is
+/// already a `*module.InvalidVersionError` (noun `version`), which
+/// versionError keeps instead of wrapping it again: printed as
+/// `PATH@V: invalid version: disallowed version string`.
+fn escape_version_error(path: &str, version: &str) -> FetchError {
+    let mut err = FetchError::other(format!(
+        "{path}@{version}: invalid version: disallowed version string"
+    ));
+    err.module = None;
     err
 }
 
@@ -145,8 +159,7 @@ impl<T: FileTree> ProxyProtocol<T> {
     /// `proxyRepo.Stat(rev)`.
     pub(crate) fn stat(&self, path: &str, rev: &str) -> Result<RevInfo, FetchError> {
         let enc = self.escaped(path)?;
-        let enc_rev = escape_version(rev)
-            .map_err(|e| version_error(path, rev, FetchError::other(e.to_string())))?;
+        let enc_rev = escape_version(rev).map_err(|_| escape_version_error(path, rev))?;
         let data = self
             .get_bytes(&enc, &format!("@v/{enc_rev}.info"))
             .map_err(|e| version_error(path, rev, e))?;
@@ -178,8 +191,7 @@ impl<T: FileTree> ProxyProtocol<T> {
                 FetchError::other("internal error: version passed to GoMod is not canonical"),
             ));
         }
-        let enc_ver = escape_version(version)
-            .map_err(|e| version_error(path, version, FetchError::other(e.to_string())))?;
+        let enc_ver = escape_version(version).map_err(|_| escape_version_error(path, version))?;
         let data = self
             .get_bytes(&enc, &format!("@v/{enc_ver}.mod"))
             .map_err(|e| version_error(path, version, e))?;

@@ -211,7 +211,7 @@ fn verify_module(
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
     let ziphash_name = format!("{zip_string}hash");
-    let ziphash_read = std::fs::read(abs(Path::new(&ziphash_name)));
+    let ziphash_read = gomvs_modfile::fsread::read(&abs(Path::new(&ziphash_name)));
     let go_mod_sum = go_mod_comparison(m, cache, index);
     let mut result = ModuleVerification {
         module: m.clone(),
@@ -254,7 +254,9 @@ fn verify_module(
     };
     let mut hashed_zip = false;
     if !matches!(zip_state, Presence::NotExist) {
-        let hz = std::fs::File::open(abs(Path::new(&zip_string)))
+        // Refuses FIFOs and devices (go would block or never finish); the
+        // zip is hashed entry by entry, never held whole.
+        let hz = gomvs_modfile::fsread::open(&abs(Path::new(&zip_string)))
             .map_err(|e| path_error("open", &zip_string, &e))
             .and_then(|f| hash_zip(std::io::BufReader::new(f)).map_err(|e| zip_error_text(&e)));
         match hz {
