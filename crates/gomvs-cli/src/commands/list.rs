@@ -26,7 +26,7 @@ pub struct Args {
     /// List the available versions of each module.
     #[arg(long)]
     pub versions: bool,
-    /// Format each row with a (small subset of) Go template.
+    /// Format each row with a Go text/template (`go list -m -f`).
     #[arg(short = 'f', value_name = "TEMPLATE")]
     pub format: Option<String>,
     /// Accepted for compatibility with `go list -m` (always module mode).
@@ -52,9 +52,10 @@ pub fn run(args: &Args) -> ExitCode {
         None => None,
         Some(text) => match template::Template::parse(text) {
             Ok(t) => Some(t),
-            Err(()) => {
-                eprintln!("gomvs: unsupported template: {text}");
-                return ExitCode::from(99);
+            Err(e) => {
+                // go list: base.Fatalf("%s", err), before any loading.
+                eprintln!("{e}");
+                return ExitCode::from(1);
             }
         },
     };
@@ -253,10 +254,15 @@ fn print_rows(
     versions: bool,
     template: Option<&template::Template>,
 ) -> ExitCode {
+    if let Some(t) = template {
+        if !json {
+            return print_template_rows(rows, t);
+        }
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(super::STDOUT_BUFFER, stdout.lock());
     for r in rows {
-        if !json && template.is_none() && !versions {
+        if !json && !versions {
             // The default format, written straight into the buffer.
             if r.write_text(&mut out).is_err() || out.write_all(b"\n").is_err() {
                 return ExitCode::from(1);
@@ -265,17 +271,6 @@ fn print_rows(
         }
         let text = if json {
             crate::gojson::marshal_indent(r).map(|b| String::from_utf8_lossy(&b).into_owned())
-        } else if let Some(t) = template {
-            match t.execute(r) {
-                Ok(mut s) => {
-                    // list's output writer adds a newline unless there is one.
-                    if s.ends_with('\n') {
-                        s.pop();
-                    }
-                    Ok(s)
-                }
-                Err(what) => return unsupported(&format!("template field {what}")),
-            }
         } else {
             Ok(versions_text(r))
         };
@@ -297,243 +292,94 @@ fn print_rows(
     ExitCode::SUCCESS
 }
 
-/// The small subset of Go's `text/template` that `go list -m -f` uses in
-/// practice: text, `{{.Field}}`, `{{.Field.Sub}}`, `{{if .X}}…{{else}}…{{end}}`.
-mod template {
-    use gomvs_graph::listing::ModuleInfo;
-
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    enum Node {
-        Text(String),
-        Field(Vec<String>),
-        If {
-            cond: Vec<String>,
-            then: Vec<Node>,
-            otherwise: Vec<Node>,
-        },
-    }
-
-    /// A parsed template.
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    pub struct Template {
-        nodes: Vec<Node>,
-    }
-
-    enum Token {
-        Text(String),
-        Action(String),
-    }
-
-    fn tokenize(src: &str) -> Result<Vec<Token>, ()> {
-        let mut out = Vec::new();
-        let mut rest = src;
-        while let Some(i) = rest.find("{{") {
-            if i > 0 {
-                out.push(Token::Text(rest[..i].to_string()));
-            }
-            let after = &rest[i + 2..];
-            let j = after.find("}}").ok_or(())?;
-            let action = &after[..j];
-            if action.starts_with('-') || action.ends_with('-') || action.starts_with("/*") {
-                return Err(());
-            }
-            out.push(Token::Action(action.trim().to_string()));
-            rest = &after[j + 2..];
-        }
-        if !rest.is_empty() {
-            out.push(Token::Text(rest.to_string()));
-        }
-        Ok(out)
-    }
-
-    fn field_path(expr: &str) -> Result<Vec<String>, ()> {
-        let body = expr.strip_prefix('.').ok_or(())?;
-        let parts: Vec<String> = body.split('.').map(str::to_string).collect();
-        let ok = parts.iter().all(|p| {
-            !p.is_empty()
-                && p.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-                && p.chars().all(|c| c.is_ascii_alphanumeric())
-        });
-        if !ok || parts.len() > 2 {
-            return Err(());
-        }
-        Ok(parts)
-    }
-
-    impl Template {
-        /// Parses `src`; `Err` when it uses anything outside the subset.
-        pub fn parse(src: &str) -> Result<Template, ()> {
-            let tokens = tokenize(src)?;
-            // Explicit stack of open `if` blocks: (cond, then, otherwise, in_else).
-            type Frame = (Vec<String>, Vec<Node>, Vec<Node>, bool);
-            let mut stack: Vec<Frame> = Vec::new();
-            let mut top: Vec<Node> = Vec::new();
-            for t in tokens {
-                let node = match t {
-                    Token::Text(s) => Node::Text(s),
-                    Token::Action(a) => {
-                        if let Some(cond) = a.strip_prefix("if ") {
-                            stack.push((field_path(cond.trim())?, Vec::new(), Vec::new(), false));
-                            continue;
-                        } else if a == "else" {
-                            let f = stack.last_mut().ok_or(())?;
-                            if f.3 {
-                                return Err(());
-                            }
-                            f.3 = true;
-                            continue;
-                        } else if a == "end" {
-                            let (cond, then, otherwise, _) = stack.pop().ok_or(())?;
-                            Node::If {
-                                cond,
-                                then,
-                                otherwise,
-                            }
-                        } else {
-                            Node::Field(field_path(&a)?)
-                        }
+/// `go list -m -f`: each row's template output, then a newline unless the
+/// output so far ends in one (list's TrackingWriter: an empty result after a
+/// newline prints nothing). An execution error flushes what was written and
+/// fails with go's message. Runs on a thread with a large stack: the
+/// executor recurses as Go's does, bounded by Go's own depth limits.
+fn print_template_rows(rows: &[ModuleInfo], t: &template::Template) -> ExitCode {
+    let context = build_context();
+    let result = std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new()
+            .stack_size(1 << 30)
+            .spawn_scoped(scope, || -> Result<(), String> {
+                let module = |path: &str| ModuleInfo {
+                    path: path.into(),
+                    ..ModuleInfo::default()
+                };
+                let host = template::Host {
+                    context: context.clone(),
+                    module: &module,
+                };
+                let stdout = std::io::stdout();
+                let mut out =
+                    std::io::BufWriter::with_capacity(super::STDOUT_BUFFER, stdout.lock());
+                let mut last = b'\n';
+                let mut failure = None;
+                for r in rows {
+                    let (s, err) = t.execute(r, &host);
+                    if let Some(&b) = s.as_bytes().last() {
+                        last = b;
                     }
-                };
-                match stack.last_mut() {
-                    Some(f) if f.3 => f.2.push(node),
-                    Some(f) => f.1.push(node),
-                    None => top.push(node),
-                }
-            }
-            if !stack.is_empty() {
-                return Err(());
-            }
-            Ok(Template { nodes: top })
-        }
-
-        /// Executes the template on a row; `Err(field)` for a field whose
-        /// rendering is outside the subset.
-        pub fn execute(&self, m: &ModuleInfo) -> Result<String, String> {
-            let mut out = String::new();
-            // Explicit work stack of node slices.
-            let mut work: Vec<std::slice::Iter<'_, Node>> = vec![self.nodes.iter()];
-            while let Some(iter) = work.last_mut() {
-                let Some(node) = iter.next() else {
-                    work.pop();
-                    continue;
-                };
-                match node {
-                    Node::Text(s) => out.push_str(s),
-                    Node::Field(p) => out.push_str(&lookup(m, p)?.render(&p.join("."))?),
-                    Node::If {
-                        cond,
-                        then,
-                        otherwise,
-                    } => {
-                        let branch = if lookup(m, cond)?.truthy() {
-                            then
-                        } else {
-                            otherwise
-                        };
-                        work.push(branch.iter());
+                    let _ = out.write_all(s.as_bytes());
+                    if let Some(e) = err {
+                        failure = Some(e);
+                        break;
+                    }
+                    if last != b'\n' {
+                        let _ = out.write_all(b"\n");
+                        last = b'\n';
                     }
                 }
-            }
-            Ok(out)
+                let _ = out.flush();
+                match failure {
+                    Some(e) => Err(e),
+                    None => Ok(()),
+                }
+            });
+        match handle {
+            Ok(h) => h
+                .join()
+                .unwrap_or_else(|_| Err("gomvs: template executor panicked".into())),
+            Err(e) => Err(format!("gomvs: cannot start the template executor: {e}")),
         }
-    }
-
-    enum Value<'a> {
-        Str(&'a str),
-        Bool(bool),
-        List(&'a [String]),
-        Module(Option<&'a ModuleInfo>),
-        Opaque(bool),
-    }
-
-    impl Value<'_> {
-        fn truthy(&self) -> bool {
-            match self {
-                Value::Str(s) => !s.is_empty(),
-                Value::Bool(b) => *b,
-                Value::List(l) => !l.is_empty(),
-                Value::Module(m) => m.is_some(),
-                Value::Opaque(set) => *set,
-            }
-        }
-
-        fn render(&self, name: &str) -> Result<String, String> {
-            match self {
-                Value::Str(s) => Ok(s.to_string()),
-                Value::Bool(b) => Ok(b.to_string()),
-                Value::List(l) => Ok(format!("[{}]", l.join(" "))),
-                Value::Module(None) | Value::Opaque(false) => Ok("<nil>".to_string()),
-                _ => Err(name.to_string()),
-            }
-        }
-    }
-
-    fn lookup<'a>(m: &'a ModuleInfo, path: &[String]) -> Result<Value<'a>, String> {
-        let mut cur = m;
-        for (i, name) in path.iter().enumerate() {
-            let last = i + 1 == path.len();
-            let v = match name.as_str() {
-                "Path" => Value::Str(&cur.path),
-                "Version" => Value::Str(&cur.version),
-                "Query" => Value::Str(&cur.query),
-                "Dir" => Value::Str(&cur.dir),
-                "GoMod" => Value::Str(&cur.go_mod),
-                "GoVersion" => Value::Str(&cur.go_version),
-                "Deprecated" => Value::Str(&cur.deprecated),
-                "Sum" => Value::Str(&cur.sum),
-                "GoModSum" => Value::Str(&cur.go_mod_sum),
-                "Main" => Value::Bool(cur.main),
-                "Indirect" => Value::Bool(cur.indirect),
-                "Versions" => Value::List(&cur.versions),
-                "Retracted" => Value::List(&cur.retracted),
-                "Replace" => Value::Module(cur.replace.as_deref()),
-                "Update" => Value::Module(cur.update.as_deref()),
-                "Time" => Value::Opaque(cur.time.is_some()),
-                "Error" => Value::Opaque(cur.error.is_some()),
-                _ => return Err(path.join(".")),
-            };
-            if last {
-                return Ok(v);
-            }
-            match v {
-                Value::Module(Some(next)) => cur = next,
-                // Go fails on a field of a nil pointer; not in the subset.
-                _ => return Err(path.join(".")),
-            }
-        }
-        Err(path.join("."))
-    }
-
-    #[cfg(test)]
-    #[allow(clippy::unwrap_used)]
-    mod tests {
-        use super::*;
-
-        #[test]
-        fn fields_and_conditionals() {
-            let t = Template::parse(
-                "{{.Path}} {{.Indirect}}{{if .Replace}} => {{.Replace.Version}}{{else}} -{{end}}",
-            )
-            .unwrap();
-            let mut m = ModuleInfo {
-                path: "example.com/a".into(),
-                indirect: true,
-                ..ModuleInfo::default()
-            };
-            assert_eq!(t.execute(&m).unwrap(), "example.com/a true -");
-            m.replace = Some(Box::new(ModuleInfo {
-                version: "v1.0.0".into(),
-                ..ModuleInfo::default()
-            }));
-            assert_eq!(t.execute(&m).unwrap(), "example.com/a true => v1.0.0");
-        }
-
-        #[test]
-        fn unsupported_constructs_are_rejected() {
-            assert!(Template::parse("{{range .Versions}}{{.}}{{end}}").is_err());
-            assert!(Template::parse("{{.Path | printf}}").is_err());
-            assert!(Template::parse("{{if .Main}}x").is_err());
-            assert!(Template::parse("{{json .}}").is_err());
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
         }
     }
 }
+
+/// The build context go list's `context` returns, from the environment
+/// (GOOS, GOARCH, GOROOT, GOPATH) with the defaults of a linux/amd64 go.
+fn build_context() -> template::BuildContext {
+    let env = |k: &str, d: &str| {
+        std::env::var(k)
+            .ok()
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| d.to_string())
+    };
+    let home = std::env::var("HOME").unwrap_or_default();
+    template::BuildContext {
+        goarch: env(
+            "GOARCH",
+            std::env::consts::ARCH
+                .replace("x86_64", "amd64")
+                .replace("aarch64", "arm64")
+                .as_str(),
+        ),
+        goos: env("GOOS", std::env::consts::OS),
+        goroot: env("GOROOT", ""),
+        gopath: env("GOPATH", &format!("{home}/go")),
+        cgo_enabled: false,
+        compiler: "gc".into(),
+        build_tags: Vec::new(),
+        tool_tags: Vec::new(),
+        release_tags: (1..=27).map(|i| format!("go1.{i}")).collect(),
+    }
+}
+
+use crate::gotemplate as template;
