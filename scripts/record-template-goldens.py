@@ -33,10 +33,11 @@ OUT = REPO / "testdata" / "template" / "goldens"
 
 # (case name, directory under the corpus, proxy under the corpus, flag sets)
 CASES = [
-    ("pruned-basic", "edge-cases/01-pruned-basic", "edge-cases/01-pruned-basic/proxy", [[]]),
+    ("pruned-basic", "edge-cases/01-pruned-basic", "edge-cases/01-pruned-basic/proxy", [[], ["-versions"]]),
     ("replace-wildcard", "edge-cases/08-replace-specific-beats-wildcard", "edge-cases/08-replace-specific-beats-wildcard/proxy", [[]]),
     ("replace-directory", "edge-cases/10-replace-with-directory", "edge-cases/10-replace-with-directory/proxy", [[]]),
-    ("retractions", "edge-cases/26-retractions", "edge-cases/26-retractions/proxy", [["-retracted"], ["-u"]]),
+    ("retractions", "edge-cases/26-retractions", "edge-cases/26-retractions/proxy", [["-retracted"], ["-u"], ["-u", "-retracted", "-versions"]]),
+    ("missing-info-e", "edge-cases/29-missing-info-file", "edge-cases/29-missing-info-file/proxy", [["-e"]]),
     ("deprecation", "edge-cases/27-deprecation", "edge-cases/27-deprecation/proxy", [["-u"]]),
     ("list-u-replacement", "edge-cases/62-list-u-with-replacement", "edge-cases/62-list-u-with-replacement/proxy", [["-u"]]),
     ("golang-x-mod", "golang-x/cases/mod@v0.17.0", "golang-x/proxy", [[]]),

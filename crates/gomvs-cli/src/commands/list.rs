@@ -139,7 +139,58 @@ pub fn run(args: &Args) -> ExitCode {
         print_missing_hints(&loaded.session);
         return ExitCode::from(1);
     }
-    print_rows(&listing.rows, args.json, args.versions, template.as_ref())
+    // go list's `module PATH` template function: modload.ModuleInfo, the
+    // row `go list -m PATH` prints, or "module not in current build".
+    let module = |path: &str| -> Result<ModuleInfo, String> {
+        let listed = list_modules(
+            &loaded,
+            &ctx.cache,
+            &[path.to_string()],
+            ListMode::default(),
+        );
+        if let Some((p, v)) = path.split_once('@') {
+            // moduleInfo without requirements: the version asked for, no
+            // replacement; a failed lookup leaves the error in the row.
+            let mut row = match listed {
+                Ok(l) => l.rows.into_iter().next().unwrap_or_default(),
+                Err(f) => ModuleInfo {
+                    error: Some(gomvs_graph::listing::RowError {
+                        err: f.lines.join("\n"),
+                    }),
+                    ..ModuleInfo::default()
+                },
+            };
+            row.path = p.into();
+            if row.version.is_empty() {
+                row.version = v.into();
+            }
+            row.replace = None;
+            row.indirect = false;
+            return Ok(row);
+        }
+        let not_in_build = || ModuleInfo {
+            path: path.into(),
+            error: Some(gomvs_graph::listing::RowError {
+                err: "module not in current build".into(),
+            }),
+            ..ModuleInfo::default()
+        };
+        match listed {
+            // A selected module: its row, errors included.
+            Ok(l) => match l.rows.into_iter().next() {
+                Some(r) if !r.version.is_empty() || r.main => Ok(r),
+                _ => Ok(not_in_build()),
+            },
+            Err(_) => Ok(not_in_build()),
+        }
+    };
+    print_rows_with(
+        &listing.rows,
+        args.json,
+        args.versions,
+        template.as_ref(),
+        &module,
+    )
 }
 
 /// Splits the loader's "no main module" failure of `go list -m` into the
@@ -254,9 +305,26 @@ fn print_rows(
     versions: bool,
     template: Option<&template::Template>,
 ) -> ExitCode {
+    let no_module = |path: &str| -> Result<ModuleInfo, String> {
+        Err(format!(
+            "gomvs: unsupported: template function module outside a main module ({path})"
+        ))
+    };
+    print_rows_with(rows, json, versions, template, &no_module)
+}
+
+/// The rows as plain text, `-json`, `-versions` text or a template; `module`
+/// answers the template function of that name.
+fn print_rows_with(
+    rows: &[ModuleInfo],
+    json: bool,
+    versions: bool,
+    template: Option<&template::Template>,
+    module: template::ModuleFn<'_>,
+) -> ExitCode {
     if let Some(t) = template {
         if !json {
-            return print_template_rows(rows, t);
+            return print_template_rows(rows, t, module);
         }
     }
     let stdout = std::io::stdout();
@@ -297,19 +365,19 @@ fn print_rows(
 /// newline prints nothing). An execution error flushes what was written and
 /// fails with go's message. Runs on a thread with a large stack: the
 /// executor recurses as Go's does, bounded by Go's own depth limits.
-fn print_template_rows(rows: &[ModuleInfo], t: &template::Template) -> ExitCode {
+fn print_template_rows(
+    rows: &[ModuleInfo],
+    t: &template::Template,
+    module: template::ModuleFn<'_>,
+) -> ExitCode {
     let context = build_context();
     let result = std::thread::scope(|scope| {
         let handle = std::thread::Builder::new()
             .stack_size(1 << 30)
             .spawn_scoped(scope, || -> Result<(), String> {
-                let module = |path: &str| ModuleInfo {
-                    path: path.into(),
-                    ..ModuleInfo::default()
-                };
                 let host = template::Host {
                     context: context.clone(),
-                    module: &module,
+                    module,
                 };
                 let stdout = std::io::stdout();
                 let mut out =
@@ -348,36 +416,73 @@ fn print_template_rows(rows: &[ModuleInfo], t: &template::Template) -> ExitCode 
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");
+            if e.starts_with("gomvs: unsupported") {
+                return ExitCode::from(99);
+            }
             ExitCode::from(1)
         }
     }
 }
 
-/// The build context go list's `context` returns, from the environment
-/// (GOOS, GOARCH, GOROOT, GOPATH) with the defaults of a linux/amd64 go.
+/// The build context go list's `context` returns, as go 1.27.3 builds it
+/// from the environment: GOOS, GOARCH (host defaults), GOPATH ($HOME/go),
+/// CgoEnabled (CGO_ENABLED, else whether $CC or gcc is on PATH), the
+/// default tool tags of linux/amd64 (GOAMD64 levels); GOROOT only from the
+/// environment (gomvs has no toolchain to ask).
 fn build_context() -> template::BuildContext {
-    let env = |k: &str, d: &str| {
-        std::env::var(k)
-            .ok()
-            .filter(|v| !v.is_empty())
-            .unwrap_or_else(|| d.to_string())
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let host_arch = match std::env::consts::ARCH {
+        "x86_64" => "amd64",
+        "aarch64" => "arm64",
+        "x86" => "386",
+        other => other,
     };
+    let goarch = env("GOARCH").unwrap_or_else(|| host_arch.to_string());
     let home = std::env::var("HOME").unwrap_or_default();
+    let on_path = |prog: &str| {
+        std::env::var_os("PATH").is_some_and(|p| {
+            std::env::split_paths(&p).any(|d| !d.as_os_str().is_empty() && d.join(prog).is_file())
+        })
+    };
+    let cgo_enabled = match env("CGO_ENABLED").as_deref() {
+        Some("1") => true,
+        Some(_) => false,
+        None => {
+            let cc = env("CC").unwrap_or_else(|| "gcc".into());
+            if cc.contains('/') {
+                std::path::Path::new(&cc).is_file()
+            } else {
+                on_path(&cc)
+            }
+        }
+    };
+    let mut tool_tags: Vec<String> = [
+        "regabiwrappers",
+        "regabiargs",
+        "dwarf5",
+        "jsonv2",
+        "greenteagc",
+        "randomizedheapbase64",
+        "sizespecializedmalloc",
+    ]
+    .iter()
+    .map(|e| format!("goexperiment.{e}"))
+    .collect();
+    if goarch == "amd64" {
+        let level: u32 = env("GOAMD64")
+            .and_then(|v| v.strip_prefix('v').and_then(|n| n.parse().ok()))
+            .unwrap_or(1);
+        tool_tags.extend((1..=level).map(|l| format!("amd64.v{l}")));
+    }
     template::BuildContext {
-        goarch: env(
-            "GOARCH",
-            std::env::consts::ARCH
-                .replace("x86_64", "amd64")
-                .replace("aarch64", "arm64")
-                .as_str(),
-        ),
-        goos: env("GOOS", std::env::consts::OS),
-        goroot: env("GOROOT", ""),
-        gopath: env("GOPATH", &format!("{home}/go")),
-        cgo_enabled: false,
+        goarch,
+        goos: env("GOOS").unwrap_or_else(|| std::env::consts::OS.to_string()),
+        goroot: env("GOROOT").unwrap_or_default(),
+        gopath: env("GOPATH").unwrap_or_else(|| format!("{home}/go")),
+        cgo_enabled,
         compiler: "gc".into(),
         build_tags: Vec::new(),
-        tool_tags: Vec::new(),
+        tool_tags,
         release_tags: (1..=27).map(|i| format!("go1.{i}")).collect(),
     }
 }

@@ -10,16 +10,22 @@ use std::rc::Rc;
 /// Go's maxExecDepth.
 const MAX_EXEC_DEPTH: usize = 100000;
 
+/// The `module PATH` function: the row, or an error that ends execution
+/// and is printed verbatim (gomvs's own "unsupported" messages).
+pub type ModuleFn<'h> = &'h (dyn Fn(&str) -> Result<ModuleInfo, String> + Sync);
+
 /// What the go-list functions need from the command.
 pub struct Host<'h> {
     /// `context`.
     pub context: BuildContext,
     /// `module PATH`.
-    pub module: &'h dyn Fn(&str) -> ModuleInfo,
+    pub module: ModuleFn<'h>,
 }
 
 enum Flow {
     Err(String),
+    /// An error printed as is (not a template error).
+    Raw(String),
     Break,
     Continue,
 }
@@ -530,7 +536,7 @@ impl<'t> State<'t> {
         _dot: &Value,
         name: &str,
         node: &'t Arg,
-        args: &[Arg],
+        args: &'t [Arg],
         final_: Value,
         receiver: Value,
     ) -> R<Value> {
@@ -539,29 +545,9 @@ impl<'t> State<'t> {
         }
         let typ = receiver.type_name();
         let nargs = args.len().saturating_sub(1) + usize::from(!matches!(final_, Value::Missing));
-        // Methods.
-        let method = matches!(
-            (&receiver, name),
-            (Value::Module(_) | Value::Time(_), "String")
-        );
-        if method {
-            if nargs != 0 {
-                return self.err(format!(
-                    "wrong number of args for {name}: want 0 got {nargs}"
-                ));
-            }
-            return match &receiver {
-                Value::Module(Some(m)) => Ok(Value::Str(m.text().into())),
-                Value::Time(Some(t)) => Ok(Value::Str(super::value::time_string(t).into())),
-                Value::Time(None) => {
-                    self.at = Some(At::Arg(node));
-                    self.err(format!("error calling {name}: value method time.Time.String called using nil *Time pointer"))
-                }
-                _ => {
-                    self.at = Some(At::Arg(node));
-                    self.err(format!("error calling {name}: runtime error: invalid memory address or nil pointer dereference"))
-                }
-            };
+        // Methods: (*ModulePublic).String and time.Time's value methods.
+        if let Some(v) = self.call_method(&receiver, name, node, args, nargs)? {
+            return Ok(v);
         }
         let has_args = nargs > 0;
         if receiver.kind() == Kind::Pointer {
@@ -584,6 +570,142 @@ impl<'t> State<'t> {
             }
         }
         self.err(format!("can't evaluate field {name} in type {typ}"))
+    }
+
+    /// Calls a method when `receiver` has one called `name`.
+    fn call_method(
+        &mut self,
+        receiver: &Value,
+        name: &str,
+        node: &'t Arg,
+        args: &'t [Arg],
+        nargs: usize,
+    ) -> R<Option<Value>> {
+        const TIME_METHODS: &[&str] = &[
+            "Add",
+            "AddDate",
+            "After",
+            "AppendBinary",
+            "AppendFormat",
+            "AppendText",
+            "Before",
+            "Clock",
+            "Compare",
+            "Date",
+            "Day",
+            "Equal",
+            "Format",
+            "GoString",
+            "GobEncode",
+            "Hour",
+            "ISOWeek",
+            "In",
+            "IsDST",
+            "IsZero",
+            "Local",
+            "Location",
+            "MarshalBinary",
+            "MarshalJSON",
+            "MarshalText",
+            "Minute",
+            "Month",
+            "Nanosecond",
+            "Round",
+            "Second",
+            "String",
+            "Sub",
+            "Truncate",
+            "UTC",
+            "Unix",
+            "UnixMicro",
+            "UnixMilli",
+            "UnixNano",
+            "Weekday",
+            "Year",
+            "YearDay",
+            "Zone",
+            "ZoneBounds",
+        ];
+        let want = match (receiver, name) {
+            (Value::Module(_), "String") => 0,
+            (Value::Time(_), "Format") => 1,
+            (Value::Time(_), m) if TIME_METHODS.contains(&m) => 0,
+            _ => return Ok(None),
+        };
+        // Arity is checked for the methods gomvs implements; the others end
+        // in "unsupported" below.
+        let implemented = !matches!(receiver, Value::Time(_))
+            || matches!(
+                name,
+                "Format"
+                    | "String"
+                    | "Unix"
+                    | "UnixMilli"
+                    | "Year"
+                    | "Day"
+                    | "Hour"
+                    | "Minute"
+                    | "Second"
+                    | "YearDay"
+                    | "IsZero"
+                    | "Nanosecond"
+            );
+        if nargs != want && implemented {
+            return self.err(format!(
+                "wrong number of args for {name}: want {want} got {nargs}"
+            ));
+        }
+        match receiver {
+            Value::Module(Some(m)) => Ok(Some(Value::Str(m.text().into()))),
+            Value::Module(None) => {
+                self.at = Some(At::Arg(node));
+                self.err(format!("error calling {name}: runtime error: invalid memory address or nil pointer dereference"))
+            }
+            Value::Time(None) => {
+                self.at = Some(At::Arg(node));
+                self.err(format!("error calling {name}: value method time.Time.{name} called using nil *Time pointer"))
+            }
+            Value::Time(Some(t)) => {
+                let Some(c) = super::value::parse_time(t) else {
+                    return Err(Flow::Raw(format!(
+                        "gomvs: unsupported: time {t} in a template"
+                    )));
+                };
+                let int = |x: i64| Ok(Some(Value::Int(x)));
+                match name {
+                    "String" => Ok(Some(Value::Str(super::value::time_string(t).into()))),
+                    "Format" => {
+                        // The layout: the one argument or the piped value.
+                        let layout = match args.get(1) {
+                            Some(a) => self.eval_arg(&Value::Invalid, Ty::Str, a)?,
+                            None => Value::Invalid,
+                        };
+                        match layout {
+                            Value::Str(l) => {
+                                Ok(Some(Value::Str(super::value::format_time(&c, &l).into())))
+                            }
+                            _ => Err(Flow::Raw(
+                                "gomvs: unsupported: piped layout for Time.Format".into(),
+                            )),
+                        }
+                    }
+                    "Unix" => int(c.unix()),
+                    "UnixMilli" => int(c.unix() * 1000 + (c.nanos / 1_000_000) as i64),
+                    "Year" => int(c.year),
+                    "Day" => int(c.day as i64),
+                    "Hour" => int(c.hour as i64),
+                    "Minute" => int(c.min as i64),
+                    "Second" => int(c.sec as i64),
+                    "Nanosecond" => int(c.nanos as i64),
+                    "YearDay" => int(c.yday()),
+                    "IsZero" => Ok(Some(Value::Bool(false))),
+                    _ => Err(Flow::Raw(format!(
+                        "gomvs: unsupported: time.Time method {name} in a template"
+                    ))),
+                }
+            }
+            _ => Ok(None),
+        }
     }
 
     fn eval_arg(&mut self, dot: &Value, ty: Ty, n: &'t Arg) -> R<Value> {
@@ -727,6 +849,9 @@ impl<'t> State<'t> {
         match result {
             Ok(v) => Ok(v),
             Err(e) => {
+                if let Some(raw) = e.strip_prefix('\u{0}') {
+                    return Err(Flow::Raw(raw.to_string()));
+                }
                 self.at = Some(node);
                 self.err(format!("error calling {name}: {e}"))
             }
@@ -872,7 +997,10 @@ impl<'t> State<'t> {
                     Value::Str(x) => x.to_string(),
                     _ => String::new(),
                 };
-                Ok(Value::Module(Some(Rc::new((self.host.module)(&p)))))
+                match (self.host.module)(&p) {
+                    Ok(m) => Ok(Value::Module(Some(Rc::new(m)))),
+                    Err(e) => Err(format!("\u{0}{e}")),
+                }
             }
             "call" => {
                 let callee = match args.first() {
@@ -1045,7 +1173,7 @@ pub fn execute(set: &TreeSet, text: &str, dot: Value, host: &Host<'_>) -> (Strin
         host,
     };
     match st.walk_list(&dot, root) {
-        Err(Flow::Err(e)) => (st.out, Some(e)),
+        Err(Flow::Err(e) | Flow::Raw(e)) => (st.out, Some(e)),
         _ => (st.out, None),
     }
 }

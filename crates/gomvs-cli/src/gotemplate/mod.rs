@@ -10,7 +10,7 @@ mod lex;
 mod parse;
 pub mod value;
 
-pub use exec::Host;
+pub use exec::{Host, ModuleFn};
 use gomvs_graph::listing::ModuleInfo;
 use std::rc::Rc;
 pub use value::BuildContext;
