@@ -50,11 +50,14 @@ pub fn run(args: &Args) -> ExitCode {
     }
     let template = match &args.format {
         None => None,
-        Some(text) => match template::Template::parse(text) {
+        Some(text) => match on_big_stack(|| template::Template::parse(text)) {
             Ok(t) => Some(t),
             Err(e) => {
                 // go list: base.Fatalf("%s", err), before any loading.
                 eprintln!("{e}");
+                if e.starts_with("gomvs: unsupported") {
+                    return ExitCode::from(99);
+                }
                 return ExitCode::from(1);
             }
         },
@@ -422,6 +425,26 @@ fn print_template_rows(
             ExitCode::from(1)
         }
     }
+}
+
+/// Runs `f` on a thread with a 1 GiB stack (reserved, not committed): the
+/// template parser and executor recurse as Go's do, bounded by Go's limits.
+fn on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new()
+            .stack_size(1 << 30)
+            .spawn_scoped(scope, f);
+        match handle {
+            Ok(h) => match h.join() {
+                Ok(v) => v,
+                Err(p) => std::panic::resume_unwind(p),
+            },
+            Err(e) => {
+                eprintln!("gomvs: cannot start a thread: {e}");
+                std::process::exit(1)
+            }
+        }
+    })
 }
 
 /// The build context go list's `context` returns, as go 1.27.3 builds it

@@ -44,3 +44,98 @@ impl Template {
         )
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, m: &ModuleInfo) -> (String, Option<String>) {
+        let module = |p: &str| -> Result<ModuleInfo, String> {
+            Ok(ModuleInfo {
+                path: p.into(),
+                ..ModuleInfo::default()
+            })
+        };
+        let host = Host {
+            context: BuildContext::default(),
+            module: &module,
+        };
+        Template::parse(text).expect("parses").execute(m, &host)
+    }
+
+    fn row() -> ModuleInfo {
+        ModuleInfo {
+            path: "example.com/a".into(),
+            version: "v1.0.0".into(),
+            indirect: true,
+            retracted: vec!["bad".into(), "worse".into()],
+            ..ModuleInfo::default()
+        }
+    }
+
+    #[test]
+    fn actions_trim_markers_and_ranges() {
+        let m = row();
+        assert_eq!(run("{{.Path}}@{{.Version}}", &m).0, "example.com/a@v1.0.0");
+        assert_eq!(run("a  {{- .Main -}}  b", &m).0, "afalseb");
+        assert_eq!(
+            run(
+                "{{range $i, $r := .Retracted}}{{if $i}},{{end}}{{$r}}{{end}}",
+                &m
+            )
+            .0,
+            "bad,worse"
+        );
+        assert_eq!(
+            run("{{range 5}}{{if eq . 3}}{{break}}{{end}}{{.}}{{end}}", &m).0,
+            "012"
+        );
+        assert_eq!(run("{{with .Replace}}x{{else}}none{{end}}", &m).0, "none");
+        assert_eq!(
+            run("{{.Replace}} {{.Time}} {{.Versions}}", &m).0,
+            "<nil> <nil> []"
+        );
+    }
+
+    #[test]
+    fn printf_verbs() {
+        let m = row();
+        assert_eq!(
+            run(
+                "{{printf \"%-15s|%5.2f|%x|%q|%v\" .Path 3.14159 255 .Version .Indirect}}",
+                &m
+            )
+            .0,
+            "example.com/a  | 3.14|ff|\"v1.0.0\"|true"
+        );
+        assert_eq!(
+            run("{{printf \"%d %s\" .Path}}", &m).0,
+            "%!d(string=example.com/a) %!s(MISSING)"
+        );
+        assert_eq!(run("{{printf \"%v\" 1e6}}", &m).0, "1e+06");
+    }
+
+    #[test]
+    fn errors_carry_go_text() {
+        let m = row();
+        assert_eq!(
+            Template::parse("{{json .}}").unwrap_err(),
+            "template: main:1: function \"json\" not defined"
+        );
+        assert_eq!(
+            run("{{.Replace.Path}}", &m).1.unwrap(),
+            "template: main:1:10: executing \"main\" at <.Replace.Path>: nil pointer evaluating *modinfo.ModulePublic.Path"
+        );
+        assert_eq!(
+            run("x{{.Foo}}", &m),
+            (
+                "x".to_string(),
+                Some("template: main:1:3: executing \"main\" at <.Foo>: can't evaluate field Foo in type *modinfo.ModulePublic".to_string())
+            )
+        );
+        assert!(Template::parse("{{1i}}")
+            .unwrap_err()
+            .starts_with("gomvs: unsupported"));
+    }
+}

@@ -779,7 +779,12 @@ impl Parser<'_> {
                 val: token.val == "true",
             },
             ItemType::CharConstant | ItemType::Complex | ItemType::Number => {
-                let num = new_number(&token.val, token.typ).map_err(|e| self.errorf(e))?;
+                let num = new_number(&token.val, token.typ).map_err(|e| {
+                    match e.strip_prefix('\u{0}') {
+                        Some(raw) => raw.to_string(),
+                        None => self.errorf(e),
+                    }
+                })?;
                 Arg::Number { pos, num }
             }
             ItemType::LeftParen => {
@@ -923,7 +928,7 @@ fn new_number(text: &str, typ: ItemType) -> Result<Number, String> {
     }
     if typ == ItemType::Complex || text.ends_with('i') {
         return Err(format!(
-            "complex constants are not supported by gomvs: {text}"
+            "\u{0}gomvs: unsupported: complex constant {text} in a template"
         ));
     }
     let clean: String = text.replace('_', "");
@@ -1055,10 +1060,30 @@ fn go_underscore_ok(s: &str) -> bool {
     saw != b'_'
 }
 
-/// strconv.ParseFloat for decimal forms (hex floats are not supported).
+/// strconv.ParseFloat: decimal forms and hexadecimal ones (`0x1.8p-2`).
 fn parse_float(text: &str) -> Option<f64> {
     let t = text.replace('_', "");
-    if t.starts_with("0x") || t.starts_with("0X") || t.contains(['p', 'P']) {
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, t.strip_prefix('+').unwrap_or(&t)),
+    };
+    if let Some(hex) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
+        // A hex float needs its p exponent.
+        let (mant, exp) = hex.split_once(['p', 'P'])?;
+        let exp: i32 = exp.parse().ok()?;
+        let (int, frac) = mant.split_once('.').unwrap_or((mant, ""));
+        if int.is_empty() && frac.is_empty() {
+            return None;
+        }
+        let mut v = 0f64;
+        for c in int.chars().chain(frac.chars()) {
+            v = v * 16.0 + f64::from(c.to_digit(16)?);
+        }
+        let shift = exp - 4 * frac.len() as i32;
+        let v = v * 2f64.powi(shift);
+        return Some(if neg { -v } else { v }).filter(|f| f.is_finite());
+    }
+    if t.contains(['p', 'P']) {
         return None;
     }
     if t.is_empty() || t.contains(|c: char| !(c.is_ascii_digit() || "+-.eE".contains(c))) {
