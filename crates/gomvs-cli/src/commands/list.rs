@@ -48,12 +48,32 @@ pub fn run(args: &Args) -> ExitCode {
         eprintln!("go list -f cannot be used with -json");
         return ExitCode::from(1);
     }
+    // GOFLAGS and the environment are checked when go starts, before list
+    // parses the template.
+    let ctx = match Context::from_process(Invocation {
+        command: GoCommand::ListModules,
+        graph_go: None,
+    }) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
     let template = match &args.format {
         None => None,
         Some(text) => match on_big_stack(|| template::Template::parse(text)) {
             Ok(t) => Some(t),
             Err(e) => {
-                // go list: base.Fatalf("%s", err), before any loading.
+                // work.BuildInit (modload.Init) runs before the template is
+                // parsed: its workspace-flag errors come first.
+                if let Err(fatal) = ctx.open() {
+                    if let Some(first) = fatal.lines.first() {
+                        if first.starts_with("go: -mod may only be set")
+                            || first.starts_with("go: -modfile cannot be used")
+                        {
+                            return print_fatal(&[], &fatal);
+                        }
+                    }
+                }
+                // go list: base.Fatalf("%s", err).
                 eprintln!("{e}");
                 if e.starts_with("gomvs: unsupported") {
                     return ExitCode::from(99);
@@ -61,13 +81,6 @@ pub fn run(args: &Args) -> ExitCode {
                 return ExitCode::from(1);
             }
         },
-    };
-    let ctx = match Context::from_process(Invocation {
-        command: GoCommand::ListModules,
-        graph_go: None,
-    }) {
-        Ok(c) => c,
-        Err(code) => return code,
     };
     let session = match ctx.open() {
         Ok(s) => s,

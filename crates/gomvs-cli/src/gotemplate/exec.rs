@@ -461,6 +461,9 @@ impl<'t> State<'t> {
             && matches!(n.text.as_bytes()[1], b'x' | b'X')
             && !n.text.contains(['p', 'P']);
         let is_rune = n.text.starts_with('\'');
+        if let Some((re, im)) = n.complex {
+            return Ok(Value::Complex(re, im));
+        }
         if n.is_float && !is_hex && !is_rune && n.text.contains(['.', 'e', 'E', 'p', 'P']) {
             return Ok(Value::Float(n.float));
         }
@@ -1051,6 +1054,7 @@ fn index_arg(v: &Value, cap: usize) -> Result<usize, String> {
 #[derive(PartialEq, Eq, Clone, Copy)]
 enum BKind {
     Invalid,
+    Complex,
     Bool,
     Int,
     Uint,
@@ -1064,6 +1068,7 @@ fn basic_kind(v: &Value) -> BKind {
         Value::Int(_) => BKind::Int,
         Value::Uint8(_) => BKind::Uint,
         Value::Float(_) => BKind::Float,
+        Value::Complex(..) => BKind::Complex,
         Value::Str(_) => BKind::Str,
         _ => BKind::Invalid,
     }
@@ -1097,6 +1102,7 @@ fn eq(a: &Value, b: &Value) -> Result<bool, String> {
     Ok(match (a, b) {
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Float(x), Value::Float(y)) => x == y,
+        (Value::Complex(a, b), Value::Complex(c, d)) => a == c && b == d,
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Int(_) | Value::Uint8(_), _) => int_of(a) == int_of(b),
         _ => {
@@ -1146,7 +1152,7 @@ fn lt(a: &Value, b: &Value) -> Result<bool, String> {
         };
     }
     match (a, b) {
-        (Value::Bool(_), _) => Err(bad()),
+        (Value::Bool(_) | Value::Complex(..), _) => Err(bad()),
         (Value::Float(x), Value::Float(y)) => Ok(x < y),
         (Value::Str(x), Value::Str(y)) => Ok(x.as_bytes() < y.as_bytes()),
         _ => Ok(int_of(a) < int_of(b)),

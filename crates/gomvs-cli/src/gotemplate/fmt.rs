@@ -362,6 +362,23 @@ impl Printer {
         self.f.zero = old;
     }
 
+    /// fmtComplex: `(re+imi)`, the imaginary part always signed.
+    fn fmt_complex(&mut self, r: f64, i: f64, verb: char, v: &Value) {
+        if !matches!(
+            verb,
+            'v' | 'b' | 'g' | 'G' | 'x' | 'X' | 'f' | 'F' | 'e' | 'E'
+        ) {
+            return self.bad_verb(verb, v);
+        }
+        let old_plus = self.f.plus;
+        self.buf.push('(');
+        self.fmt_float_verb(r, verb, v);
+        self.f.plus = true;
+        self.fmt_float_verb(i, verb, v);
+        self.buf.push_str("i)");
+        self.f.plus = old_plus;
+    }
+
     fn bad_verb(&mut self, verb: char, v: &Value) {
         self.erroring = true;
         self.buf.push_str("%!");
@@ -425,6 +442,7 @@ impl Printer {
             Value::Int(i) => self.fmt_int_verb(*i as u64, true, verb, v),
             Value::Uint8(u) => self.fmt_int_verb(*u as u64, false, verb, v),
             Value::Float(x) => self.fmt_float_verb(*x, verb, v),
+            Value::Complex(r, i) => self.fmt_complex(*r, *i, verb, v),
             Value::Str(s) => self.fmt_string(s, verb),
             _ => {
                 if self.handle_methods(v, verb) {
@@ -453,6 +471,7 @@ impl Printer {
             Value::Int(i) => self.fmt_int_verb(*i as u64, true, verb, v),
             Value::Uint8(u) => self.fmt_int_verb(*u as u64, false, verb, v),
             Value::Float(x) => self.fmt_float_verb(*x, verb, v),
+            Value::Complex(r, i) => self.fmt_complex(*r, *i, verb, v),
             Value::Str(s) => self.fmt_string(s, verb),
             Value::Strings(items) => {
                 if self.f.sharp_v {

@@ -134,8 +134,9 @@ mod tests {
                 Some("template: main:1:3: executing \"main\" at <.Foo>: can't evaluate field Foo in type *modinfo.ModulePublic".to_string())
             )
         );
-        assert!(Template::parse("{{1i}}")
-            .unwrap_err()
-            .starts_with("gomvs: unsupported"));
+        assert_eq!(
+            run("{{1i}} {{printf \"%.1f\" 1+2i}}", &m).0,
+            "(0+1i) (1.0+2.0i)"
+        );
     }
 }

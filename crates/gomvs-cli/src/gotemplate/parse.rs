@@ -18,6 +18,8 @@ pub struct Number {
     pub int: i64,
     pub uint: u64,
     pub float: f64,
+    /// A complex constant: (real, imaginary).
+    pub complex: Option<(f64, f64)>,
 }
 
 /// An operand.
@@ -911,6 +913,7 @@ fn new_number(text: &str, typ: ItemType) -> Result<Number, String> {
         int: 0,
         uint: 0,
         float: 0.0,
+        complex: None,
     };
     if typ == ItemType::CharConstant {
         let q = text.chars().next().unwrap_or('\'');
@@ -927,9 +930,59 @@ fn new_number(text: &str, typ: ItemType) -> Result<Number, String> {
         return Ok(n);
     }
     if typ == ItemType::Complex || text.ends_with('i') {
-        return Err(format!(
-            "\u{0}gomvs: unsupported: complex constant {text} in a template"
-        ));
+        let c = if typ == ItemType::Complex {
+            // fmt.Sscan of "re±imi": split at the sign that starts the
+            // imaginary part (not the leading one, not an exponent's).
+            let b = text.as_bytes();
+            let split = (1..b.len()).rev().find(|&k| {
+                (b[k] == b'+' || b[k] == b'-') && !matches!(b[k - 1], b'e' | b'E' | b'p' | b'P')
+            });
+            split.and_then(|k| {
+                let re = parse_float(&text[..k]).or_else(|| {
+                    text[..k]
+                        .replace('_', "")
+                        .parse::<i64>()
+                        .ok()
+                        .map(|i| i as f64)
+                })?;
+                let im = &text[k..text.len() - 1];
+                let im = parse_float(im)
+                    .or_else(|| im.replace('_', "").parse::<i64>().ok().map(|i| i as f64))?;
+                Some((re, im))
+            })
+        } else {
+            let im = &text[..text.len() - 1];
+            parse_float(im)
+                .or_else(|| im.replace('_', "").parse::<i64>().ok().map(|i| i as f64))
+                .map(|im| (0.0, im))
+        };
+        match c {
+            Some((re, im)) => {
+                n.complex = Some((re, im));
+                // simplifyComplex.
+                if im == 0.0 {
+                    n.is_float = true;
+                    n.float = re;
+                    if re.fract() == 0.0
+                        && (-9.223372036854776e18..9.223372036854776e18).contains(&re)
+                    {
+                        n.is_int = true;
+                        n.int = re as i64;
+                    }
+                    if re.fract() == 0.0 && (0.0..1.8446744073709552e19).contains(&re) {
+                        n.is_uint = true;
+                        n.uint = re as u64;
+                    }
+                }
+                return Ok(n);
+            }
+            None if typ == ItemType::Complex => {
+                return Err(format!(
+                    "\u{0}gomvs: unsupported: complex constant {text} in a template"
+                ));
+            }
+            None => {}
+        }
     }
     let clean: String = text.replace('_', "");
     let parse_u = |s: &str| -> Option<u64> {
