@@ -158,6 +158,25 @@ pub fn run(args: &Args) -> ExitCode {
     // go list's `module PATH` template function: modload.ModuleInfo, the
     // row `go list -m PATH` prints, or "module not in current build".
     let module = |path: &str| -> Result<ModuleInfo, String> {
+        // With `all`, go's requirements are the ones listing `all` left
+        // (updated under -mod=mod): the row listed, without -u/-retracted/
+        // -versions fields (ModuleInfo lists in mode 0).
+        if !path.contains('@') && args.patterns.iter().any(|p| p == "all") {
+            if let Some(r) = listing.rows.iter().find(|r| r.path == path) {
+                let mut r = r.clone();
+                let strip = |m: &mut ModuleInfo| {
+                    m.update = None;
+                    m.versions.clear();
+                    m.retracted.clear();
+                    m.deprecated.clear();
+                };
+                strip(&mut r);
+                if let Some(rep) = r.replace.as_deref_mut() {
+                    strip(rep);
+                }
+                return Ok(r);
+            }
+        }
         let listed = list_modules(
             &loaded,
             &ctx.cache,
