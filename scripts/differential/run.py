@@ -29,6 +29,7 @@ import argparse
 import concurrent.futures
 import json
 import os
+import random
 import shutil
 import stat
 import subprocess
@@ -43,6 +44,12 @@ sys.path.insert(0, HERE)
 import gen  # noqa: E402
 
 TIMEOUT = 120
+
+def load_templates() -> list[str]:
+    """The template catalogue of scripts/record-template-goldens.py."""
+    with open(os.path.join(REPO, "testdata", "template", "templates.json"), encoding="utf-8") as f:
+        return json.load(f)
+
 
 # (name, go arguments, gomvs arguments)
 BASE_COMMANDS = [
@@ -227,6 +234,15 @@ class Harness:
             cmds.append((f"graph-go{v}", ["mod", "graph", f"-go={v}"], ["graph", f"-go={v}"]))
         if self.args.with_u:
             cmds.append(U_COMMAND)
+        if self.args.templates:
+            # A sample of the template catalogue (testdata/template/templates.json),
+            # chosen by the seed: `go list -m -f T all` -> `gomvs list -f T all`.
+            catalogue = load_templates()
+            pick = random.Random(meta["seed"]).sample(
+                range(len(catalogue)), min(self.args.templates, len(catalogue)))
+            for i in pick:
+                t = catalogue[i]
+                cmds.append((f"tmpl{i}", ["list", "-m", "-f", t, "all"], ["list", "-f", t, "all"]))
         goworks = ["auto", "off"] if meta["workspace"] else ["auto"]
         for source in self.args.sources:
             for gowork in goworks:
@@ -402,6 +418,9 @@ def main() -> int:
     ap.add_argument("--gomvs", default=os.environ.get("GOMVS"), help="gomvs binary ($GOMVS)")
     ap.add_argument("-j", type=int, default=2, help="parallel seeds (default 2)")
     ap.add_argument("--with-u", action="store_true", help="also compare `list -m -u all`")
+    ap.add_argument("--templates", type=int, default=0, metavar="N",
+                    help="also compare `list -m -f T all` for N templates of "
+                         "testdata/template/templates.json, sampled per seed")
     ap.add_argument("--modes", default="readonly,mod",
                     help="GOFLAGS modes: readonly,mod,default (default readonly,mod)")
     ap.add_argument("--sources", default="proxy,cache",

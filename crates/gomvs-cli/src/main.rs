@@ -8,6 +8,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod commands;
 mod gojson;
+mod gotemplate;
 mod render;
 
 use clap::{Parser, Subcommand};

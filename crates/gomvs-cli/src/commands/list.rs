@@ -26,7 +26,7 @@ pub struct Args {
     /// List the available versions of each module.
     #[arg(long)]
     pub versions: bool,
-    /// Format each row with a (small subset of) Go template.
+    /// Format each row with a Go text/template (`go list -m -f`).
     #[arg(short = 'f', value_name = "TEMPLATE")]
     pub format: Option<String>,
     /// Accepted for compatibility with `go list -m` (always module mode).
@@ -53,22 +53,39 @@ pub fn run(args: &Args) -> ExitCode {
         eprintln!("go list -f cannot be used with -json");
         return ExitCode::from(1);
     }
-    let template = match &args.format {
-        None => None,
-        Some(text) => match template::Template::parse(text) {
-            Ok(t) => Some(t),
-            Err(()) => {
-                eprintln!("gomvs: unsupported template: {text}");
-                return ExitCode::from(99);
-            }
-        },
-    };
+    // GOFLAGS and the environment are checked when go starts, before list
+    // parses the template.
     let ctx = match Context::from_process(Invocation {
         command: GoCommand::ListModules,
         graph_go: None,
     }) {
         Ok(c) => c,
         Err(code) => return code,
+    };
+    let template = match &args.format {
+        None => None,
+        Some(text) => match on_big_stack(|| template::Template::parse(text)) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                // work.BuildInit (modload.Init) runs before the template is
+                // parsed: its workspace-flag errors come first.
+                if let Err(fatal) = ctx.open() {
+                    if let Some(first) = fatal.lines.first() {
+                        if first.starts_with("go: -mod may only be set")
+                            || first.starts_with("go: -modfile cannot be used")
+                        {
+                            return print_fatal(&[], &fatal);
+                        }
+                    }
+                }
+                // go list: base.Fatalf("%s", err).
+                eprintln!("{e}");
+                if e.starts_with("gomvs: unsupported") {
+                    return ExitCode::from(99);
+                }
+                return ExitCode::from(1);
+            }
+        },
     };
     let session = match ctx.open() {
         Ok(s) => s,
@@ -125,7 +142,77 @@ pub fn run(args: &Args) -> ExitCode {
         print_missing_hints(&loaded.session);
         return ExitCode::from(1);
     }
-    print_rows(&listing.rows, args.json, args.versions, template.as_ref())
+    // go list's `module PATH` template function: modload.ModuleInfo, the
+    // row `go list -m PATH` prints, or "module not in current build".
+    let module = |path: &str| -> Result<ModuleInfo, String> {
+        // With `all`, go's requirements are the ones listing `all` left
+        // (updated under -mod=mod): the row listed, without -u/-retracted/
+        // -versions fields (ModuleInfo lists in mode 0).
+        if !path.contains('@') && args.patterns.iter().any(|p| p == "all") {
+            if let Some(r) = listing.rows.iter().find(|r| r.path == path) {
+                let mut r = r.clone();
+                let strip = |m: &mut ModuleInfo| {
+                    m.update = None;
+                    m.versions.clear();
+                    m.retracted.clear();
+                    m.deprecated.clear();
+                };
+                strip(&mut r);
+                if let Some(rep) = r.replace.as_deref_mut() {
+                    strip(rep);
+                }
+                return Ok(r);
+            }
+        }
+        let listed = list_modules(
+            &loaded,
+            &ctx.cache,
+            &[path.to_string()],
+            ListMode::default(),
+        );
+        if let Some((p, v)) = path.split_once('@') {
+            // moduleInfo without requirements: the version asked for, no
+            // replacement; a failed lookup leaves the error in the row.
+            let mut row = match listed {
+                Ok(l) => l.rows.into_iter().next().unwrap_or_default(),
+                Err(f) => ModuleInfo {
+                    error: Some(gomvs_graph::listing::RowError {
+                        err: f.lines.join("\n"),
+                    }),
+                    ..ModuleInfo::default()
+                },
+            };
+            row.path = p.into();
+            if row.version.is_empty() {
+                row.version = v.into();
+            }
+            row.replace = None;
+            row.indirect = false;
+            return Ok(row);
+        }
+        let not_in_build = || ModuleInfo {
+            path: path.into(),
+            error: Some(gomvs_graph::listing::RowError {
+                err: "module not in current build".into(),
+            }),
+            ..ModuleInfo::default()
+        };
+        match listed {
+            // A selected module: its row, errors included.
+            Ok(l) => match l.rows.into_iter().next() {
+                Some(r) if !r.version.is_empty() || r.main => Ok(r),
+                _ => Ok(not_in_build()),
+            },
+            Err(_) => Ok(not_in_build()),
+        }
+    };
+    print_rows_with(
+        &listing.rows,
+        args.json,
+        args.versions,
+        template.as_ref(),
+        &module,
+    )
 }
 
 /// Splits the loader's "no main module" failure of `go list -m` into the
@@ -240,10 +327,32 @@ fn print_rows(
     versions: bool,
     template: Option<&template::Template>,
 ) -> ExitCode {
+    let no_module = |path: &str| -> Result<ModuleInfo, String> {
+        Err(format!(
+            "gomvs: unsupported: template function module outside a main module ({path})"
+        ))
+    };
+    print_rows_with(rows, json, versions, template, &no_module)
+}
+
+/// The rows as plain text, `-json`, `-versions` text or a template; `module`
+/// answers the template function of that name.
+fn print_rows_with(
+    rows: &[ModuleInfo],
+    json: bool,
+    versions: bool,
+    template: Option<&template::Template>,
+    module: template::ModuleFn<'_>,
+) -> ExitCode {
+    if let Some(t) = template {
+        if !json {
+            return print_template_rows(rows, t, module);
+        }
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(super::STDOUT_BUFFER, stdout.lock());
     for r in rows {
-        if !json && template.is_none() && !versions {
+        if !json && !versions {
             // The default format, written straight into the buffer.
             if r.write_text(&mut out).is_err() || out.write_all(b"\n").is_err() {
                 return ExitCode::from(1);
@@ -252,17 +361,6 @@ fn print_rows(
         }
         let text = if json {
             crate::gojson::marshal_indent(r).map(|b| String::from_utf8_lossy(&b).into_owned())
-        } else if let Some(t) = template {
-            match t.execute(r) {
-                Ok(mut s) => {
-                    // list's output writer adds a newline unless there is one.
-                    if s.ends_with('\n') {
-                        s.pop();
-                    }
-                    Ok(s)
-                }
-                Err(what) => return unsupported(&format!("template field {what}")),
-            }
         } else {
             Ok(versions_text(r))
         };
@@ -284,243 +382,151 @@ fn print_rows(
     ExitCode::SUCCESS
 }
 
-/// The small subset of Go's `text/template` that `go list -m -f` uses in
-/// practice: text, `{{.Field}}`, `{{.Field.Sub}}`, `{{if .X}}…{{else}}…{{end}}`.
-mod template {
-    use gomvs_graph::listing::ModuleInfo;
-
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    enum Node {
-        Text(String),
-        Field(Vec<String>),
-        If {
-            cond: Vec<String>,
-            then: Vec<Node>,
-            otherwise: Vec<Node>,
-        },
-    }
-
-    /// A parsed template.
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    pub struct Template {
-        nodes: Vec<Node>,
-    }
-
-    enum Token {
-        Text(String),
-        Action(String),
-    }
-
-    fn tokenize(src: &str) -> Result<Vec<Token>, ()> {
-        let mut out = Vec::new();
-        let mut rest = src;
-        while let Some(i) = rest.find("{{") {
-            if i > 0 {
-                out.push(Token::Text(rest[..i].to_string()));
-            }
-            let after = &rest[i + 2..];
-            let j = after.find("}}").ok_or(())?;
-            let action = &after[..j];
-            if action.starts_with('-') || action.ends_with('-') || action.starts_with("/*") {
-                return Err(());
-            }
-            out.push(Token::Action(action.trim().to_string()));
-            rest = &after[j + 2..];
-        }
-        if !rest.is_empty() {
-            out.push(Token::Text(rest.to_string()));
-        }
-        Ok(out)
-    }
-
-    fn field_path(expr: &str) -> Result<Vec<String>, ()> {
-        let body = expr.strip_prefix('.').ok_or(())?;
-        let parts: Vec<String> = body.split('.').map(str::to_string).collect();
-        let ok = parts.iter().all(|p| {
-            !p.is_empty()
-                && p.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-                && p.chars().all(|c| c.is_ascii_alphanumeric())
-        });
-        if !ok || parts.len() > 2 {
-            return Err(());
-        }
-        Ok(parts)
-    }
-
-    impl Template {
-        /// Parses `src`; `Err` when it uses anything outside the subset.
-        pub fn parse(src: &str) -> Result<Template, ()> {
-            let tokens = tokenize(src)?;
-            // Explicit stack of open `if` blocks: (cond, then, otherwise, in_else).
-            type Frame = (Vec<String>, Vec<Node>, Vec<Node>, bool);
-            let mut stack: Vec<Frame> = Vec::new();
-            let mut top: Vec<Node> = Vec::new();
-            for t in tokens {
-                let node = match t {
-                    Token::Text(s) => Node::Text(s),
-                    Token::Action(a) => {
-                        if let Some(cond) = a.strip_prefix("if ") {
-                            stack.push((field_path(cond.trim())?, Vec::new(), Vec::new(), false));
-                            continue;
-                        } else if a == "else" {
-                            let f = stack.last_mut().ok_or(())?;
-                            if f.3 {
-                                return Err(());
-                            }
-                            f.3 = true;
-                            continue;
-                        } else if a == "end" {
-                            let (cond, then, otherwise, _) = stack.pop().ok_or(())?;
-                            Node::If {
-                                cond,
-                                then,
-                                otherwise,
-                            }
-                        } else {
-                            Node::Field(field_path(&a)?)
-                        }
+/// `go list -m -f`: each row's template output, then a newline unless the
+/// output so far ends in one (list's TrackingWriter: an empty result after a
+/// newline prints nothing). An execution error flushes what was written and
+/// fails with go's message. Runs on a thread with a large stack: the
+/// executor recurses as Go's does, bounded by Go's own depth limits.
+fn print_template_rows(
+    rows: &[ModuleInfo],
+    t: &template::Template,
+    module: template::ModuleFn<'_>,
+) -> ExitCode {
+    let context = build_context();
+    let result = std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new()
+            .stack_size(1 << 30)
+            .spawn_scoped(scope, || -> Result<(), String> {
+                let host = template::Host {
+                    context: context.clone(),
+                    module,
+                };
+                let stdout = std::io::stdout();
+                let mut out =
+                    std::io::BufWriter::with_capacity(super::STDOUT_BUFFER, stdout.lock());
+                let mut last = b'\n';
+                let mut failure = None;
+                for r in rows {
+                    let (s, err) = t.execute(r, &host);
+                    if let Some(&b) = s.as_bytes().last() {
+                        last = b;
                     }
-                };
-                match stack.last_mut() {
-                    Some(f) if f.3 => f.2.push(node),
-                    Some(f) => f.1.push(node),
-                    None => top.push(node),
-                }
-            }
-            if !stack.is_empty() {
-                return Err(());
-            }
-            Ok(Template { nodes: top })
-        }
-
-        /// Executes the template on a row; `Err(field)` for a field whose
-        /// rendering is outside the subset.
-        pub fn execute(&self, m: &ModuleInfo) -> Result<String, String> {
-            let mut out = String::new();
-            // Explicit work stack of node slices.
-            let mut work: Vec<std::slice::Iter<'_, Node>> = vec![self.nodes.iter()];
-            while let Some(iter) = work.last_mut() {
-                let Some(node) = iter.next() else {
-                    work.pop();
-                    continue;
-                };
-                match node {
-                    Node::Text(s) => out.push_str(s),
-                    Node::Field(p) => out.push_str(&lookup(m, p)?.render(&p.join("."))?),
-                    Node::If {
-                        cond,
-                        then,
-                        otherwise,
-                    } => {
-                        let branch = if lookup(m, cond)?.truthy() {
-                            then
-                        } else {
-                            otherwise
-                        };
-                        work.push(branch.iter());
+                    let _ = out.write_all(s.as_bytes());
+                    if let Some(e) = err {
+                        failure = Some(e);
+                        break;
+                    }
+                    if last != b'\n' {
+                        let _ = out.write_all(b"\n");
+                        last = b'\n';
                     }
                 }
-            }
-            Ok(out)
+                let _ = out.flush();
+                match failure {
+                    Some(e) => Err(e),
+                    None => Ok(()),
+                }
+            });
+        match handle {
+            Ok(h) => h
+                .join()
+                .unwrap_or_else(|_| Err("gomvs: template executor panicked".into())),
+            Err(e) => Err(format!("gomvs: cannot start the template executor: {e}")),
         }
-    }
-
-    enum Value<'a> {
-        Str(&'a str),
-        Bool(bool),
-        List(&'a [String]),
-        Module(Option<&'a ModuleInfo>),
-        Opaque(bool),
-    }
-
-    impl Value<'_> {
-        fn truthy(&self) -> bool {
-            match self {
-                Value::Str(s) => !s.is_empty(),
-                Value::Bool(b) => *b,
-                Value::List(l) => !l.is_empty(),
-                Value::Module(m) => m.is_some(),
-                Value::Opaque(set) => *set,
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            if e.starts_with("gomvs: unsupported") {
+                return ExitCode::from(99);
             }
-        }
-
-        fn render(&self, name: &str) -> Result<String, String> {
-            match self {
-                Value::Str(s) => Ok(s.to_string()),
-                Value::Bool(b) => Ok(b.to_string()),
-                Value::List(l) => Ok(format!("[{}]", l.join(" "))),
-                Value::Module(None) | Value::Opaque(false) => Ok("<nil>".to_string()),
-                _ => Err(name.to_string()),
-            }
-        }
-    }
-
-    fn lookup<'a>(m: &'a ModuleInfo, path: &[String]) -> Result<Value<'a>, String> {
-        let mut cur = m;
-        for (i, name) in path.iter().enumerate() {
-            let last = i + 1 == path.len();
-            let v = match name.as_str() {
-                "Path" => Value::Str(&cur.path),
-                "Version" => Value::Str(&cur.version),
-                "Query" => Value::Str(&cur.query),
-                "Dir" => Value::Str(&cur.dir),
-                "GoMod" => Value::Str(&cur.go_mod),
-                "GoVersion" => Value::Str(&cur.go_version),
-                "Deprecated" => Value::Str(&cur.deprecated),
-                "Sum" => Value::Str(&cur.sum),
-                "GoModSum" => Value::Str(&cur.go_mod_sum),
-                "Main" => Value::Bool(cur.main),
-                "Indirect" => Value::Bool(cur.indirect),
-                "Versions" => Value::List(&cur.versions),
-                "Retracted" => Value::List(&cur.retracted),
-                "Replace" => Value::Module(cur.replace.as_deref()),
-                "Update" => Value::Module(cur.update.as_deref()),
-                "Time" => Value::Opaque(cur.time.is_some()),
-                "Error" => Value::Opaque(cur.error.is_some()),
-                _ => return Err(path.join(".")),
-            };
-            if last {
-                return Ok(v);
-            }
-            match v {
-                Value::Module(Some(next)) => cur = next,
-                // Go fails on a field of a nil pointer; not in the subset.
-                _ => return Err(path.join(".")),
-            }
-        }
-        Err(path.join("."))
-    }
-
-    #[cfg(test)]
-    #[allow(clippy::unwrap_used)]
-    mod tests {
-        use super::*;
-
-        #[test]
-        fn fields_and_conditionals() {
-            let t = Template::parse(
-                "{{.Path}} {{.Indirect}}{{if .Replace}} => {{.Replace.Version}}{{else}} -{{end}}",
-            )
-            .unwrap();
-            let mut m = ModuleInfo {
-                path: "example.com/a".into(),
-                indirect: true,
-                ..ModuleInfo::default()
-            };
-            assert_eq!(t.execute(&m).unwrap(), "example.com/a true -");
-            m.replace = Some(Box::new(ModuleInfo {
-                version: "v1.0.0".into(),
-                ..ModuleInfo::default()
-            }));
-            assert_eq!(t.execute(&m).unwrap(), "example.com/a true => v1.0.0");
-        }
-
-        #[test]
-        fn unsupported_constructs_are_rejected() {
-            assert!(Template::parse("{{range .Versions}}{{.}}{{end}}").is_err());
-            assert!(Template::parse("{{.Path | printf}}").is_err());
-            assert!(Template::parse("{{if .Main}}x").is_err());
-            assert!(Template::parse("{{json .}}").is_err());
+            ExitCode::from(1)
         }
     }
 }
+
+/// Runs `f` on a thread with a 1 GiB stack (reserved, not committed): the
+/// template parser and executor recurse as Go's do, bounded by Go's limits.
+fn on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new()
+            .stack_size(1 << 30)
+            .spawn_scoped(scope, f);
+        match handle {
+            Ok(h) => match h.join() {
+                Ok(v) => v,
+                Err(p) => std::panic::resume_unwind(p),
+            },
+            Err(e) => {
+                eprintln!("gomvs: cannot start a thread: {e}");
+                std::process::exit(1)
+            }
+        }
+    })
+}
+
+/// The build context go list's `context` returns, as go 1.27.3 builds it
+/// from the environment: GOOS, GOARCH (host defaults), GOPATH ($HOME/go),
+/// CgoEnabled (CGO_ENABLED, else whether $CC or gcc is on PATH), the
+/// default tool tags of linux/amd64 (GOAMD64 levels); GOROOT only from the
+/// environment (gomvs has no toolchain to ask).
+fn build_context() -> template::BuildContext {
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let host_arch = match std::env::consts::ARCH {
+        "x86_64" => "amd64",
+        "aarch64" => "arm64",
+        "x86" => "386",
+        other => other,
+    };
+    let goarch = env("GOARCH").unwrap_or_else(|| host_arch.to_string());
+    let home = std::env::var("HOME").unwrap_or_default();
+    let on_path = |prog: &str| {
+        std::env::var_os("PATH").is_some_and(|p| {
+            std::env::split_paths(&p).any(|d| !d.as_os_str().is_empty() && d.join(prog).is_file())
+        })
+    };
+    let cgo_enabled = match env("CGO_ENABLED").as_deref() {
+        Some("1") => true,
+        Some(_) => false,
+        None => {
+            let cc = env("CC").unwrap_or_else(|| "gcc".into());
+            if cc.contains('/') {
+                std::path::Path::new(&cc).is_file()
+            } else {
+                on_path(&cc)
+            }
+        }
+    };
+    let mut tool_tags: Vec<String> = [
+        "regabiwrappers",
+        "regabiargs",
+        "dwarf5",
+        "jsonv2",
+        "greenteagc",
+        "randomizedheapbase64",
+        "sizespecializedmalloc",
+    ]
+    .iter()
+    .map(|e| format!("goexperiment.{e}"))
+    .collect();
+    if goarch == "amd64" {
+        let level: u32 = env("GOAMD64")
+            .and_then(|v| v.strip_prefix('v').and_then(|n| n.parse().ok()))
+            .unwrap_or(1);
+        tool_tags.extend((1..=level).map(|l| format!("amd64.v{l}")));
+    }
+    template::BuildContext {
+        goarch,
+        goos: env("GOOS").unwrap_or_else(|| std::env::consts::OS.to_string()),
+        goroot: env("GOROOT").unwrap_or_default(),
+        gopath: env("GOPATH").unwrap_or_else(|| format!("{home}/go")),
+        cgo_enabled,
+        compiler: "gc".into(),
+        build_tags: Vec::new(),
+        tool_tags,
+        release_tags: (1..=27).map(|i| format!("go1.{i}")).collect(),
+    }
+}
+
+use crate::gotemplate as template;

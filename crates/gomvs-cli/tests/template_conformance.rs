@@ -1,0 +1,179 @@
+//! Template conformance: replays the goldens that
+//! `scripts/record-template-goldens.py` recorded from the real go 1.27.3
+//! (`go list -m [-u|-retracted] -f TEMPLATE all` on shared-corpus cases) against
+//! the gomvs binary and compares stdout, stderr and exit status byte for byte.
+//!
+//! `testdata/template/known-gaps.txt` lists the runs (`case<TAB>flags<TAB>template`
+//! as a JSON string) that are known not to match yet; the test fails on any
+//! other mismatch and on a listed run that now matches (so the list stays true).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn shared() -> PathBuf {
+    let dir = match std::env::var_os("GOMVS_SHARED_DIR") {
+        Some(d) => PathBuf::from(d),
+        None => repo().join("../shared"),
+    };
+    let corpus = dir.join("corpus");
+    assert!(
+        corpus.is_dir(),
+        "shared corpus missing at {} (set GOMVS_SHARED_DIR)",
+        corpus.display()
+    );
+    corpus
+}
+
+fn gap_key(case: &str, flags: &serde_json::Value, template: &str) -> String {
+    format!(
+        "{case}\t{flags}\t{}",
+        serde_json::Value::String(template.to_string())
+    )
+}
+
+#[test]
+fn templates_match_go() {
+    let corpus = shared();
+    let goldens = repo().join("testdata/template/goldens");
+    let gaps_text = std::fs::read_to_string(repo().join("testdata/template/known-gaps.txt"))
+        .unwrap_or_default();
+    let gaps: BTreeSet<String> = gaps_text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&goldens)
+        .unwrap_or_else(|e| panic!("{}: {e}", goldens.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no goldens under {}", goldens.display());
+    let (mut total, mut passed) = (0usize, 0usize);
+    let mut unexpected = Vec::new();
+    let mut fixed = Vec::new();
+    for file in &files {
+        let case_name = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let text =
+            std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let g: serde_json::Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let case_dir = corpus.join(g["case"].as_str().unwrap_or_default());
+        let proxy = corpus.join(g["proxy"].as_str().unwrap_or_default());
+        let cwd = case_dir.join(g["cwd"].as_str().unwrap_or("main"));
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        let cache = tmp.path().join("modcache");
+        for r in g["records"].as_array().into_iter().flatten() {
+            let template = r["template"].as_str().unwrap_or_default();
+            let flags: Vec<&str> = r["flags"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|f| f.as_str())
+                .collect();
+            let mut cmd = Command::new(env!("CARGO_BIN_EXE_gomvs"));
+            cmd.current_dir(&cwd)
+                .env_clear()
+                .env("PATH", "/usr/bin:/bin")
+                .env("HOME", tmp.path())
+                .env("GOTOOLCHAIN", "local")
+                .env("GOSUMDB", "off")
+                .env("GOFLAGS", "-mod=mod")
+                .env("GOENV", "off")
+                .env("GOPROXY", format!("file://{}", proxy.display()))
+                .env("GOMODCACHE", &cache)
+                .env("GOPATH", tmp.path().join("gopath"));
+            if let Some(env) = g["env"].as_object() {
+                for (k, v) in env {
+                    cmd.env(k, v.as_str().unwrap_or_default());
+                }
+            }
+            cmd.arg("list")
+                .arg("-m")
+                .args(&flags)
+                .arg("-f")
+                .arg(template)
+                .arg("all");
+            let out = cmd
+                .output()
+                .unwrap_or_else(|e| panic!("running gomvs: {e}"));
+            // go ran on a copy of the case ($WORK) but read the proxy in
+            // place; the proxy may sit inside the case directory.
+            let proxy_text = proxy.display().to_string();
+            let clean = |b: &[u8]| {
+                String::from_utf8_lossy(b)
+                    .replace(&cache.display().to_string(), "$GOMODCACHE")
+                    .replace(&proxy_text, "\u{0}PROXY\u{0}")
+                    .replace(&case_dir.display().to_string(), "$WORK")
+                    .replace("\u{0}PROXY\u{0}", &proxy_text)
+            };
+            let (stdout, stderr) = (clean(&out.stdout), clean(&out.stderr));
+            let exit = out.status.code().unwrap_or(-1) as i64;
+            let ok = stdout == r["stdout"].as_str().unwrap_or_default()
+                && stderr == r["stderr"].as_str().unwrap_or_default()
+                && exit == r["exit"].as_i64().unwrap_or(-2);
+            total += 1;
+            let key = gap_key(&case_name, &r["flags"], template);
+            if ok {
+                passed += 1;
+                if gaps.contains(&key) {
+                    fixed.push(key);
+                }
+            } else if !gaps.contains(&key) {
+                unexpected.push(format!(
+                    "{key}\n  go    (exit {}): {:?} / {:?}\n  gomvs (exit {exit}): {stdout:?} / {stderr:?}",
+                    r["exit"], r["stdout"].as_str().unwrap_or_default(), r["stderr"].as_str().unwrap_or_default()
+                ));
+            }
+        }
+    }
+    eprintln!(
+        "template conformance: {passed}/{total} runs match go ({} known gaps listed)",
+        gaps.len()
+    );
+    if std::env::var_os("TEMPLATE_GAPS_WRITE").is_some() {
+        let keys: Vec<String> = unexpected
+            .iter()
+            .filter_map(|u| u.lines().next().map(str::to_string))
+            .collect();
+        let mut all: BTreeSet<String> = gaps
+            .difference(&fixed.iter().cloned().collect())
+            .cloned()
+            .collect();
+        all.extend(keys);
+        let body: String = all.into_iter().map(|k| k + "\n").collect();
+        std::fs::write(
+            repo().join("testdata/template/known-gaps.txt"),
+            format!(
+                "# case\\tflags\\ttemplate (JSON): runs where gomvs does not yet match go\n{body}"
+            ),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        return;
+    }
+    assert!(
+        unexpected.is_empty(),
+        "{} run(s) differ from go:\n{}",
+        unexpected.len(),
+        unexpected
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert!(
+        fixed.is_empty(),
+        "listed gaps now match go; remove them:\n{}",
+        fixed.join("\n")
+    );
+}
