@@ -4,12 +4,14 @@
 //! requests, module caches and proxy directories, directory replacements that
 //! point anywhere), so every file it reads goes through here:
 //!
-//! 1. the path is `stat`ed first, and anything that is neither a regular file
-//!    nor a directory (a FIFO, a socket, a block or character device such as
-//!    `/dev/zero`) is refused without being opened — except the null device,
-//!    which reads as empty as it does for go;
-//! 2. the file is opened with `O_NONBLOCK` (a FIFO swapped in after the
-//!    `stat` cannot block) and `fstat`ed again;
+//! 1. the file is opened with `O_NONBLOCK | O_NOCTTY` (a FIFO cannot block
+//!    the open) and `fstat`ed on the descriptor: anything that is neither a
+//!    regular file nor a directory (a FIFO, a block or character device such
+//!    as `/dev/zero`) is refused before a byte is read — except the null
+//!    device, which reads as empty as it does for go; a socket cannot be
+//!    opened and is named from a `stat` after the failed open;
+//! 2. a regular file is read with one `read(2)` sized from the `fstat`
+//!    (open, fstat, read, close: four system calls a file);
 //! 3. a regular file larger than the caller's limit is refused before any
 //!    byte is read (a sparse multi-gigabyte file costs nothing), and the read
 //!    itself stops one byte past the limit, so a file that grows while being
@@ -93,48 +95,126 @@ fn refused(kind: &str) -> io::Error {
     )
 }
 
+/// A file opened by [`open`], with what `fstat` said of it at open.
+#[derive(Debug)]
+pub struct OpenFile {
+    file: File,
+    /// The length `fstat` reported for a regular file; 0 for the rest.
+    len: u64,
+    regular: bool,
+}
+
+impl OpenFile {
+    /// The length of a regular file when it was opened (0 for a directory or
+    /// the null device).
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// Whether the length is 0.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The underlying file, for streaming readers.
+    pub fn into_file(self) -> File {
+        self.file
+    }
+
+    /// Reads the whole file, refusing it when it holds more than `limit`
+    /// bytes: the size from `fstat` is checked before reading and the read
+    /// stops one byte past the limit. Errors are the read's (the caller
+    /// prints them as `read` errors): a directory gives the operating
+    /// system's EISDIR.
+    ///
+    /// A regular file is read with one `read(2)` sized from `fstat` plus one
+    /// byte: a short read of a regular file is its end, so no second call is
+    /// needed to see end of file. A file that grew since `fstat` is read on,
+    /// up to the limit.
+    pub fn read_limited(mut self, limit: u64) -> io::Result<Vec<u8>> {
+        if self.len > limit {
+            return Err(too_large(self.len, limit));
+        }
+        let cap = limit.saturating_add(1);
+        let first = self.len.saturating_add(1).min(cap);
+        let mut buf = vec![0u8; usize::try_from(first).unwrap_or(usize::MAX)];
+        let mut filled = 0usize;
+        loop {
+            if filled == buf.len() {
+                if filled as u64 >= cap {
+                    return Err(too_large(cap, limit));
+                }
+                let grown = (buf.len() as u64).saturating_mul(2).clamp(8192, cap);
+                buf.resize(usize::try_from(grown).unwrap_or(usize::MAX), 0);
+            }
+            let wanted = buf.len() - filled;
+            match self.file.read(&mut buf[filled..]) {
+                Ok(0) => break,
+                Ok(n) => {
+                    filled += n;
+                    if self.regular && n < wanted && filled as u64 >= self.len {
+                        break;
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        buf.truncate(filled);
+        Ok(buf)
+    }
+}
+
+impl Read for OpenFile {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.file.read(buf)
+    }
+}
+
 /// Opens `path` for reading when it is a regular file, a directory or the
 /// null device (symbolic links followed); refuses FIFOs, sockets and other
-/// devices without blocking. Errors of `stat` and `open` are returned as
-/// the operating system gives them (the caller prints them as `open`
-/// errors, as go does).
-pub fn open(path: &Path) -> io::Result<File> {
-    let md = std::fs::metadata(path)?;
-    if let Some(kind) = special_kind(&md) {
-        return Err(refused(kind));
-    }
+/// devices before reading a byte, without blocking. Errors of `open` are
+/// returned as the operating system gives them (the caller prints them as
+/// `open` errors, as go does).
+///
+/// One `openat` and one `fstat`: the file is opened with `O_NONBLOCK` (a FIFO
+/// cannot block the open) and `O_NOCTTY`, and its type is checked on the
+/// open descriptor, so nothing can be swapped in between. Only a socket,
+/// which cannot be opened, is `stat`ed after the failed open to name it.
+pub fn open(path: &Path) -> io::Result<OpenFile> {
     let mut opts = std::fs::OpenOptions::new();
     opts.read(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        opts.custom_flags(libc::O_NONBLOCK);
+        opts.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
-    let f = opts.open(path)?;
-    // The path may have been swapped between stat and open.
-    let md = f.metadata()?;
+    let file = match opts.open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            if e.raw_os_error() == Some(libc::ENXIO) {
+                if let Some(kind) = std::fs::metadata(path).ok().as_ref().and_then(special_kind) {
+                    return Err(refused(kind));
+                }
+            }
+            return Err(e);
+        }
+    };
+    let md = file.metadata()?;
     if let Some(kind) = special_kind(&md) {
         return Err(refused(kind));
     }
-    Ok(f)
+    let regular = md.is_file();
+    Ok(OpenFile {
+        file,
+        len: if regular { md.len() } else { 0 },
+        regular,
+    })
 }
 
-/// Reads the whole of an opened file, refusing it when it holds more than
-/// `limit` bytes: the size is checked before reading and the read stops one
-/// byte past the limit. Errors are the read's (the caller prints them as
-/// `read` errors): a directory gives the operating system's EISDIR.
-pub fn read_limited(f: &mut File, limit: u64) -> io::Result<Vec<u8>> {
-    let md = f.metadata()?;
-    let size = if md.is_file() { md.len() } else { 0 };
-    if size > limit {
-        return Err(too_large(size, limit));
-    }
-    let mut data = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    f.take(limit.saturating_add(1)).read_to_end(&mut data)?;
-    if data.len() as u64 > limit {
-        return Err(too_large(limit.saturating_add(1), limit));
-    }
-    Ok(data)
+/// Reads the whole of an opened file with [`OpenFile::read_limited`].
+pub fn read_limited(f: OpenFile, limit: u64) -> io::Result<Vec<u8>> {
+    f.read_limited(limit)
 }
 
 /// The verb go's `*fs.PathError` would carry for `e`, an error of
@@ -156,7 +236,7 @@ pub fn verb(e: &io::Error) -> &'static str {
 
 /// [`open`] then [`read_limited`] with `limit`.
 pub fn read_with_limit(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
-    read_limited(&mut open(path)?, limit)
+    open(path)?.read_limited(limit)
 }
 
 /// [`open`] then [`read_limited`] with [`limit_for`] the path.
@@ -233,8 +313,8 @@ mod tests {
     #[test]
     fn directories_fail_at_read_as_in_go() {
         let d = tmp("dir");
-        let mut f = open(&d).unwrap();
-        let e = read_limited(&mut f, 10).unwrap_err();
+        let f = open(&d).unwrap();
+        let e = read_limited(f, 10).unwrap_err();
         assert_eq!(e.raw_os_error(), Some(21));
     }
 

@@ -92,8 +92,8 @@ fn read(path: &str) -> Result<Vec<u8>, String> {
     // Bounded (gomvs_modfile::fsread): FIFOs and devices refused at open,
     // files over 16 MiB at read.
     let p = std::path::Path::new(path);
-    let mut f = gomvs_modfile::fsread::open(p).map_err(|e| path_error("open", path, &e))?;
-    gomvs_modfile::fsread::read_limited(&mut f, gomvs_modfile::fsread::MAX_MOD_FILE_SIZE)
+    let f = gomvs_modfile::fsread::open(p).map_err(|e| path_error("open", path, &e))?;
+    f.read_limited(gomvs_modfile::fsread::MAX_MOD_FILE_SIZE)
         .map_err(|e| path_error("read", path, &e))
 }
 

@@ -221,8 +221,8 @@ pub fn read_dir_go_mod(dir: &Path, cwd: &Path) -> Result<Vec<u8>, String> {
     let name = dir.join("go.mod");
     let shown = name.to_string_lossy().into_owned();
     let err = |inner: String| format!("reading {}: {inner}", short_path(cwd, &name));
-    let mut f = fsread::open(&name).map_err(|e| err(path_error("open", &shown, &e)))?;
-    fsread::read_limited(&mut f, fsread::MAX_MOD_FILE_SIZE)
+    let f = fsread::open(&name).map_err(|e| err(path_error("open", &shown, &e)))?;
+    f.read_limited(fsread::MAX_MOD_FILE_SIZE)
         .map_err(|e| err(format!("read {shown}: {}", errno_text(&e))))
 }
 

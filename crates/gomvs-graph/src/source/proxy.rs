@@ -43,13 +43,14 @@ impl FileTree for DiskTree {
         // Bounded (gomvs_modfile::fsread): FIFOs and devices are refused at
         // open, `.mod` files over 16 MiB and others over 256 MiB at read.
         let p = std::path::Path::new(path);
-        let mut f = match fsread::open(p) {
+        let f = match fsread::open(p) {
             Ok(f) => f,
             Err(e) if is_not_exist(&e) => return Err(TreeError::NotExist(errno_text(&e))),
             Err(e) if is_permission(&e) => return Err(TreeError::Permission(errno_text(&e))),
             Err(e) => return Err(TreeError::Open(errno_text(&e))),
         };
-        let data = fsread::read_limited(&mut f, fsread::limit_for(p))
+        let data = f
+            .read_limited(fsread::limit_for(p))
             .map_err(|e| TreeError::Read(errno_text(&e)))?;
         Ok(data.into())
     }

@@ -258,7 +258,9 @@ fn verify_module(
         // zip is hashed entry by entry, never held whole.
         let hz = gomvs_modfile::fsread::open(&abs(Path::new(&zip_string)))
             .map_err(|e| path_error("open", &zip_string, &e))
-            .and_then(|f| hash_zip(std::io::BufReader::new(f)).map_err(|e| zip_error_text(&e)));
+            .and_then(|f| {
+                hash_zip(std::io::BufReader::new(f.into_file())).map_err(|e| zip_error_text(&e))
+            });
         match hz {
             Err(text) => {
                 result.problems.push(VerifyProblem {
