@@ -6,11 +6,17 @@ use super::*;
 /// Threads [`Session::prefetch_raw_summaries`] uses at most.
 const PREFETCH_MAX_THREADS: usize = 4;
 
-/// Modules fetched per task by [`Session::prefetch_raw_summaries`].
+/// Most modules fetched per task by [`Session::prefetch_raw_summaries`].
 const PREFETCH_CHUNK: usize = 256;
 
-/// The smallest batch [`Session::prefetch_raw_summaries`] starts threads for.
-pub const PREFETCH_MIN_BATCH: usize = 512;
+/// Fewest modules fetched per task (a task is one atomic increment and
+/// one lock of the shared result map).
+const PREFETCH_MIN_CHUNK: usize = 8;
+
+/// The smallest batch [`Session::prefetch_raw_summaries`] starts threads
+/// for: starting a thread costs about as much as reading and parsing a
+/// dozen go.mod files, so smaller breadth-first levels are read in line.
+pub const PREFETCH_MIN_BATCH: usize = 24;
 
 /// The side-effect-free result of fetching and parsing a module version's
 /// go.mod ([`Session::prefetch_raw_summaries`]); its side effects are
@@ -306,10 +312,16 @@ impl Session {
         if let Ok(mut prefetched) = self.prefetched.lock() {
             prefetched.reserve(todo.len());
         }
+        // Four tasks a worker at least, so a worker that finishes early
+        // takes over part of a slower one's share.
+        let chunk_len = todo
+            .len()
+            .div_ceil(workers * 4)
+            .clamp(PREFETCH_MIN_CHUNK, PREFETCH_CHUNK);
         let next = std::sync::atomic::AtomicUsize::new(0);
         let work = || loop {
-            let start = next.fetch_add(PREFETCH_CHUNK, std::sync::atomic::Ordering::Relaxed);
-            let Some(chunk) = todo.get(start..todo.len().min(start + PREFETCH_CHUNK)) else {
+            let start = next.fetch_add(chunk_len, std::sync::atomic::Ordering::Relaxed);
+            let Some(chunk) = todo.get(start..todo.len().min(start + chunk_len)) else {
                 break;
             };
             if chunk.is_empty() {
