@@ -10,6 +10,7 @@ mod commands;
 mod gojson;
 mod gotemplate;
 mod render;
+mod sandbox;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -47,6 +48,25 @@ enum Command {
     Check(commands::check::Args),
     /// What `go get MODULE@VERSION...` would write to go.mod and go.sum, and go's messages (dry run).
     Get(commands::get::Args),
+    /// Print gomvs's version (`-v`: and whether the kernel enforces its read-only sandbox).
+    Version(VersionArgs),
+}
+
+/// Arguments of `gomvs version`.
+#[derive(Debug, clap::Args)]
+struct VersionArgs {
+    /// Also say whether the read-only sandbox is active (Landlock).
+    #[arg(short = 'v', long = "verbose")]
+    verbose: bool,
+}
+
+/// `gomvs version [-v]`.
+fn print_version(args: &VersionArgs, sandbox: &sandbox::SandboxStatus) -> ExitCode {
+    println!("gomvs {}", env!("CARGO_PKG_VERSION"));
+    if args.verbose {
+        println!("sandbox: {sandbox}");
+    }
+    ExitCode::SUCCESS
 }
 
 /// Rewrites go's single-dash long flags (`-json`, `-go=1.21`) into clap's
@@ -90,6 +110,9 @@ fn parse_error(args: &[std::ffi::OsString], e: clap::Error) -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    // Before anything is read and before any thread starts: from here on the
+    // kernel refuses this process every write (docs/hardening.md).
+    let sandbox = sandbox::restrict_to_reading();
     let args = normalize_args(std::env::args_os());
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
@@ -117,5 +140,6 @@ fn main() -> ExitCode {
         Command::Verify(args) => commands::verify::run(&args),
         Command::Check(args) => commands::check::run(&args),
         Command::Get(args) => commands::get::run(&args),
+        Command::Version(args) => print_version(&args, &sandbox),
     }
 }

@@ -625,3 +625,54 @@ fn a_nul_in_a_file_proxy_path_is_einval_and_gomodcache_is_cleaned() {
         "{json}"
     );
 }
+
+/// Issue 14 item 4: the binary restricts itself at start-up and says so;
+/// the sandbox's own unit test (`src/sandbox.rs`) shows that a restricted
+/// thread's writes are refused. On a kernel without Landlock the status
+/// names why instead.
+#[test]
+fn version_reports_the_read_only_sandbox() {
+    let run = |off: bool| {
+        let mut cmd = Command::new(gomvs_bin());
+        cmd.args(["version", "-v"]).env_remove("GOMVS_SANDBOX");
+        if off {
+            cmd.env("GOMVS_SANDBOX", "off");
+        }
+        let out = cmd
+            .output()
+            .unwrap_or_else(|e| panic!("running gomvs: {e}"));
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let on = run(false);
+    let line = on
+        .lines()
+        .find_map(|l| l.strip_prefix("sandbox: "))
+        .unwrap_or_else(|| panic!("no sandbox line in {on:?}"));
+    if kernel_has_landlock() {
+        assert!(line.starts_with("active: Landlock ABI"), "{line}");
+    } else {
+        assert!(
+            line.starts_with("active") || line.starts_with("inactive"),
+            "{line}"
+        );
+    }
+    assert!(run(true).contains("sandbox: off (GOMVS_SANDBOX=off)"));
+}
+
+/// Whether this kernel can enforce a Landlock ruleset (creating one
+/// restricts nothing).
+#[cfg(target_os = "linux")]
+fn kernel_has_landlock() -> bool {
+    use landlock::{AccessFs, CompatLevel, Compatible, Ruleset, RulesetAttr, ABI};
+    Ruleset::default()
+        .set_compatibility(CompatLevel::HardRequirement)
+        .handle_access(AccessFs::from_write(ABI::V1))
+        .and_then(|r| r.create())
+        .is_ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn kernel_has_landlock() -> bool {
+    false
+}
