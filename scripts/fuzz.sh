@@ -2,7 +2,7 @@
 # Runs one cargo-fuzz target for a while, seeded from the shared corpus.
 #
 #   usage: scripts/fuzz.sh TARGET SECONDS
-#   targets: parse_gomod parse_gomod_lax parse_gowork parse_gosum versions
+#   targets: parse_gomod parse_gomod_lax parse_gowork parse_gosum versions load_universe
 #   env:   GOMVS_SHARED_DIR (default <repo>/../shared)
 #          FUZZ_WORK (default /tmp/gomvs-fuzz): seeds, the growing corpus, artifacts
 #          CARGO_TARGET_DIR (default /tmp/gomvs-fuzz/target)
@@ -54,6 +54,39 @@ case "$target" in
              gopkg.in/yaml.v2 example.com/m/v2 v2.0.0-pre.1+build; do
       i=$((i + 1)); printf '%s\0%s' "$v" "$v" > "$seeds/v-$i"
     done ;;
+  load_universe)
+    # Each case of the edge-cases and cmd-go corpora with a main go.mod and a
+    # proxy, in the target's input format (fuzz/fuzz_targets/load_universe.rs).
+    python3 - "$corpus" "$seeds" <<'PY'
+import os, re, sys
+corpus, seeds = sys.argv[1], sys.argv[2]
+unescape = lambda p: re.sub(r"!([a-z])", lambda m: m.group(1).upper(), p)
+n = 0
+for kind in ("edge-cases", "cmd-go"):
+    root = os.path.join(corpus, kind)
+    for dirpath, dirs, files in sorted(os.walk(root)):
+        dirs.sort()
+        if os.path.basename(dirpath) != "main" or "go.mod" not in files:
+            continue
+        case = os.path.dirname(dirpath)
+        proxy = os.path.join(case, "proxy")
+        text = open(os.path.join(dirpath, "go.mod"), errors="replace").read()
+        if "go.sum" in files:
+            text += "\n=== go.sum\n" + open(os.path.join(dirpath, "go.sum"), errors="replace").read()
+        size = 0
+        for pd, _, pf in sorted(os.walk(proxy)):
+            for f in sorted(pf):
+                if f.endswith(".mod") and pd.endswith("/@v"):
+                    mod = unescape(os.path.relpath(os.path.dirname(pd), proxy))
+                    body = open(os.path.join(pd, f), errors="replace").read()
+                    size += len(body)
+                    if size > 12000:
+                        break
+                    text += f"\n=== {mod} {unescape(f[:-4])}\n" + body
+        n += 1
+        open(os.path.join(seeds, f"case-{n}"), "w").write(text[:16384])
+PY
+    ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
 echo "seeds: $(ls "$seeds" | wc -l) files in $seeds"
