@@ -98,8 +98,13 @@ pub struct SideCause {
     /// module asks for exactly the selected version.
     pub requirement: Option<Requirement>,
     /// A shortest requirement path from a main module to the selected
-    /// version, through the deciding requirer.
+    /// version, through the deciding requirer (abridged on deep graphs).
     pub path: Vec<ModuleVersion>,
+    /// Modules left out of `path` after its first
+    /// [`crate::explain::why::PATH_HEAD`] + 1 entries (0: whole; omitted from
+    /// JSON when 0).
+    #[serde(default, skip_serializing_if = "crate::explain::why::is_zero")]
+    pub path_omitted: usize,
     /// The replace directive that applies to the selected version.
     pub replacement: Option<Replacement>,
     /// Exclude directives on the path that dropped a version above the
@@ -274,6 +279,7 @@ impl<'a> Side<'a> {
                 .deciding
                 .and_then(|i| report.requirements.get(i).cloned()),
             path: report.path_to_selected,
+            path_omitted: report.path_to_selected_omitted,
             replacement: report
                 .replacements
                 .into_iter()

@@ -22,19 +22,22 @@ fn path_text(f: &Finding) -> Option<String> {
     if c.path.is_empty() {
         return None;
     }
-    Some(
-        c.path
-            .iter()
-            .map(|m| {
-                if m.version.is_empty() {
-                    m.path.to_string()
-                } else {
-                    format!("{}@{}", m.path, m.version)
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" -> "),
-    )
+    let mut steps: Vec<String> = c
+        .path
+        .iter()
+        .map(|m| {
+            if m.version.is_empty() {
+                m.path.to_string()
+            } else {
+                format!("{}@{}", m.path, m.version)
+            }
+        })
+        .collect();
+    if c.path_omitted > 0 {
+        let at = (gomvs_graph::explain::why::PATH_HEAD + 1).min(steps.len());
+        steps.insert(at, format!("... ({} more) ...", c.path_omitted));
+    }
+    Some(steps.join(" -> "))
 }
 
 /// Text for people: one block per finding, then a summary line.

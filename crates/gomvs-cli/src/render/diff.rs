@@ -155,11 +155,13 @@ fn transition(c: &ModuleChange) -> String {
     )
 }
 
-fn path_text(p: &[ModuleVersion]) -> String {
-    p.iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(" → ")
+fn path_text(p: &[ModuleVersion], omitted: usize) -> String {
+    let mut steps: Vec<String> = p.iter().map(ToString::to_string).collect();
+    if omitted > 0 {
+        let at = (gomvs_graph::explain::why::PATH_HEAD + 1).min(steps.len());
+        steps.insert(at, format!("… ({omitted} more) …"));
+    }
+    steps.join(" → ")
 }
 
 /// The cause of one side in words, one line each.
@@ -203,7 +205,10 @@ fn cause_lines(c: &ModuleChange, cause: &SideCause, version: &Option<String>) ->
                 .map_or_else(String::new, |l| format!(" ({l})"));
             lines.push(format!("{selected} required by {}{at}", req.requirer));
             if cause.path.len() > 1 {
-                lines.push(format!("via {}", path_text(&cause.path)));
+                lines.push(format!(
+                    "via {}",
+                    path_text(&cause.path, cause.path_omitted)
+                ));
             }
         }
         None if !selected.is_empty() => {

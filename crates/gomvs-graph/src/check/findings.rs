@@ -227,8 +227,14 @@ pub struct ReplaceCause {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cause {
     /// A requirement path from a main module to the selected version (each
-    /// step requires the next): `why`'s `path_to_selected`.
+    /// step requires the next): `why`'s `path_to_selected`, abridged on
+    /// deep graphs.
     pub path: Vec<ModuleVersion>,
+    /// Modules left out of `path` after its first
+    /// [`crate::explain::why::PATH_HEAD`] + 1 entries (0: whole; omitted from
+    /// JSON when 0).
+    #[serde(skip_serializing_if = "crate::explain::why::is_zero")]
+    pub path_omitted: usize,
     /// The main go.mod (or go.work) line that starts the path: the
     /// require line of the path's second module in the main module's go.mod.
     pub introduced_at: Option<Location>,

@@ -153,6 +153,7 @@ impl<'a> CheckContext<'a> {
         };
         let deciding = report.deciding.and_then(|i| report.requirements.get(i));
         Some(Cause {
+            path_omitted: report.path_to_selected_omitted,
             introduced_at,
             required_by: deciding.map(|r| r.requirer.clone()),
             required_version: deciding.map(|r| r.version.clone()),

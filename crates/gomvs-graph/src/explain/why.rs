@@ -158,6 +158,14 @@ pub struct WhyReport {
     /// A shortest requirement path from a main module to the requirer of
     /// the deciding requirement, ending with the selected version.
     pub path_to_selected: Vec<ModuleVersion>,
+    /// How many modules [`explain_selected`] left out of `path_to_selected`
+    /// after its first [`PATH_HEAD`] entries (0: the path is whole). Deep
+    /// graphs have paths as long as the graph; a report per module must not
+    /// grow with the square of the depth, so `diff` and `check` keep the
+    /// head and the last [`PATH_TAIL`] steps. [`explain_why`] always gives
+    /// the whole path. Left out of JSON when 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub path_to_selected_omitted: usize,
     /// For a version that lost: a shortest path to one of its requirers,
     /// ending with that version.
     pub path_to_asked: Vec<ModuleVersion>,
@@ -200,6 +208,96 @@ pub struct WhyIndex {
     rank: HashMap<NodeId, usize>,
     /// The requirements of pruned-out nodes, read on first need.
     pruned: std::sync::OnceLock<Vec<(ModuleVersion, HashMap<String, String>)>>,
+    /// Shortest paths from the roots, computed on first need.
+    paths: std::sync::OnceLock<PathTree>,
+}
+
+/// Modules [`explain_selected`] keeps at the start of a long path.
+pub const PATH_HEAD: usize = 8;
+
+/// Modules [`explain_selected`] keeps at the end of a long path.
+pub const PATH_TAIL: usize = 8;
+
+/// One breadth-first walk from the graph's roots under [`go_mod_path`]'s
+/// rule, shared by every question: each reached node's predecessor on a
+/// shortest path, its depth, and its ancestor at depth [`PATH_HEAD`] (so
+/// that an abridged path costs O(`PATH_HEAD` + `PATH_TAIL`) steps whatever
+/// the depth).
+struct PathTree {
+    /// Reached node → (predecessor, depth, head anchor).
+    nodes: HashMap<NodeId, (Option<NodeId>, usize, NodeId)>,
+}
+
+impl PathTree {
+    fn new(loaded: &Loaded) -> PathTree {
+        let g = &loaded.graph.graph;
+        let initial = &loaded.initial_requirements.roots;
+        let mut nodes: HashMap<NodeId, (Option<NodeId>, usize, NodeId)> = HashMap::new();
+        let mut queue = std::collections::VecDeque::new();
+        for r in g.roots() {
+            if let Some(id) = g.node_id(r) {
+                if let std::collections::hash_map::Entry::Vacant(e) = nodes.entry(id) {
+                    e.insert((None, 0, id));
+                    queue.push_back(id);
+                }
+            }
+        }
+        while let Some(id) = queue.pop_front() {
+            let Some(&(_, depth, anchor)) = nodes.get(&id) else {
+                continue;
+            };
+            let from_main = g.module(id).is_some_and(|m| is_main_node(loaded, m));
+            let Some(reqs) = g.required_by_id(id) else {
+                continue;
+            };
+            for r in reqs.node_ids() {
+                if from_main
+                    && !loaded.session.in_workspace()
+                    && g.module(r).is_some_and(|m| !initial.contains(m))
+                {
+                    continue;
+                }
+                if let std::collections::hash_map::Entry::Vacant(e) = nodes.entry(r) {
+                    let d = depth + 1;
+                    e.insert((Some(id), d, if d <= PATH_HEAD { r } else { anchor }));
+                    queue.push_back(r);
+                }
+            }
+        }
+        PathTree { nodes }
+    }
+
+    /// Up to `limit` nodes ending at `target`, walking predecessors, in
+    /// path order.
+    fn tail(&self, target: NodeId, limit: usize) -> Vec<NodeId> {
+        let mut path = Vec::new();
+        let mut at = Some(target);
+        while let Some(id) = at {
+            if path.len() == limit {
+                break;
+            }
+            path.push(id);
+            at = self.nodes.get(&id).and_then(|n| n.0);
+        }
+        path.reverse();
+        path
+    }
+
+    /// The path from a root to `target` (`None`: not reached), whole or,
+    /// with `abridge`, its first [`PATH_HEAD`] + 1 and last [`PATH_TAIL`]
+    /// nodes and the number left out between them.
+    fn path(&self, target: NodeId, abridge: bool) -> Option<(Vec<NodeId>, usize)> {
+        let &(_, depth, anchor) = self.nodes.get(&target)?;
+        let len = depth + 1;
+        if !abridge || len <= PATH_HEAD + 1 + PATH_TAIL {
+            return Some((self.tail(target, usize::MAX), 0));
+        }
+        let mut path = self.tail(anchor, usize::MAX);
+        let tail = self.tail(target, PATH_TAIL);
+        let omitted = len - path.len() - tail.len();
+        path.extend(tail);
+        Some((path, omitted))
+    }
 }
 
 impl WhyIndex {
@@ -232,14 +330,16 @@ impl WhyIndex {
             by_target,
             rank,
             pruned: std::sync::OnceLock::new(),
+            paths: std::sync::OnceLock::new(),
         }
     }
 }
 
 /// The report on `path`'s selected version with pruned go.mod files left
 /// unread: the question `diff` and `check` ask of every module they name.
+/// Its path is abridged when long ([`WhyReport::path_to_selected_omitted`]).
 pub fn explain_selected(loaded: &Loaded, index: &WhyIndex, path: &str) -> WhyReport {
-    explain_why(
+    answer(
         loaded,
         index,
         &WhyQuery {
@@ -247,6 +347,7 @@ pub fn explain_selected(loaded: &Loaded, index: &WhyIndex, path: &str) -> WhyRep
             version: None,
         },
         WhyOptions { read_pruned: false },
+        true,
     )
 }
 
@@ -256,6 +357,16 @@ pub fn explain_why(
     index: &WhyIndex,
     query: &WhyQuery,
     options: WhyOptions,
+) -> WhyReport {
+    answer(loaded, index, query, options, false)
+}
+
+fn answer(
+    loaded: &Loaded,
+    index: &WhyIndex,
+    query: &WhyQuery,
+    options: WhyOptions,
+    abridge: bool,
 ) -> WhyReport {
     let g = &loaded.graph.graph;
     let session = &loaded.session;
@@ -274,6 +385,7 @@ pub fn explain_why(
         requirements: Vec::new(),
         deciding: None,
         path_to_selected: Vec::new(),
+        path_to_selected_omitted: 0,
         path_to_asked: Vec::new(),
         is_root: false,
         replacements: Vec::new(),
@@ -357,7 +469,8 @@ pub fn explain_why(
                 .iter()
                 .position(|r| r.requirer == *fm && r.version == selected.version)
         });
-        let mut p: Vec<ModuleVersion> = go_mod_path(loaded, from)
+        let (ids, omitted) = go_mod_path(loaded, index, from, abridge);
+        let mut p: Vec<ModuleVersion> = ids
             .into_iter()
             .filter_map(|id| g.module(id).cloned())
             .collect();
@@ -365,18 +478,22 @@ pub fn explain_why(
             p.push(m.clone());
         }
         report.path_to_selected = p;
+        report.path_to_selected_omitted = omitted;
     } else if let Some(id) = g.selected_id(&path) {
         // A root of a workspace graph without a requiring edge.
-        report.path_to_selected = go_mod_path(loaded, id)
+        let (ids, omitted) = go_mod_path(loaded, index, id, abridge);
+        report.path_to_selected = ids
             .into_iter()
             .filter_map(|x| g.module(x).cloned())
             .collect();
+        report.path_to_selected_omitted = omitted;
     }
     if report.verdict == Verdict::Lost {
         if let Some(v) = &query.version {
             let asked = ModuleVersion::new(path.clone(), v.clone());
             if let Some(asked_id) = g.node_id(&asked) {
-                report.path_to_asked = go_mod_path(loaded, asked_id)
+                report.path_to_asked = go_mod_path(loaded, index, asked_id, false)
+                    .0
                     .into_iter()
                     .filter_map(|x| g.module(x).cloned())
                     .collect();
@@ -414,49 +531,19 @@ fn is_main_node(loaded: &Loaded, m: &ModuleVersion) -> bool {
 /// A shortest requirement path from the graph's roots to `target`,
 /// preferring requirements written in the main go.mod: a path through a
 /// root the loader added or raised in memory is used only when no other
-/// path exists (`FindPath` order otherwise).
-fn go_mod_path(loaded: &Loaded, target: NodeId) -> Vec<NodeId> {
-    let g = &loaded.graph.graph;
-    let initial = &loaded.initial_requirements.roots;
-    let mut prev: HashMap<NodeId, Option<NodeId>> = HashMap::new();
-    let mut queue = std::collections::VecDeque::new();
-    for r in g.roots() {
-        if let Some(id) = g.node_id(r) {
-            if let std::collections::hash_map::Entry::Vacant(e) = prev.entry(id) {
-                e.insert(None);
-                queue.push_back(id);
-            }
-        }
+/// path exists (`FindPath` order otherwise). With `abridge`, a long path
+/// keeps its head and tail and counts what it leaves out.
+fn go_mod_path(
+    loaded: &Loaded,
+    index: &WhyIndex,
+    target: NodeId,
+    abridge: bool,
+) -> (Vec<NodeId>, usize) {
+    let tree = index.paths.get_or_init(|| PathTree::new(loaded));
+    match tree.path(target, abridge) {
+        Some(found) => found,
+        None => (loaded.graph.graph.find_path_ids(|x| x == target), 0),
     }
-    while let Some(id) = queue.pop_front() {
-        if id == target {
-            let mut path = vec![id];
-            let mut at = id;
-            while let Some(Some(p)) = prev.get(&at) {
-                path.push(*p);
-                at = *p;
-            }
-            path.reverse();
-            return path;
-        }
-        let from_main = g.module(id).is_some_and(|m| is_main_node(loaded, m));
-        let Some(reqs) = g.required_by_id(id) else {
-            continue;
-        };
-        for r in reqs.node_ids() {
-            if from_main
-                && !loaded.session.in_workspace()
-                && g.module(r).is_some_and(|m| !initial.contains(m))
-            {
-                continue;
-            }
-            if let std::collections::hash_map::Entry::Vacant(e) = prev.entry(r) {
-                e.insert(Some(id));
-                queue.push_back(r);
-            }
-        }
-    }
-    g.find_path_ids(|x| x == target)
 }
 
 fn root_version(roots: &[ModuleVersion], path: &str) -> Option<String> {
@@ -678,4 +765,9 @@ fn suggest(loaded: &Loaded, path: &str) -> Vec<String> {
 /// Whether `state` means the go.mod was not read.
 pub fn is_not_loaded(state: &LoadState) -> bool {
     matches!(state, LoadState::NotLoaded)
+}
+
+/// serde's `skip_serializing_if` for counts.
+pub(crate) fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
