@@ -47,6 +47,8 @@ enum Command {
     Check(commands::check::Args),
     /// What `go get MODULE@VERSION...` would write to go.mod and go.sum, and go's messages (dry run).
     Get(commands::get::Args),
+    /// The available updates (patch, minor or major) and what taking each alone would change.
+    Upgrades(commands::upgrades::Args),
 }
 
 /// Rewrites go's single-dash long flags (`-json`, `-go=1.21`) into clap's
@@ -117,5 +119,6 @@ fn main() -> ExitCode {
         Command::Verify(args) => commands::verify::run(&args),
         Command::Check(args) => commands::check::run(&args),
         Command::Get(args) => commands::get::run(&args),
+        Command::Upgrades(args) => commands::upgrades::run(&args),
     }
 }

@@ -1,7 +1,7 @@
 //! The invocation context shared by the graph commands: the Go environment,
 //! the module source it implies, and how to report fatal errors.
 
-use gomvs_graph::env::GoEnv;
+use gomvs_graph::env::{offline_env, GoEnv, OfflineMode};
 use gomvs_graph::files::FileTree;
 use gomvs_graph::listing::{list_modules, CacheLayout, ListMode, Listing};
 use gomvs_graph::loader::{Fatal, GoCommand, LoadConfig, Loaded, Session};
@@ -40,6 +40,40 @@ impl Context {
                 return Err(ExitCode::from(1));
             }
         };
+        Context::from_env(env, inv)
+    }
+
+    /// [`Context::from_process`] for a command that queries versions
+    /// (`get`, `upgrades`, `list -u`): when [`offline_env`] says so
+    /// (`--offline` = `explicit`, `GOMVS_OFFLINE`, or a GOPROXY that needs
+    /// the network), the module cache is the proxy and one notice line
+    /// says so on stderr.
+    pub fn from_process_offline(inv: Invocation, explicit: bool) -> Result<Context, ExitCode> {
+        let env = match GoEnv::from_process() {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("go: getwd: {e}");
+                return Err(ExitCode::from(1));
+            }
+        };
+        let mode = match OfflineMode::from_env(&env, explicit) {
+            Ok(m) => m,
+            Err(e) => {
+                eprintln!("{e}");
+                return Err(ExitCode::from(2));
+            }
+        };
+        match offline_env(&env, mode) {
+            Some((env, notice)) => {
+                eprintln!("{notice}");
+                Context::from_env(env, inv)
+            }
+            None => Context::from_env(env, inv),
+        }
+    }
+
+    /// The context of `env`.
+    fn from_env(env: GoEnv, inv: Invocation) -> Result<Context, ExitCode> {
         let config = match LoadConfig::from_env(&env, inv.command, inv.graph_go) {
             Ok(c) => c,
             Err(e) => {

@@ -33,6 +33,9 @@ pub struct Args {
     /// Colour for --explain.
     #[arg(long, value_enum, default_value_t = crate::render::ColorChoice::Auto)]
     pub color: crate::render::ColorChoice,
+    /// Answer from the module cache alone (docs/get.md, "Offline").
+    #[arg(long)]
+    pub offline: bool,
     /// Module arguments: `path`, `path@version`, `path@latest`, `path@upgrade`,
     /// `path@patch`, `path@none`, `path@<query>`.
     #[arg(required = true)]
@@ -116,10 +119,13 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let ctx = match Context::from_process(Invocation {
-        command: GoCommand::Get,
-        graph_go: None,
-    }) {
+    let ctx = match Context::from_process_offline(
+        Invocation {
+            command: GoCommand::Get,
+            graph_go: None,
+        },
+        args.offline,
+    ) {
         Ok(c) => c,
         Err(code) => return code,
     };

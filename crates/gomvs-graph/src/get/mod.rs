@@ -51,6 +51,34 @@ pub struct GetOutcome {
     pub new_go_sum: Vec<u8>,
     /// The new requirements, when the command succeeded.
     pub requirements: Option<Requirements>,
+    /// The build list after go get (empty when the command failed).
+    pub build_list: Vec<ModuleVersion>,
+    /// What `reportChanges` reported (`go: upgraded ...` and the like,
+    /// `go` and `toolchain` included), in go's order.
+    pub changes: Vec<ReportedChange>,
+}
+
+/// One `go: added/upgraded/downgraded/removed` line, as data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportedChange {
+    /// The module path (or `go`, `toolchain`).
+    pub path: String,
+    /// The version before (`""` when added).
+    pub old: String,
+    /// The version after (`""` or `none` when removed).
+    pub new: String,
+}
+
+/// How [`get_with`] treats its arguments.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GetOptions {
+    /// Each argument is a module at a version the caller already resolved
+    /// (`gomvs upgrades` asking what taking one candidate changes): the
+    /// package check of `QueryPattern` (querying every module path prefix
+    /// and downloading its zip) and the zip sums of `checkPackageProblems`
+    /// are skipped, so no zip is needed. go.mod, stderr and the build list
+    /// are the ones of [`get`]; go.sum lacks the `h1:` lines of zips.
+    pub modules_only: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -156,6 +184,16 @@ fn fail(mut out: GetOutcome, lines: Vec<String>) -> GetOutcome {
 
 /// Runs `go get ARGS` on a load made with `-mod=mod` semantics.
 pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome {
+    get_with(loaded, args, upgrade, GetOptions::default())
+}
+
+/// [`get`] with options (see [`GetOptions`]).
+pub fn get_with(
+    loaded: &Loaded,
+    args: &[String],
+    upgrade: UpgradeFlag,
+    opts: GetOptions,
+) -> GetOutcome {
     let s = &loaded.session;
     let mut out = GetOutcome::default();
     let Some(main) = s.mains.first() else {
@@ -299,6 +337,16 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
             continue;
         }
         let allowed = Allowed::GetArgument;
+        if opts.modules_only {
+            let current = initial_selected(&qu.pattern);
+            candidates.push((
+                i,
+                q.query(&qu.pattern, &qu.version, &current, allowed)
+                    .map(|rev| ModuleVersion::new(qu.pattern.as_str(), rev.version.as_str()))
+                    .map_err(|e| e.text),
+            ));
+            continue;
+        }
         match query_pattern(s, &q, &qu.pattern, &qu.version, &initial_selected, allowed) {
             Err(PatternFailure::Fatal(text)) => return fail(out, vec![text]),
             Err(PatternFailure::Query(e, zips)) => {
@@ -434,7 +482,8 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
         let actual = s.replacement(m).map_or(m.clone(), |r| r.effective);
         let old = ModuleVersion::new(m.path.as_str(), old_v.as_str());
         let old_actual = s.replacement(&old).map_or(old.clone(), |r| r.effective);
-        if actual == old_actual
+        if opts.modules_only
+            || actual == old_actual
             || actual.version.is_empty()
             || !s.has_sum(&old_actual.path, &old_actual.version)
         {
@@ -627,7 +676,13 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
     let new_go = ed.go_version().unwrap_or_default().to_string();
     let new_tc = ed.toolchain().unwrap_or_default().to_string();
     let mut lines = Vec::new();
+    let mut reported = Vec::new();
     let mut report = |path: &str, old: &str, new: &str| {
+        reported.push(ReportedChange {
+            path: path.to_string(),
+            old: old.to_string(),
+            new: new.to_string(),
+        });
         if old.is_empty() {
             lines.push(format!("go: added {path} {new}"));
         } else if new == mvs::NONE || new.is_empty() {
@@ -657,6 +712,7 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
         report(p, old, new);
     }
     out.stderr.extend(lines);
+    out.changes = reported;
 
     // go.sum (WriteGoSum with keepSums(addBuildListZipSums)).
     out.new_go_sum = new_go_sum(
@@ -667,6 +723,7 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
         &out.old_go_sum,
     );
     out.requirements = Some(rs);
+    out.build_list = final_list;
     out
 }
 
