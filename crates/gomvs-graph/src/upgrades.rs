@@ -304,7 +304,10 @@ pub fn impact(loaded: &Loaded, path: &str, candidate: &ModuleVersion) -> Impact 
         loaded,
         &[arg],
         UpgradeFlag::None,
-        GetOptions { modules_only: true },
+        GetOptions {
+            modules_only: true,
+            ..GetOptions::default()
+        },
     );
     let mut impact = Impact::default();
     if out.exit_code != 0 {

@@ -53,6 +53,9 @@ pub struct GetOutcome {
     pub requirements: Option<Requirements>,
     /// The build list after go get (empty when the command failed).
     pub build_list: Vec<ModuleVersion>,
+    /// How many of the `stderr` lines come before `checkPackageProblems`
+    /// (where go, in a workspace, loads the workspace and may stop).
+    pub stderr_before_checks: usize,
     /// What `reportChanges` reported (`go: upgraded ...` and the like,
     /// `go` and `toolchain` included), in go's order.
     pub changes: Vec<ReportedChange>,
@@ -79,6 +82,13 @@ pub struct GetOptions {
     /// are skipped, so no zip is needed. go.mod, stderr and the build list
     /// are the ones of [`get`]; go.sum lacks the `h1:` lines of zips.
     pub modules_only: bool,
+    /// The main module is a module of the go.work go found (`go get` in a
+    /// workspace): `checkPackageProblems`' `EnterWorkspace` updates the
+    /// main go.mod in memory (`UpdateGoModFromReqs` edits the `modfile.File`
+    /// in place), so `reportChanges` sees the new requirements as the old
+    /// ones: go and toolchain changes are not reported, nor explicit
+    /// requirements that left the build list unless an argument named them.
+    pub workspace_member: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -468,6 +478,7 @@ pub fn get_with(
     }
     let final_list = final_graph.build_list();
 
+    out.stderr_before_checks = out.stderr.len();
     // checkPackageProblems: go queues the retraction, deprecation and sum
     // work and waits for all of it: a zip checksum mismatch is fatal before
     // any message is printed.
@@ -649,16 +660,23 @@ pub fn get_with(
         .as_ref()
         .map(|t| t.name.clone())
         .unwrap_or_default();
-    for r in &main.file.require {
+    let new_go = ed.go_version().unwrap_or_default().to_string();
+    let new_tc = ed.toolchain().unwrap_or_default().to_string();
+    let (old_go, old_tc, old_reqs): (String, String, Vec<ModuleVersion>) = if opts.workspace_member
+    {
+        let reqs = new_reqs.iter().map(|r| r.module.clone()).collect();
+        (new_go.clone(), new_tc.clone(), reqs)
+    } else {
+        let reqs = main.file.require.iter().map(|r| r.module.clone()).collect();
+        (old_go, old_tc, reqs)
+    };
+    for m in &old_reqs {
         let new = new_version
-            .get(r.module.path.as_str())
+            .get(m.path.as_str())
             .cloned()
             .unwrap_or_default();
-        if r.module.version != new {
-            changes.insert(
-                r.module.path.to_string(),
-                (r.module.version.to_string(), new),
-            );
+        if m.version != new {
+            changes.insert(m.path.to_string(), (m.version.to_string(), new));
         }
     }
     for r in &new_reqs {
@@ -673,8 +691,6 @@ pub fn get_with(
             );
         }
     }
-    let new_go = ed.go_version().unwrap_or_default().to_string();
-    let new_tc = ed.toolchain().unwrap_or_default().to_string();
     let mut lines = Vec::new();
     let mut reported = Vec::new();
     let mut report = |path: &str, old: &str, new: &str| {
@@ -1045,4 +1061,50 @@ fn new_go_sum(
         outb.extend_from_slice(format!("{p} {v} {h}\n").as_bytes());
     }
     outb
+}
+
+/// The go.work file go writes after `go get` in a workspace: `go get`
+/// itself runs in single-module mode (it never calls `InitWorkfile`), then
+/// `modload.UpdateWorkGoVersion` raises the go.work `go` line to the main
+/// module's go version when it is lower (dropping a `toolchain` line the
+/// new go line implies or outdates) and `WriteWorkFile` writes it
+/// (`SortBlocks`, `Cleanup`, `Format`). `Ok(None)`: go leaves it alone.
+/// A go.work without a `go` line that needs one is refused (gomvs does not
+/// model where `WorkFile.AddGoStmt` inserts it).
+pub fn work_file_update(
+    file: &str,
+    data: &[u8],
+    go_version: &str,
+) -> Result<Option<Vec<u8>>, String> {
+    let wf = gomvs_modfile::gowork::parse_work(file, data, None)
+        .map_err(|e| format!("go: errors parsing {file}:\n{e}"))?;
+    let old = wf.go.as_ref().map_or("1.18", |g| g.version.as_str());
+    if go_version.is_empty() || gover::compare(old, go_version).is_ge() {
+        return Ok(None);
+    }
+    if wf.go.is_none() {
+        return Err(format!(
+            "gomvs: get: {file} has no go line and go get would add one (go {go_version}): gomvs does not model where go inserts it"
+        ));
+    }
+    let as_mod = gomvs_modfile::ModFile {
+        go: wf.go.clone(),
+        toolchain: wf.toolchain.clone(),
+        syntax: wf.syntax.clone(),
+        ..Default::default()
+    };
+    let mut ed = Editor::new(&as_mod);
+    ed.add_go_stmt(go_version);
+    if let Some(t) = &wf.toolchain {
+        let tv = gover::from_toolchain(&t.name);
+        if t.name == format!("go{go_version}")
+            || gover::compare(&tv, go_version).is_lt()
+            || gover::compare(&tv, gover::GO_STRICT_VERSION).is_lt()
+        {
+            ed.drop_toolchain_stmt();
+        }
+    }
+    ed.sort_blocks();
+    ed.cleanup();
+    Ok(Some(ed.format()))
 }
