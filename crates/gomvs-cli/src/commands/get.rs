@@ -128,12 +128,10 @@ fn work_update(
 /// loaded (`LoadModFile` reads every module's go.mod from disk: the edited
 /// main go.mod only replaces the in-memory one afterwards); go's fatal
 /// lines when it cannot be (e.g. a module needing a newer go than go.work's).
-fn enter_workspace(ctx: &Context, path: &std::path::Path) -> Result<(), Vec<String>> {
+fn enter_workspace(ctx: &Context, path: &std::path::Path) -> Result<Session, Vec<String>> {
     let mut config = ctx.config.clone();
     config.gowork = GoWork::Path(path.to_path_buf());
-    Session::open(config, ctx.source.clone())
-        .map(|_| ())
-        .map_err(|f| f.lines)
+    Session::open(config, ctx.source.clone()).map_err(|f| f.lines)
 }
 
 /// The module directories the go.work at `path` uses (`loadWorkspace`'s
@@ -211,6 +209,13 @@ pub fn run(args: &Args) -> ExitCode {
         (Some(path), Some(main)) => work_uses(&ctx, path).contains(&main.root),
         _ => false,
     };
+    // checkPackageProblems: EnterWorkspace loads the workspace (a failure
+    // is fatal before anything is written); the retraction and deprecation
+    // checks run in it.
+    let workspace = match (&work_path, workspace_member) {
+        (Some(path), true) => Some(enter_workspace(&ctx, path)),
+        _ => None,
+    };
     let outcome = get_with(
         &loaded,
         &args.args,
@@ -218,24 +223,21 @@ pub fn run(args: &Args) -> ExitCode {
         GetOptions {
             modules_only: false,
             workspace_member,
+            workspace: workspace.as_ref().and_then(|w| w.as_ref().ok()),
         },
     );
-    // checkPackageProblems: EnterWorkspace loads the workspace; a failure
-    // is fatal before anything is written.
-    if let (Some(path), true, 0) = (&work_path, workspace_member, outcome.exit_code) {
-        if let Err(lines) = enter_workspace(&ctx, path) {
-            let mut err = std::io::stderr().lock();
-            for line in loaded.session.stderr_lines() {
-                let _ = writeln!(err, "{line}");
-            }
-            for line in outcome.stderr.iter().take(outcome.stderr_before_checks) {
-                let _ = writeln!(err, "{line}");
-            }
-            for line in lines {
-                let _ = writeln!(err, "{line}");
-            }
-            return ExitCode::from(1);
+    if let (Some(Err(lines)), true) = (&workspace, outcome.reached_checks) {
+        let mut err = std::io::stderr().lock();
+        for line in loaded.session.stderr_lines() {
+            let _ = writeln!(err, "{line}");
         }
+        for line in outcome.stderr.iter().take(outcome.stderr_before_checks) {
+            let _ = writeln!(err, "{line}");
+        }
+        for line in lines {
+            let _ = writeln!(err, "{line}");
+        }
+        return ExitCode::from(1);
     }
     let work = match (&work_path, outcome.exit_code) {
         (Some(path), 0) => match work_update(&ctx, path, &outcome) {

@@ -56,6 +56,8 @@ pub struct GetOutcome {
     /// How many of the `stderr` lines come before `checkPackageProblems`
     /// (where go, in a workspace, loads the workspace and may stop).
     pub stderr_before_checks: usize,
+    /// Whether go would reach `checkPackageProblems` (the edit succeeded).
+    pub reached_checks: bool,
     /// What `reportChanges` reported (`go: upgraded ...` and the like,
     /// `go` and `toolchain` included), in go's order.
     pub changes: Vec<ReportedChange>,
@@ -73,8 +75,8 @@ pub struct ReportedChange {
 }
 
 /// How [`get_with`] treats its arguments.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct GetOptions {
+#[derive(Clone, Copy, Default)]
+pub struct GetOptions<'a> {
     /// Each argument is a module at a version the caller already resolved
     /// (`gomvs upgrades` asking what taking one candidate changes): the
     /// package check of `QueryPattern` (querying every module path prefix
@@ -89,6 +91,10 @@ pub struct GetOptions {
     /// ones: go and toolchain changes are not reported, nor explicit
     /// requirements that left the build list unless an argument named them.
     pub workspace_member: bool,
+    /// With `workspace_member`: the workspace `EnterWorkspace` loaded. The
+    /// retraction and deprecation checks of `checkPackageProblems` run in
+    /// it (its replacements and exclusions apply).
+    pub workspace: Option<&'a crate::loader::Session>,
 }
 
 #[derive(Debug, Clone)]
@@ -202,7 +208,7 @@ pub fn get_with(
     loaded: &Loaded,
     args: &[String],
     upgrade: UpgradeFlag,
-    opts: GetOptions,
+    opts: GetOptions<'_>,
 ) -> GetOutcome {
     let s = &loaded.session;
     let mut out = GetOutcome::default();
@@ -479,6 +485,7 @@ pub fn get_with(
     let final_list = final_graph.build_list();
 
     out.stderr_before_checks = out.stderr.len();
+    out.reached_checks = true;
     // checkPackageProblems: go queues the retraction, deprecation and sum
     // work and waits for all of it: a zip checksum mismatch is fatal before
     // any message is printed.
@@ -530,6 +537,8 @@ pub fn get_with(
     // checkPackageProblems: deprecations, retractions, sums of updated modules.
     let mut deprecations = Vec::new();
     let mut retractions = Vec::new();
+    let ws_querier = opts.workspace.map(Querier::new);
+    let q = ws_querier.as_ref().unwrap_or(&q);
     for (p, (v, _)) in &resolved {
         let m = ModuleVersion::new(p.as_str(), v.as_str());
         if let Err(e) = q.check_retractions(&m) {
