@@ -159,7 +159,7 @@ fn json_report() {
 }
 
 #[test]
-fn nothing_available_exits_zero_even_with_fail_on_available() {
+fn fail_on_available_exit_status_follows_the_rows() {
     let out = upgrades(
         "google.golang.org-protobuf@v1.20.0",
         &["--patch", "--fail-on-available"],

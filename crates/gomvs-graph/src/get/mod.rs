@@ -537,7 +537,11 @@ pub fn get_with(
     // checkPackageProblems: deprecations, retractions, sums of updated modules.
     let mut deprecations = Vec::new();
     let mut retractions = Vec::new();
-    let ws_querier = opts.workspace.map(Querier::new);
+    let ws_querier = opts.workspace.map(|w| {
+        let wq = Querier::new(w);
+        wq.inherit_latest(&q);
+        wq
+    });
     let q = ws_querier.as_ref().unwrap_or(&q);
     for (p, (v, _)) in &resolved {
         let m = ModuleVersion::new(p.as_str(), v.as_str());
