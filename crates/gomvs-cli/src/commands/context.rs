@@ -1,7 +1,7 @@
 //! The invocation context shared by the graph commands: the Go environment,
 //! the module source it implies, and how to report fatal errors.
 
-use gomvs_graph::env::{offline_env, GoEnv, OfflineMode};
+use gomvs_graph::env::{offline_env, GoEnv, GoWork, OfflineMode};
 use gomvs_graph::files::FileTree;
 use gomvs_graph::listing::{list_modules, CacheLayout, ListMode, Listing};
 use gomvs_graph::loader::{Fatal, GoCommand, LoadConfig, Loaded, Session};
@@ -70,6 +70,31 @@ impl Context {
             }
             None => Context::from_env(env, inv),
         }
+    }
+
+    /// The context of `go get` (`gomvs get`, `gomvs upgrades`):
+    /// [`Context::from_process_offline`] in single-module mode — go get
+    /// never enters workspace mode (`runGet` calls `modload.Init` without
+    /// `InitWorkfile`) — and the go.work go would find (`FindGoWork`).
+    pub fn for_get(offline: bool) -> Result<(Context, Option<PathBuf>), ExitCode> {
+        let mut ctx = Context::from_process_offline(
+            Invocation {
+                command: GoCommand::Get,
+                graph_go: None,
+            },
+            offline,
+        )?;
+        let work = match &ctx.config.gowork {
+            GoWork::Off => None,
+            GoWork::Auto => gomvs_graph::gopath::find_workspace_file(
+                ctx.config.files.as_ref(),
+                &ctx.config.cwd,
+                ctx.config.goroot.as_deref(),
+            ),
+            GoWork::Path(p) => Some(p.clone()),
+        };
+        ctx.config.gowork = GoWork::Off;
+        Ok((ctx, work))
     }
 
     /// The context of `env`.

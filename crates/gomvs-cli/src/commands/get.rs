@@ -3,12 +3,11 @@
 //! diff of go.mod and go.sum (or the whole new files with `--print-gomod` /
 //! `--print-gosum`).
 
-use super::context::{print_fatal, Context, Invocation};
+use super::context::{print_fatal, Context};
 use crate::render::diff::{DiffFormat, DiffReport, SideInfo};
 use gomvs_graph::env::GoWork;
 use gomvs_graph::files::OverlayFiles;
 use gomvs_graph::get::{get_with, GetOptions, GetOutcome, UpgradeFlag};
-use gomvs_graph::loader::GoCommand;
 use gomvs_graph::loader::{Loaded, Session};
 use std::io::Write;
 use std::process::ExitCode;
@@ -174,29 +173,13 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut ctx = match Context::from_process_offline(
-        Invocation {
-            command: GoCommand::Get,
-            graph_go: None,
-        },
-        args.offline,
-    ) {
+    // go get edits the module of the working directory alone; the go.work
+    // it finds only has its go line raised (and is loaded for the checks
+    // when the module is one of its modules).
+    let (ctx, work_path) = match Context::for_get(args.offline) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    // go get never enters workspace mode (runGet calls modload.Init without
-    // InitWorkfile): it edits the module of the working directory alone;
-    // the go.work it finds (FindGoWork) only has its go line raised.
-    let work_path = match &ctx.config.gowork {
-        GoWork::Off => None,
-        GoWork::Auto => gomvs_graph::gopath::find_workspace_file(
-            ctx.config.files.as_ref(),
-            &ctx.config.cwd,
-            ctx.config.goroot.as_deref(),
-        ),
-        GoWork::Path(p) => Some(p.clone()),
-    };
-    ctx.config.gowork = GoWork::Off;
     let session = match ctx.open() {
         Ok(s) => s,
         Err(fatal) => return print_fatal(&[], &fatal),

@@ -7,10 +7,9 @@
 //! update; 2 usage error; 3 the module graph could not be loaded (the go
 //! command would fail too).
 
-use super::context::{eprint_go, print_fatal, Context, Invocation};
+use super::context::{eprint_go, print_fatal, Context};
 use crate::render::upgrades::{render, UpgradesFormat};
 use crate::render::ColorChoice;
-use gomvs_graph::loader::GoCommand;
 use gomvs_graph::upgrades::{upgrades, Policy, UpgradeOptions};
 use std::io::Write;
 use std::process::ExitCode;
@@ -71,14 +70,10 @@ pub fn run(args: &Args) -> ExitCode {
     } else {
         args.format
     };
-    let ctx = match Context::from_process_offline(
-        Invocation {
-            command: GoCommand::Get,
-            graph_go: None,
-        },
-        args.offline,
-    ) {
-        Ok(c) => c,
+    // As go get sees it: the module of the working directory alone, also
+    // inside a workspace.
+    let ctx = match Context::for_get(args.offline) {
+        Ok((c, _)) => c,
         Err(code) => return code,
     };
     let session = match ctx.open() {
@@ -101,10 +96,6 @@ pub fn run(args: &Args) -> ExitCode {
     if let Some(e) = &loaded.error {
         eprint_go(&format!("go: {e}"));
         return ExitCode::from(EXIT_LOAD);
-    }
-    if loaded.session.in_workspace() {
-        eprintln!("gomvs: upgrades: workspace mode is not supported (set GOWORK=off)");
-        return ExitCode::from(2);
     }
     let report = upgrades(
         &loaded,
