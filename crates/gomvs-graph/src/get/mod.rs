@@ -1082,8 +1082,6 @@ fn new_go_sum(
 /// module's go version when it is lower (dropping a `toolchain` line the
 /// new go line implies or outdates) and `WriteWorkFile` writes it
 /// (`SortBlocks`, `Cleanup`, `Format`). `Ok(None)`: go leaves it alone.
-/// A go.work without a `go` line that needs one is refused (gomvs does not
-/// model where `WorkFile.AddGoStmt` inserts it).
 pub fn work_file_update(
     file: &str,
     data: &[u8],
@@ -1095,11 +1093,6 @@ pub fn work_file_update(
     if go_version.is_empty() || gover::compare(old, go_version).is_ge() {
         return Ok(None);
     }
-    if wf.go.is_none() {
-        return Err(format!(
-            "gomvs: get: {file} has no go line and go get would add one (go {go_version}): gomvs does not model where go inserts it"
-        ));
-    }
     let as_mod = gomvs_modfile::ModFile {
         go: wf.go.clone(),
         toolchain: wf.toolchain.clone(),
@@ -1107,7 +1100,7 @@ pub fn work_file_update(
         ..Default::default()
     };
     let mut ed = Editor::new(&as_mod);
-    ed.add_go_stmt(go_version);
+    ed.add_work_go_stmt(go_version);
     if let Some(t) = &wf.toolchain {
         let tv = gover::from_toolchain(&t.name);
         if t.name == format!("go{go_version}")
