@@ -93,7 +93,11 @@ class Harness:
         bl_before = build_list(before.stdout)
         # go list in -mod=mod may rewrite go.mod: gomvs reads a pristine copy.
         mside, mmain = self.copy(udir, f"s{seed}-gomvs")
-        lu = subprocess.run([GO, "list", "-m", "-u", "-json", "all"], cwd=main, env=env, capture_output=True)
+        # on a pristine copy too: go list -m all above may have rewritten go.mod
+        uside, umain = self.copy(udir, f"s{seed}-listu")
+        lu = subprocess.run([GO, "list", "-m", "-u", "-json", "all"], cwd=umain,
+                            env=get_mode.go_env(uside, proxy, gocache), capture_output=True)
+        shutil.rmtree(uside, ignore_errors=True)
         updates = {}
         dec = json.JSONDecoder()
         text, i = lu.stdout.decode(errors="replace"), 0
