@@ -142,14 +142,20 @@ class Harness:
         self.go_timeout = 0
         self.lines = []
 
-    def env(self, side: str, proxy: str) -> dict:
-        return go_env(side, proxy, os.path.join(self.tmp, "gocache"))
+    def env(self, side: str, proxy: str, workspace: bool = False) -> dict:
+        env = go_env(side, proxy, os.path.join(self.tmp, "gocache"))
+        if workspace:
+            # go finds work/go.work from work/main
+            del env["GOWORK"]
+        return env
 
     def run_side(self, universe: str, proxy: str, args: list[str], tag: str, impl: str):
         side = os.path.join(self.tmp, f"{tag}-{impl}")
         shutil.copytree(os.path.join(universe, "work"), side + "/work")
         main = os.path.join(side, "work", "main")
-        env = self.env(side, proxy)
+        gowork = os.path.join(side, "work", "go.work")
+        ws = os.path.exists(gowork)
+        env = self.env(side, proxy, ws)
         if impl == "go":
             try:
                 p = subprocess.run([GO, "get", *args], cwd=main, env=env, capture_output=True,
@@ -163,11 +169,17 @@ class Harness:
             # gomvs downloads nothing: go's "go: downloading" lines (zips
             # fetched into the empty module cache) are not compared.
             err = b"".join(l for l in p.stderr.splitlines(keepends=True) if not l.startswith(b"go: downloading "))
-            res = (err, p.returncode, gomod, gosum)
+            work = open(gowork, "rb").read() if ws else b""
+            res = (err, p.returncode, gomod, gosum, work)
         else:
             p1 = subprocess.run([self.gomvs, "get", "--print-gomod", *args], cwd=main, env=env, capture_output=True)
             p2 = subprocess.run([self.gomvs, "get", "--print-gosum", *args], cwd=main, env=env, capture_output=True)
-            res = (p1.stderr, p1.returncode, p1.stdout, p2.stdout)
+            work = b""
+            if ws:
+                p3 = subprocess.run([self.gomvs, "get", "--print-gowork", *args], cwd=main, env=env,
+                                    capture_output=True)
+                work = p3.stdout
+            res = (p1.stderr, p1.returncode, p1.stdout, p2.stdout, work)
         shutil.rmtree(side, ignore_errors=True)
         # each side runs in its own copy: name it alike in messages
         return (res[0].replace(side.encode(), b"$SIDE"),) + res[1:]
@@ -192,7 +204,7 @@ class Harness:
     def seed(self, seed: int, only: list[int] | None = None):
         udir = os.path.join(self.tmp, f"u{seed}")
         meta = gen.generate(seed, udir)
-        if meta.get("workspace"):
+        if meta.get("workspace") != self.a.workspaces:
             shutil.rmtree(udir, ignore_errors=True)
             return
         proxy = os.path.join(udir, "proxy")
@@ -213,11 +225,11 @@ class Harness:
                 print(line, flush=True)
                 continue
             g, m = res["go"], res["gomvs"]
-            names = ("stderr", "exit", "go.mod", "go.sum")
+            names = ("stderr", "exit", "go.mod", "go.sum", "go.work")
             # go leaves go.mod and go.sum alone when it fails
             diff = [n for n, x, y in zip(names, g, m) if x != y and (g[1] == 0 or n in ("stderr", "exit"))]
             if diff and b"checksum mismatch" in g[0] and b"checksum mismatch" in m[0]:
-                if self.rerun_race(udir, proxy, args, f"s{seed}-{i}", (m[0], m[1], g[2], g[3])):
+                if self.rerun_race(udir, proxy, args, f"s{seed}-{i}", (m[0], m[1], g[2], g[3], g[4])):
                     diff = []
             with self.lock:
                 if g[1] == 0:
@@ -270,6 +282,8 @@ def main() -> int:
     ap.add_argument("-j", type=int, default=2)
     ap.add_argument("--save-mismatches", default=None)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--workspaces", action="store_true",
+                    help="only the universes with a go.work (go get runs where go finds it); go.work compared too")
     ap.add_argument("--cases", default=None,
                     help="replay only the SEED:INDEX cases listed in this file (one a line, # comments)")
     a = ap.parse_args()

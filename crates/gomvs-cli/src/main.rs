@@ -48,6 +48,8 @@ enum Command {
     Check(commands::check::Args),
     /// What `go get MODULE@VERSION...` would write to go.mod and go.sum, and go's messages (dry run).
     Get(commands::get::Args),
+    /// The available updates (patch, minor or major) and what taking each alone would change.
+    Upgrades(commands::upgrades::Args),
     /// Print gomvs's version (`-v`: and whether the kernel enforces its read-only sandbox).
     Version(VersionArgs),
 }
@@ -140,6 +142,7 @@ fn main() -> ExitCode {
         Command::Verify(args) => commands::verify::run(&args),
         Command::Check(args) => commands::check::run(&args),
         Command::Get(args) => commands::get::run(&args),
+        Command::Upgrades(args) => commands::upgrades::run(&args),
         Command::Version(args) => print_version(&args, &sandbox),
     }
 }

@@ -28,4 +28,5 @@ pub mod replace;
 pub mod requirements;
 pub mod source;
 pub mod summary;
+pub mod upgrades;
 pub mod verify;

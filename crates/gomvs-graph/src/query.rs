@@ -484,6 +484,22 @@ impl<'s> Querier<'s> {
         }
     }
 
+    /// Copies the latest versions `from` already computed
+    /// (`queryLatestVersionIgnoringRetractions` keeps them in a
+    /// process-wide cache: after `go get` enters a workspace, the
+    /// retraction and deprecation checks reuse what the single-module
+    /// queries found, replacements of that time included).
+    pub fn inherit_latest(&self, from: &Querier<'_>) {
+        let Ok(src) = from.latest_cache.lock() else {
+            return;
+        };
+        if let Ok(mut dst) = self.latest_cache.lock() {
+            for (k, v) in src.iter() {
+                dst.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+    }
+
     /// `lookupRepo`.
     fn repo(&self, path: &str) -> Result<Repo<'_, 's>, QueryError> {
         let path_error = if path != "go" && path != "toolchain" {

@@ -563,6 +563,24 @@ impl Editor {
         }
     }
 
+    /// `WorkFile.AddGoStmt`: like [`Editor::add_go_stmt`], but a new go
+    /// line goes before the first statement that is not a comment block
+    /// (file comments stay on top).
+    pub fn add_work_go_stmt(&mut self, version: &str) {
+        if self.go.is_some() {
+            self.add_go_stmt(version);
+            return;
+        }
+        let l = self.new_line(vec!["go".into(), version.into()], false);
+        let i = self
+            .stmts
+            .iter()
+            .position(|s| !matches!(s, EStmt::Comment(_)))
+            .unwrap_or(self.stmts.len());
+        self.stmts.insert(i, EStmt::Line(l));
+        self.go = Some((version.to_string(), l));
+    }
+
     /// `DropToolchainStmt`.
     pub fn drop_toolchain_stmt(&mut self) {
         if let Some((_, l)) = self.toolchain.take() {

@@ -1,7 +1,7 @@
 //! The invocation context shared by the graph commands: the Go environment,
 //! the module source it implies, and how to report fatal errors.
 
-use gomvs_graph::env::GoEnv;
+use gomvs_graph::env::{offline_env, GoEnv, GoWork, OfflineMode};
 use gomvs_graph::files::FileTree;
 use gomvs_graph::listing::{list_modules, CacheLayout, ListMode, Listing};
 use gomvs_graph::loader::{Fatal, GoCommand, LoadConfig, Loaded, Session};
@@ -40,6 +40,65 @@ impl Context {
                 return Err(ExitCode::from(1));
             }
         };
+        Context::from_env(env, inv)
+    }
+
+    /// [`Context::from_process`] for a command that queries versions
+    /// (`get`, `upgrades`, `list -u`): when [`offline_env`] says so
+    /// (`--offline` = `explicit`, `GOMVS_OFFLINE`, or a GOPROXY that needs
+    /// the network), the module cache is the proxy and one notice line
+    /// says so on stderr.
+    pub fn from_process_offline(inv: Invocation, explicit: bool) -> Result<Context, ExitCode> {
+        let env = match GoEnv::from_process() {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("go: getwd: {e}");
+                return Err(ExitCode::from(1));
+            }
+        };
+        let mode = match OfflineMode::from_env(&env, explicit) {
+            Ok(m) => m,
+            Err(e) => {
+                eprintln!("{e}");
+                return Err(ExitCode::from(2));
+            }
+        };
+        match offline_env(&env, mode) {
+            Some((env, notice)) => {
+                eprintln!("{notice}");
+                Context::from_env(env, inv)
+            }
+            None => Context::from_env(env, inv),
+        }
+    }
+
+    /// The context of `go get` (`gomvs get`, `gomvs upgrades`):
+    /// [`Context::from_process_offline`] in single-module mode — go get
+    /// never enters workspace mode (`runGet` calls `modload.Init` without
+    /// `InitWorkfile`) — and the go.work go would find (`FindGoWork`).
+    pub fn for_get(offline: bool) -> Result<(Context, Option<PathBuf>), ExitCode> {
+        let mut ctx = Context::from_process_offline(
+            Invocation {
+                command: GoCommand::Get,
+                graph_go: None,
+            },
+            offline,
+        )?;
+        let work = match &ctx.config.gowork {
+            GoWork::Off => None,
+            GoWork::Auto => gomvs_graph::gopath::find_workspace_file(
+                ctx.config.files.as_ref(),
+                &ctx.config.cwd,
+                ctx.config.goroot.as_deref(),
+            ),
+            GoWork::Path(p) => Some(p.clone()),
+        };
+        ctx.config.gowork = GoWork::Off;
+        Ok((ctx, work))
+    }
+
+    /// The context of `env`.
+    fn from_env(env: GoEnv, inv: Invocation) -> Result<Context, ExitCode> {
         let config = match LoadConfig::from_env(&env, inv.command, inv.graph_go) {
             Ok(c) => c,
             Err(e) => {

@@ -3,11 +3,11 @@
 //! diff of go.mod and go.sum (or the whole new files with `--print-gomod` /
 //! `--print-gosum`).
 
-use super::context::{print_fatal, Context, Invocation};
+use super::context::{print_fatal, Context};
 use crate::render::diff::{DiffFormat, DiffReport, SideInfo};
+use gomvs_graph::env::GoWork;
 use gomvs_graph::files::OverlayFiles;
-use gomvs_graph::get::{get, GetOutcome, UpgradeFlag};
-use gomvs_graph::loader::GoCommand;
+use gomvs_graph::get::{get_with, GetOptions, GetOutcome, UpgradeFlag};
 use gomvs_graph::loader::{Loaded, Session};
 use std::io::Write;
 use std::process::ExitCode;
@@ -26,6 +26,9 @@ pub struct Args {
     /// Print the whole go.sum go would write instead of a diff.
     #[arg(long)]
     pub print_gosum: bool,
+    /// Print the whole go.work go would leave (in a workspace) instead of a diff.
+    #[arg(long)]
+    pub print_gowork: bool,
     /// Instead of the go.mod / go.sum diffs, explain the build-list change
     /// (the `gomvs diff` engine: each change with its cause on both sides).
     #[arg(long)]
@@ -33,6 +36,9 @@ pub struct Args {
     /// Colour for --explain.
     #[arg(long, value_enum, default_value_t = crate::render::ColorChoice::Auto)]
     pub color: crate::render::ColorChoice,
+    /// Answer from the module cache alone (docs/get.md, "Offline").
+    #[arg(long)]
+    pub offline: bool,
     /// Module arguments: `path`, `path@version`, `path@latest`, `path@upgrade`,
     /// `path@patch`, `path@none`, `path@<query>`.
     #[arg(required = true)]
@@ -93,6 +99,57 @@ fn explain(
     )
 }
 
+/// The go.work at `path` before, and after when go get would rewrite it
+/// (`gomvs_graph::get::work_file_update` with the main module's new go
+/// version).
+type WorkFiles = (Vec<u8>, Option<Vec<u8>>);
+
+fn work_update(
+    ctx: &Context,
+    path: &std::path::Path,
+    outcome: &GetOutcome,
+) -> Result<Option<WorkFiles>, String> {
+    let Ok(old) = ctx.config.files.read(path) else {
+        return Ok(None);
+    };
+    let go_version = outcome
+        .requirements
+        .as_ref()
+        .and_then(|rs| rs.root_version("go"))
+        .unwrap_or_default()
+        .to_string();
+    let name = path.display().to_string();
+    let new = gomvs_graph::get::work_file_update(&name, &old, &go_version)?;
+    Ok(Some((old.to_vec(), new)))
+}
+
+/// `modload.EnterWorkspace`: the workspace of the go.work at `path` is
+/// loaded (`LoadModFile` reads every module's go.mod from disk: the edited
+/// main go.mod only replaces the in-memory one afterwards); go's fatal
+/// lines when it cannot be (e.g. a module needing a newer go than go.work's).
+fn enter_workspace(ctx: &Context, path: &std::path::Path) -> Result<Session, Vec<String>> {
+    let mut config = ctx.config.clone();
+    config.gowork = GoWork::Path(path.to_path_buf());
+    Session::open(config, ctx.source.clone()).map_err(|f| f.lines)
+}
+
+/// The module directories the go.work at `path` uses (`loadWorkspace`'s
+/// module roots); none when it cannot be read or parsed.
+fn work_uses(ctx: &Context, path: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let Ok(data) = ctx.config.files.read(path) else {
+        return Vec::new();
+    };
+    let name = path.display().to_string();
+    let Ok(wf) = gomvs_modfile::gowork::parse_work(&name, &data, None) else {
+        return Vec::new();
+    };
+    let dir = path.parent().unwrap_or(std::path::Path::new("/"));
+    wf.uses
+        .iter()
+        .map(|u| gomvs_graph::gopath::join_clean(dir, &u.path))
+        .collect()
+}
+
 /// The arguments as typed (with `-u` when given).
 fn shown_args(args: &Args) -> String {
     let mut v: Vec<String> = Vec::new();
@@ -116,10 +173,10 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let ctx = match Context::from_process(Invocation {
-        command: GoCommand::Get,
-        graph_go: None,
-    }) {
+    // go get edits the module of the working directory alone; the go.work
+    // it finds only has its go line raised (and is loaded for the checks
+    // when the module is one of its modules).
+    let (ctx, work_path) = match Context::for_get(args.offline) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -131,7 +188,50 @@ pub fn run(args: &Args) -> ExitCode {
         Ok(l) => l,
         Err(fatal) => return print_fatal(&[], &fatal),
     };
-    let outcome = get(&loaded, &args.args, upgrade);
+    let workspace_member = match (&work_path, loaded.session.mains.first()) {
+        (Some(path), Some(main)) => work_uses(&ctx, path).contains(&main.root),
+        _ => false,
+    };
+    // checkPackageProblems: EnterWorkspace loads the workspace (a failure
+    // is fatal before anything is written); the retraction and deprecation
+    // checks run in it.
+    let workspace = match (&work_path, workspace_member) {
+        (Some(path), true) => Some(enter_workspace(&ctx, path)),
+        _ => None,
+    };
+    let outcome = get_with(
+        &loaded,
+        &args.args,
+        upgrade,
+        GetOptions {
+            modules_only: false,
+            workspace_member,
+            workspace: workspace.as_ref().and_then(|w| w.as_ref().ok()),
+        },
+    );
+    if let (Some(Err(lines)), true) = (&workspace, outcome.reached_checks) {
+        let mut err = std::io::stderr().lock();
+        for line in loaded.session.stderr_lines() {
+            let _ = writeln!(err, "{line}");
+        }
+        for line in outcome.stderr.iter().take(outcome.stderr_before_checks) {
+            let _ = writeln!(err, "{line}");
+        }
+        for line in lines {
+            let _ = writeln!(err, "{line}");
+        }
+        return ExitCode::from(1);
+    }
+    let work = match (&work_path, outcome.exit_code) {
+        (Some(path), 0) => match work_update(&ctx, path, &outcome) {
+            Ok(w) => w,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(1);
+            }
+        },
+        _ => None,
+    };
     let mut err = std::io::stderr().lock();
     for line in loaded.session.stderr_lines() {
         let _ = writeln!(err, "{line}");
@@ -146,7 +246,13 @@ pub fn run(args: &Args) -> ExitCode {
     if args.print_gosum {
         let _ = out.write_all(&outcome.new_go_sum);
     }
-    if args.explain && !args.print_gomod && !args.print_gosum {
+    if args.print_gowork {
+        if let Some((old, new)) = &work {
+            let _ = out.write_all(new.as_ref().unwrap_or(old));
+        }
+    }
+    let printed = args.print_gomod || args.print_gosum || args.print_gowork;
+    if args.explain && !printed {
         if outcome.exit_code != 0 {
             return ExitCode::from(u8::try_from(outcome.exit_code).unwrap_or(1));
         }
@@ -161,11 +267,14 @@ pub fn run(args: &Args) -> ExitCode {
             }
         };
     }
-    if !args.print_gomod && !args.print_gosum {
+    if !printed {
         let _ =
             out.write_all(unified("go.mod", &outcome.old_go_mod, &outcome.new_go_mod).as_bytes());
         let _ =
             out.write_all(unified("go.sum", &outcome.old_go_sum, &outcome.new_go_sum).as_bytes());
+        if let Some((old, Some(new))) = &work {
+            let _ = out.write_all(unified("go.work", old, new).as_bytes());
+        }
     }
     ExitCode::from(u8::try_from(outcome.exit_code).unwrap_or(1))
 }

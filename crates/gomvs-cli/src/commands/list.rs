@@ -29,6 +29,9 @@ pub struct Args {
     /// Format each row with a Go text/template (`go list -m -f`).
     #[arg(short = 'f', value_name = "TEMPLATE")]
     pub format: Option<String>,
+    /// Answer version queries from the module cache alone (docs/get.md, "Offline").
+    #[arg(long)]
+    pub offline: bool,
     /// Accepted for compatibility with `go list -m` (always module mode).
     #[arg(short = 'm', hide = true)]
     pub modules: bool,
@@ -55,10 +58,21 @@ pub fn run(args: &Args) -> ExitCode {
     }
     // GOFLAGS and the environment are checked when go starts, before list
     // parses the template.
-    let ctx = match Context::from_process(Invocation {
+    // Version queries (-u, -versions, -retracted, path@query) read the
+    // module cache as a proxy when GOPROXY needs the network.
+    let queries = args.update
+        || args.versions
+        || args.retracted
+        || args.patterns.iter().any(|p| p.contains('@'));
+    let inv = Invocation {
         command: GoCommand::ListModules,
         graph_go: None,
-    }) {
+    };
+    let ctx = match if queries || args.offline {
+        Context::from_process_offline(inv, args.offline)
+    } else {
+        Context::from_process(inv)
+    } {
         Ok(c) => c,
         Err(code) => return code,
     };

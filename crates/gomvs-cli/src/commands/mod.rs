@@ -10,6 +10,7 @@ pub mod list;
 pub mod parse;
 pub mod replaces;
 pub mod tree;
+pub mod upgrades;
 pub mod verify;
 pub mod why;
 

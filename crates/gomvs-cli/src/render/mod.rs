@@ -7,6 +7,7 @@ pub mod diagram;
 pub mod diff;
 pub mod replaces;
 pub mod tree;
+pub mod upgrades;
 pub mod why;
 
 use std::io::IsTerminal;

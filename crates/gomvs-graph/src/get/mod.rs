@@ -51,6 +51,50 @@ pub struct GetOutcome {
     pub new_go_sum: Vec<u8>,
     /// The new requirements, when the command succeeded.
     pub requirements: Option<Requirements>,
+    /// The build list after go get (empty when the command failed).
+    pub build_list: Vec<ModuleVersion>,
+    /// How many of the `stderr` lines come before `checkPackageProblems`
+    /// (where go, in a workspace, loads the workspace and may stop).
+    pub stderr_before_checks: usize,
+    /// Whether go would reach `checkPackageProblems` (the edit succeeded).
+    pub reached_checks: bool,
+    /// What `reportChanges` reported (`go: upgraded ...` and the like,
+    /// `go` and `toolchain` included), in go's order.
+    pub changes: Vec<ReportedChange>,
+}
+
+/// One `go: added/upgraded/downgraded/removed` line, as data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportedChange {
+    /// The module path (or `go`, `toolchain`).
+    pub path: String,
+    /// The version before (`""` when added).
+    pub old: String,
+    /// The version after (`""` or `none` when removed).
+    pub new: String,
+}
+
+/// How [`get_with`] treats its arguments.
+#[derive(Clone, Copy, Default)]
+pub struct GetOptions<'a> {
+    /// Each argument is a module at a version the caller already resolved
+    /// (`gomvs upgrades` asking what taking one candidate changes): the
+    /// package check of `QueryPattern` (querying every module path prefix
+    /// and downloading its zip) and the zip sums of `checkPackageProblems`
+    /// are skipped, so no zip is needed. go.mod, stderr and the build list
+    /// are the ones of [`get`]; go.sum lacks the `h1:` lines of zips.
+    pub modules_only: bool,
+    /// The main module is a module of the go.work go found (`go get` in a
+    /// workspace): `checkPackageProblems`' `EnterWorkspace` updates the
+    /// main go.mod in memory (`UpdateGoModFromReqs` edits the `modfile.File`
+    /// in place), so `reportChanges` sees the new requirements as the old
+    /// ones: go and toolchain changes are not reported, nor explicit
+    /// requirements that left the build list unless an argument named them.
+    pub workspace_member: bool,
+    /// With `workspace_member`: the workspace `EnterWorkspace` loaded. The
+    /// retraction and deprecation checks of `checkPackageProblems` run in
+    /// it (its replacements and exclusions apply).
+    pub workspace: Option<&'a crate::loader::Session>,
 }
 
 #[derive(Debug, Clone)]
@@ -156,6 +200,16 @@ fn fail(mut out: GetOutcome, lines: Vec<String>) -> GetOutcome {
 
 /// Runs `go get ARGS` on a load made with `-mod=mod` semantics.
 pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome {
+    get_with(loaded, args, upgrade, GetOptions::default())
+}
+
+/// [`get`] with options (see [`GetOptions`]).
+pub fn get_with(
+    loaded: &Loaded,
+    args: &[String],
+    upgrade: UpgradeFlag,
+    opts: GetOptions<'_>,
+) -> GetOutcome {
     let s = &loaded.session;
     let mut out = GetOutcome::default();
     let Some(main) = s.mains.first() else {
@@ -299,6 +353,16 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
             continue;
         }
         let allowed = Allowed::GetArgument;
+        if opts.modules_only {
+            let current = initial_selected(&qu.pattern);
+            candidates.push((
+                i,
+                q.query(&qu.pattern, &qu.version, &current, allowed)
+                    .map(|rev| ModuleVersion::new(qu.pattern.as_str(), rev.version.as_str()))
+                    .map_err(|e| e.text),
+            ));
+            continue;
+        }
         match query_pattern(s, &q, &qu.pattern, &qu.version, &initial_selected, allowed) {
             Err(PatternFailure::Fatal(text)) => return fail(out, vec![text]),
             Err(PatternFailure::Query(e, zips)) => {
@@ -420,6 +484,8 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
     }
     let final_list = final_graph.build_list();
 
+    out.stderr_before_checks = out.stderr.len();
+    out.reached_checks = true;
     // checkPackageProblems: go queues the retraction, deprecation and sum
     // work and waits for all of it: a zip checksum mismatch is fatal before
     // any message is printed.
@@ -434,7 +500,8 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
         let actual = s.replacement(m).map_or(m.clone(), |r| r.effective);
         let old = ModuleVersion::new(m.path.as_str(), old_v.as_str());
         let old_actual = s.replacement(&old).map_or(old.clone(), |r| r.effective);
-        if actual == old_actual
+        if opts.modules_only
+            || actual == old_actual
             || actual.version.is_empty()
             || !s.has_sum(&old_actual.path, &old_actual.version)
         {
@@ -470,6 +537,12 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
     // checkPackageProblems: deprecations, retractions, sums of updated modules.
     let mut deprecations = Vec::new();
     let mut retractions = Vec::new();
+    let ws_querier = opts.workspace.map(|w| {
+        let wq = Querier::new(w);
+        wq.inherit_latest(&q);
+        wq
+    });
+    let q = ws_querier.as_ref().unwrap_or(&q);
     for (p, (v, _)) in &resolved {
         let m = ModuleVersion::new(p.as_str(), v.as_str());
         if let Err(e) = q.check_retractions(&m) {
@@ -600,16 +673,23 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
         .as_ref()
         .map(|t| t.name.clone())
         .unwrap_or_default();
-    for r in &main.file.require {
+    let new_go = ed.go_version().unwrap_or_default().to_string();
+    let new_tc = ed.toolchain().unwrap_or_default().to_string();
+    let (old_go, old_tc, old_reqs): (String, String, Vec<ModuleVersion>) = if opts.workspace_member
+    {
+        let reqs = new_reqs.iter().map(|r| r.module.clone()).collect();
+        (new_go.clone(), new_tc.clone(), reqs)
+    } else {
+        let reqs = main.file.require.iter().map(|r| r.module.clone()).collect();
+        (old_go, old_tc, reqs)
+    };
+    for m in &old_reqs {
         let new = new_version
-            .get(r.module.path.as_str())
+            .get(m.path.as_str())
             .cloned()
             .unwrap_or_default();
-        if r.module.version != new {
-            changes.insert(
-                r.module.path.to_string(),
-                (r.module.version.to_string(), new),
-            );
+        if m.version != new {
+            changes.insert(m.path.to_string(), (m.version.to_string(), new));
         }
     }
     for r in &new_reqs {
@@ -624,10 +704,14 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
             );
         }
     }
-    let new_go = ed.go_version().unwrap_or_default().to_string();
-    let new_tc = ed.toolchain().unwrap_or_default().to_string();
     let mut lines = Vec::new();
+    let mut reported = Vec::new();
     let mut report = |path: &str, old: &str, new: &str| {
+        reported.push(ReportedChange {
+            path: path.to_string(),
+            old: old.to_string(),
+            new: new.to_string(),
+        });
         if old.is_empty() {
             lines.push(format!("go: added {path} {new}"));
         } else if new == mvs::NONE || new.is_empty() {
@@ -657,6 +741,7 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
         report(p, old, new);
     }
     out.stderr.extend(lines);
+    out.changes = reported;
 
     // go.sum (WriteGoSum with keepSums(addBuildListZipSums)).
     out.new_go_sum = new_go_sum(
@@ -667,6 +752,7 @@ pub fn get(loaded: &Loaded, args: &[String], upgrade: UpgradeFlag) -> GetOutcome
         &out.old_go_sum,
     );
     out.requirements = Some(rs);
+    out.build_list = final_list;
     out
 }
 
@@ -988,4 +1074,43 @@ fn new_go_sum(
         outb.extend_from_slice(format!("{p} {v} {h}\n").as_bytes());
     }
     outb
+}
+
+/// The go.work file go writes after `go get` in a workspace: `go get`
+/// itself runs in single-module mode (it never calls `InitWorkfile`), then
+/// `modload.UpdateWorkGoVersion` raises the go.work `go` line to the main
+/// module's go version when it is lower (dropping a `toolchain` line the
+/// new go line implies or outdates) and `WriteWorkFile` writes it
+/// (`SortBlocks`, `Cleanup`, `Format`). `Ok(None)`: go leaves it alone.
+pub fn work_file_update(
+    file: &str,
+    data: &[u8],
+    go_version: &str,
+) -> Result<Option<Vec<u8>>, String> {
+    let wf = gomvs_modfile::gowork::parse_work(file, data, None)
+        .map_err(|e| format!("go: errors parsing {file}:\n{e}"))?;
+    let old = wf.go.as_ref().map_or("1.18", |g| g.version.as_str());
+    if go_version.is_empty() || gover::compare(old, go_version).is_ge() {
+        return Ok(None);
+    }
+    let as_mod = gomvs_modfile::ModFile {
+        go: wf.go.clone(),
+        toolchain: wf.toolchain.clone(),
+        syntax: wf.syntax.clone(),
+        ..Default::default()
+    };
+    let mut ed = Editor::new(&as_mod);
+    ed.add_work_go_stmt(go_version);
+    if let Some(t) = &wf.toolchain {
+        let tv = gover::from_toolchain(&t.name);
+        if t.name == format!("go{go_version}")
+            || gover::compare(&tv, go_version).is_lt()
+            || gover::compare(&tv, gover::GO_STRICT_VERSION).is_lt()
+        {
+            ed.drop_toolchain_stmt();
+        }
+    }
+    ed.sort_blocks();
+    ed.cleanup();
+    Ok(Some(ed.format()))
 }
