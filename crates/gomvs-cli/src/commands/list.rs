@@ -11,9 +11,18 @@ use std::process::ExitCode;
 /// `-retracted`, `-versions`, `-e`, `-f`, `-m` are accepted).
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Print JSON objects as `go list -m -json`.
-    #[arg(long)]
-    pub json: bool,
+    /// Print JSON objects as `go list -m -json`; `-json=Path,Version`
+    /// prints only those fields (go's `jsonFlag`: a boolean value such as
+    /// `-json=false` switches JSON off, anything else names fields).
+    #[arg(
+        long,
+        value_name = "FIELDS",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true",
+        action = clap::ArgAction::Append
+    )]
+    pub json: Vec<String>,
     /// Report errors in the rows instead of failing (`-e`).
     #[arg(short = 'e')]
     pub errors: bool,
@@ -37,6 +46,99 @@ pub struct Args {
     pub patterns: Vec<String>,
 }
 
+/// go list's `-json` flag (`jsonFlag`): whether JSON is printed, and the
+/// fields asked for with `-json=Field,...` (empty: every field).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JsonFlag {
+    /// `listJson`.
+    pub on: bool,
+    /// The selected field names (`-json=a,b` accumulates over repeats).
+    pub fields: std::collections::BTreeSet<String>,
+}
+
+impl JsonFlag {
+    /// Applies each `-json[=value]` occurrence in order as `jsonFlag.Set`
+    /// does: a `strconv.ParseBool` value sets JSON on or off, any other
+    /// value turns it on and adds its comma-separated fields.
+    pub fn from_values(values: &[String]) -> JsonFlag {
+        let mut flag = JsonFlag::default();
+        for v in values {
+            match v.as_str() {
+                "1" | "t" | "T" | "TRUE" | "true" | "True" => flag.on = true,
+                "0" | "f" | "F" | "FALSE" | "false" | "False" => flag.on = false,
+                _ => {
+                    flag.on = true;
+                    flag.fields.extend(v.split(',').map(str::to_string));
+                }
+            }
+        }
+        flag
+    }
+
+    /// The row go marshals: with `-json=Fields`, a copy with every
+    /// top-level field not named cleared (`needAny`); nested modules
+    /// (Replace, Update) are kept whole.
+    fn select(&self, r: &ModuleInfo) -> ModuleInfo {
+        if self.fields.is_empty() {
+            return r.clone();
+        }
+        let keep = |f: &str| self.fields.contains(f);
+        let mut m = ModuleInfo::default();
+        if keep("Path") {
+            m.path = r.path.clone();
+        }
+        if keep("Version") {
+            m.version = r.version.clone();
+        }
+        if keep("Query") {
+            m.query = r.query.clone();
+        }
+        if keep("Versions") {
+            m.versions = r.versions.clone();
+        }
+        if keep("Replace") {
+            m.replace = r.replace.clone();
+        }
+        if keep("Time") {
+            m.time = r.time.clone();
+        }
+        if keep("Update") {
+            m.update = r.update.clone();
+        }
+        if keep("Main") {
+            m.main = r.main;
+        }
+        if keep("Indirect") {
+            m.indirect = r.indirect;
+        }
+        if keep("Dir") {
+            m.dir = r.dir.clone();
+        }
+        if keep("GoMod") {
+            m.go_mod = r.go_mod.clone();
+        }
+        if keep("GoVersion") {
+            m.go_version = r.go_version.clone();
+        }
+        if keep("Retracted") {
+            m.retracted = r.retracted.clone();
+        }
+        if keep("Deprecated") {
+            m.deprecated = r.deprecated.clone();
+        }
+        if keep("Error") {
+            m.error = r.error.clone();
+        }
+        if keep("Sum") {
+            m.sum = r.sum.clone();
+        }
+        if keep("GoModSum") {
+            m.go_mod_sum = r.go_mod_sum.clone();
+        }
+        m
+    }
+}
+
 fn unsupported(what: &str) -> ExitCode {
     eprintln!("gomvs: unsupported: {what}");
     ExitCode::from(99)
@@ -49,7 +151,8 @@ pub fn run(args: &Args) -> ExitCode {
         eprintln!("go: invalid package: \"\"");
         return ExitCode::from(1);
     }
-    if args.format.is_some() && args.json {
+    let json = JsonFlag::from_values(&args.json);
+    if args.format.is_some() && json.on {
         eprintln!("go list -f cannot be used with -json");
         return ExitCode::from(1);
     }
@@ -92,7 +195,7 @@ pub fn run(args: &Args) -> ExitCode {
         Err(fatal) => {
             return match outside_module(&fatal) {
                 Some((warnings, no_main)) => {
-                    list_outside_module(args, &ctx, &warnings, &no_main, template.as_ref())
+                    list_outside_module(args, &json, &ctx, &warnings, &no_main, template.as_ref())
                 }
                 None => print_fatal(&[], &fatal),
             }
@@ -208,7 +311,7 @@ pub fn run(args: &Args) -> ExitCode {
     };
     print_rows_with(
         &listing.rows,
-        args.json,
+        &json,
         args.versions,
         template.as_ref(),
         &module,
@@ -227,6 +330,7 @@ fn outside_module(fatal: &gomvs_graph::loader::Fatal) -> Option<(Vec<String>, St
 /// no arguments, go's fatal errors for arguments that need a module graph.
 fn list_outside_module(
     args: &Args,
+    json: &JsonFlag,
     ctx: &Context,
     warnings: &[String],
     no_main: &str,
@@ -296,7 +400,7 @@ fn list_outside_module(
                 return ExitCode::from(1);
             }
         }
-        return print_rows(&listing.rows, args.json, args.versions, template);
+        return print_rows(&listing.rows, json, args.versions, template);
     }
     let row = ModuleInfo {
         path: "command-line-arguments".into(),
@@ -304,7 +408,7 @@ fn list_outside_module(
         go_version: ctx.config.local_go.clone(),
         ..ModuleInfo::default()
     };
-    print_rows(&[row], args.json, args.versions, template)
+    print_rows(&[row], json, args.versions, template)
 }
 
 /// The default `-versions` format:
@@ -323,7 +427,7 @@ fn versions_text(m: &ModuleInfo) -> String {
 
 fn print_rows(
     rows: &[ModuleInfo],
-    json: bool,
+    json: &JsonFlag,
     versions: bool,
     template: Option<&template::Template>,
 ) -> ExitCode {
@@ -339,28 +443,29 @@ fn print_rows(
 /// answers the template function of that name.
 fn print_rows_with(
     rows: &[ModuleInfo],
-    json: bool,
+    json: &JsonFlag,
     versions: bool,
     template: Option<&template::Template>,
     module: template::ModuleFn<'_>,
 ) -> ExitCode {
     if let Some(t) = template {
-        if !json {
+        if !json.on {
             return print_template_rows(rows, t, module);
         }
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(super::STDOUT_BUFFER, stdout.lock());
     for r in rows {
-        if !json && !versions {
+        if !json.on && !versions {
             // The default format, written straight into the buffer.
             if r.write_text(&mut out).is_err() || out.write_all(b"\n").is_err() {
                 return ExitCode::from(1);
             }
             continue;
         }
-        let text = if json {
-            crate::gojson::marshal_indent(r).map(|b| String::from_utf8_lossy(&b).into_owned())
+        let text = if json.on {
+            crate::gojson::marshal_indent(&json.select(r))
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
         } else {
             Ok(versions_text(r))
         };
