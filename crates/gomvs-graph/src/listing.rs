@@ -75,6 +75,10 @@ pub struct ModuleInfo {
     /// go.sum hash of the go.mod.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub go_mod_sum: String,
+    /// Provenance of a `path@version` argument's version, as its `.info`
+    /// file recorded it (`go list -m` sets it from the query's `RevInfo`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<crate::source::Origin>,
 }
 
 impl ModuleInfo {
@@ -642,6 +646,7 @@ pub fn list_modules(
                         if vers != row.version {
                             row.query = vers.clone();
                         }
+                        row.origin = info.origin;
                         out.rows.push(row);
                     }
                 }
@@ -743,6 +748,7 @@ pub fn list_modules_detached(
         match q.query(&path, &vers, "", allowed) {
             Err(e) => out.rows.push(query_error_row(&path, &vers, &e)),
             Ok(info) => {
+                let origin = info.origin;
                 let m = ModuleVersion::new(path.clone(), info.version);
                 let mut row = ModuleInfo {
                     path: m.path.clone(),
@@ -785,6 +791,7 @@ pub fn list_modules_detached(
                 if vers != row.version {
                     row.query = vers.clone();
                 }
+                row.origin = origin;
                 out.rows.push(row);
             }
         }
@@ -865,6 +872,9 @@ fn add_all(q: &Querier<'_>, m: &mut ModuleInfo, mode: ListMode) {
     }
     if mode.versions {
         add_versions(q, m, mode.retracted_versions);
+        // mergeOrigin(m.Origin, versions' Origin): a proxy's version list
+        // has none, so the merge is nil.
+        m.origin = None;
     }
     if mode.retracted {
         add_retraction(q, m);

@@ -38,6 +38,12 @@ pub struct Args {
     /// Format each row with a Go text/template (`go list -m -f`).
     #[arg(short = 'f', value_name = "TEMPLATE")]
     pub format: Option<String>,
+    /// `-reuse=old.json`: the output of an earlier `go list -m -json`
+    /// whose rows may be reused (outside a module, `path@version`
+    /// arguments only). Offline no source can confirm an Origin, so nothing
+    /// is reused: the file is read and checked as go reads it.
+    #[arg(long, value_name = "FILE")]
+    pub reuse: Option<String>,
     /// Accepted for compatibility with `go list -m` (always module mode).
     #[arg(short = 'm', hide = true)]
     pub modules: bool,
@@ -135,6 +141,9 @@ impl JsonFlag {
         if keep("GoModSum") {
             m.go_mod_sum = r.go_mod_sum.clone();
         }
+        if keep("Origin") {
+            m.origin = r.origin.clone();
+        }
         m
     }
 }
@@ -165,6 +174,19 @@ pub fn run(args: &Args) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
+    let reuse = args.reuse.as_deref().filter(|f| !f.is_empty());
+    if reuse.is_some() {
+        // `moduleLoader.HasModRoot()`: a go.mod or go.work governs the
+        // directory (even one that fails to load later).
+        let has_mod_root = match ctx.open() {
+            Ok(_) => true,
+            Err(fatal) => outside_module(&fatal).is_none(),
+        };
+        if has_mod_root {
+            eprintln!("go list -reuse cannot be used inside a module");
+            return ExitCode::from(1);
+        }
+    }
     let template = match &args.format {
         None => None,
         Some(text) => match on_big_stack(|| template::Template::parse(text)) {
@@ -343,6 +365,27 @@ fn list_outside_module(
         eprintln!("{msg}");
         ExitCode::from(1)
     };
+    if let Some(file) = args.reuse.as_deref().filter(|f| !f.is_empty()) {
+        if args.patterns.is_empty() {
+            return fail(
+                "go: list -m -reuse only has an effect with module@version arguments".into(),
+            );
+        }
+        // ListModules reads the file before it looks at the arguments.
+        match std::fs::read(file) {
+            Err(e) => {
+                return fail(format!(
+                    "go: open {file}: {}",
+                    gomvs_graph::goerr::errno_text(&e)
+                ))
+            }
+            Ok(data) => {
+                if let Err(why) = check_reuse_file(&data) {
+                    return unsupported(&format!("-reuse={file}: {why}"));
+                }
+            }
+        }
+    }
     for arg in &args.patterns {
         if arg.contains('\\') {
             return fail("go: module paths never use backslash".to_string());
@@ -409,6 +452,66 @@ fn list_outside_module(
         ..ModuleInfo::default()
     };
     print_rows(&[row], json, args.versions, template)
+}
+
+/// Checks that `data` decodes as go's `json.Decoder` reads a reuse file: a
+/// stream of objects (or nulls) whose `modinfo.ModulePublic` fields have
+/// their Go types. Go's decode errors are not reproduced: a file that would
+/// fail is reported as unsupported (the reason is returned).
+fn check_reuse_file(data: &[u8]) -> Result<(), String> {
+    use serde_json::Value;
+    let strings = [
+        "path",
+        "version",
+        "query",
+        "dir",
+        "gomod",
+        "goversion",
+        "deprecated",
+        "sum",
+        "gomodsum",
+    ];
+    let bools = ["main", "indirect", "reuse"];
+    let lists = ["versions", "retracted"];
+    let objects = ["replace", "update", "origin", "error"];
+    for value in serde_json::Deserializer::from_slice(data).into_iter::<Value>() {
+        let value = value.map_err(|e| format!("not a JSON stream go would decode ({e})"))?;
+        let obj = match value {
+            Value::Null => continue,
+            Value::Object(o) => o,
+            _ => return Err("a value that is not an object".into()),
+        };
+        for (k, v) in &obj {
+            let key = k.to_lowercase();
+            let ok = match v {
+                Value::Null => true,
+                // ModuleError also decodes from a bare string.
+                Value::String(_) => {
+                    strings.contains(&key.as_str()) || key == "time" || key == "error"
+                }
+                Value::Bool(_) => bools.contains(&key.as_str()),
+                Value::Array(a) => {
+                    lists.contains(&key.as_str()) && a.iter().all(|x| x.is_string() || x.is_null())
+                }
+                // Nested objects are decoded field by field too; only
+                // accept the ones gomvs would not misjudge.
+                Value::Object(o) => {
+                    (key == "origin" || key == "error")
+                        && o.values().all(|x| x.is_string() || x.is_null())
+                }
+                Value::Number(_) => false,
+            };
+            let known = strings.contains(&key.as_str())
+                || bools.contains(&key.as_str())
+                || lists.contains(&key.as_str())
+                || objects.contains(&key.as_str())
+                || key == "time";
+            if known && !ok {
+                return Err(format!("field {k:?} with a value go may reject"));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The default `-versions` format:

@@ -178,6 +178,7 @@ impl<T: FileTree> ProxyProtocol<T> {
         Ok(RevInfo {
             version: info.version,
             time: info.time,
+            origin: info.origin,
         })
     }
 
@@ -236,6 +237,7 @@ impl<T: FileTree> ProxyProtocol<T> {
                 Ok(RevInfo {
                     version: info.version,
                     time: info.time,
+                    origin: info.origin,
                 })
             }
         }
