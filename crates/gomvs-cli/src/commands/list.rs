@@ -246,7 +246,16 @@ pub fn run(args: &Args) -> ExitCode {
             return unsupported("list -m with arguments in vendor mode");
         }
     }
-    let loaded = match session.load() {
+    // go loads the module graph only for arguments that need it; go list's
+    // `module` template function may need it later (go loads it then),
+    // so a template naming it loads it up front.
+    let uses_module_fn = args.format.as_deref().is_some_and(|t| t.contains("module"));
+    let loaded = if uses_module_fn {
+        session.load()
+    } else {
+        session.load_for_list(&args.patterns)
+    };
+    let loaded = match loaded {
         Ok(l) => l,
         Err(fatal) => return print_fatal(&[], &fatal),
     };
@@ -258,6 +267,11 @@ pub fn run(args: &Args) -> ExitCode {
             return print_fatal(&warnings, &fatal);
         }
     };
+    // A fatal error while listing (a go.mod checksum mismatch found by a
+    // row's completeFromModCache): go exits before printing any row.
+    if let Some(fatal) = loaded.session.take_fatal() {
+        return print_fatal(&loaded.session.stderr_lines(), &fatal);
+    }
     // `go list -m -u` never runs commitRequirements (see modload.ListModules).
     let (stderr, failed) = list_outcome(&loaded, &listing, args.errors, !args.update);
     for line in &stderr {

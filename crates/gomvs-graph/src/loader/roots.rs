@@ -358,6 +358,59 @@ impl Session {
         }
     }
 
+    /// Loads what `go list -m ARGS` loads (`modload.listModules`): the
+    /// requirements from the go.mod files, and the full module graph only
+    /// when an argument needs it (`all`, a `...` pattern, a path that is not
+    /// a root or a main module, `path@upgrade`/`@patch` of a non-root, or
+    /// any path under unpruned requirements). Without one, no dependency's
+    /// go.mod is read, so their absence or checksum errors never show, as
+    /// in go; the graph of the result then holds the main modules only.
+    pub fn load_for_list(self, args: &[String]) -> Result<Loaded, Fatal> {
+        let with_warnings = |mut f: Fatal, warnings: &[String]| {
+            let mut lines = warnings.to_vec();
+            lines.append(&mut f.lines);
+            f.lines = lines;
+            f
+        };
+        let mut this = self;
+        let (initial, rs) = match this.initial_requirements() {
+            Ok(r) => r,
+            Err(f) => {
+                let f = this.take_fatal().unwrap_or(f);
+                let warnings = this.stderr_lines();
+                return Err(with_warnings(f, &warnings));
+            }
+        };
+        let need_full_graph = args.iter().any(|arg| {
+            if arg == "all" || arg.contains("...") {
+                return true;
+            }
+            let (path, vers) = match arg.split_once('@') {
+                Some((p, v)) => (p, Some(v)),
+                None => (arg.as_str(), None),
+            };
+            let not_root = this.root_selected(&initial, path).is_none()
+                || initial.pruning == Pruning::Unpruned;
+            match vers {
+                Some(v) => (v == "upgrade" || v == "patch") && not_root,
+                None => not_root,
+            }
+        });
+        let loaded = if need_full_graph || this.config.graph_go.is_some() {
+            this.load_from(initial, rs)
+        } else {
+            let graph = this.read_mod_graph(rs.pruning, &[], &HashSet::new());
+            Ok(this.into_loaded(rs, graph, initial, None))
+        };
+        match loaded {
+            Ok(loaded) => match loaded.session.take_fatal() {
+                Some(f) => Err(with_warnings(f, &loaded.session.stderr_lines())),
+                None => Ok(loaded),
+            },
+            Err((f, warnings)) => Err(with_warnings(f, &warnings)),
+        }
+    }
+
     /// The finished load: final requirements and graph, the requirements as
     /// read, and the error Go reports after listing (if any).
     fn into_loaded(
@@ -384,6 +437,16 @@ impl Session {
                 return Err((f, self.stderr_lines()));
             }
         };
+        self.load_from(initial, rs)
+    }
+
+    /// `LoadModGraph` from the requirements `loadModFile` left (`rs`;
+    /// `initial` as read from go.mod).
+    fn load_from(
+        self,
+        initial: Requirements,
+        rs: Requirements,
+    ) -> Result<Loaded, (Fatal, Vec<String>)> {
         if let Some(go_flag) = self.config.graph_go.clone() {
             let v = rs.go_version().to_string();
             if gover::compare(&v, gover::GO_STRICT_VERSION).is_ge()
