@@ -16,6 +16,9 @@ pub struct Loaded {
     pub initial_requirements: Requirements,
     /// The graph-load error or "updates to go.mod needed" reported after listing.
     pub error: Option<String>,
+    /// Whether the full module graph was loaded (false on `go list -m`'s
+    /// root-only fast path, where `graph` holds the main modules only).
+    pub graph_loaded: bool,
 }
 
 pub(super) const GO_MOD_DIRTY: &str = "go.mod needs update";
@@ -400,7 +403,9 @@ impl Session {
             this.load_from(initial, rs)
         } else {
             let graph = this.read_mod_graph(rs.pruning, &[], &HashSet::new());
-            Ok(this.into_loaded(rs, graph, initial, None))
+            let mut loaded = this.into_loaded(rs, graph, initial, None);
+            loaded.graph_loaded = false;
+            Ok(loaded)
         };
         match loaded {
             Ok(loaded) => match loaded.session.take_fatal() {
@@ -426,6 +431,7 @@ impl Session {
             graph,
             initial_requirements,
             error,
+            graph_loaded: true,
         }
     }
 
@@ -491,6 +497,7 @@ impl Session {
                     graph: g,
                     initial_requirements: initial,
                     error,
+                    graph_loaded: true,
                 })
             }
             Err(UpdateError::Dirty) => {
@@ -521,6 +528,9 @@ impl Loaded {
             }
             return None;
         }
+        if let Some(e) = self.go_sum_dirty() {
+            return Some(e);
+        }
         // Looking up replacements again only matters for the conflicts it
         // reports; without replace directives there is nothing to find.
         if s.replacements.rules().is_empty() {
@@ -538,6 +548,40 @@ impl Loaded {
             let _ = s.replacement(&m);
         }
         None
+    }
+
+    /// `WriteGoSum(keepSums(...), readonly)`'s refusal: in readonly mode
+    /// (not a workspace), a go.mod fetched during the run whose hash go.sum
+    /// lacks is a go.sum update, refused when `keepSums` keeps it: with the
+    /// graph loaded, any module of the graph; on the root-only fast path,
+    /// the roots (replacements resolved).
+    fn go_sum_dirty(&self) -> Option<String> {
+        let s = &self.session;
+        if s.build_mode == BuildMode::Mod || s.in_workspace() {
+            return None;
+        }
+        let used = s.used_sums.lock().map(|u| u.clone()).unwrap_or_default();
+        if used.iter().all(|(_, _, recorded)| *recorded) {
+            return None;
+        }
+        let mut kept: HashSet<ModuleVersion> = HashSet::new();
+        if self.graph_loaded {
+            // Every go.mod of the graph (mg.RequiredBy known).
+            let g = &self.graph.graph;
+            g.walk_breadth_first_ids(|id| {
+                if g.required_by_id(id).is_some() {
+                    if let Some(m) = g.module(id) {
+                        kept.insert(s.actual(m));
+                    }
+                }
+            });
+        } else {
+            kept.extend(self.requirements.roots.iter().map(|r| s.actual(r)));
+        }
+        let keep = |m: &ModuleVersion| kept.contains(m);
+        used.iter()
+            .any(|(m, _, recorded)| !recorded && keep(m))
+            .then(|| "updates to go.sum needed, disabled by -mod=readonly".to_string())
     }
 
     /// `commitRequirements`' dirty check: whether writing go.mod from the
