@@ -242,6 +242,8 @@ fn module_info_in(
     graph_loaded: bool,
 ) -> ModuleInfo {
     let s = &loaded.session;
+    // readVendorList records the vendored go versions before any row.
+    let graph_loaded = graph_loaded || s.build_mode == BuildMode::Vendor;
     let raw_go_version = |m: &ModuleVersion| {
         if graph_loaded {
             s.raw_go_version(m).unwrap_or_default()
@@ -281,8 +283,13 @@ fn module_info_in(
         go_version: raw_go_version(m),
         ..ModuleInfo::default()
     };
+    // In vendor mode nothing is completed from the module cache: the
+    // vendor directory holds packages, not modules.
+    let vendor = s.build_mode == BuildMode::Vendor;
     let Some(rule) = s.replacement(m) else {
-        complete_from_cache(s, q, cache, &mut info, true);
+        if !vendor {
+            complete_from_cache(s, q, cache, &mut info, true);
+        }
         return info;
     };
     let display = s.canonical_replacement(&rule);
@@ -301,10 +308,12 @@ fn module_info_in(
         rep.dir = dir.display().to_string();
         rep.go_mod = dir.join("go.mod").display().to_string();
     }
-    complete_from_cache(s, q, cache, &mut rep, true);
-    info.dir = rep.dir.clone();
-    info.go_mod = rep.go_mod.clone();
-    info.retracted = rep.retracted.clone();
+    if !vendor {
+        complete_from_cache(s, q, cache, &mut rep, true);
+        info.dir = rep.dir.clone();
+        info.go_mod = rep.go_mod.clone();
+        info.retracted = rep.retracted.clone();
+    }
     info.go_version = rep.go_version.clone();
     info.replace = Some(Box::new(rep));
     info
@@ -691,6 +700,14 @@ pub fn list_modules(
                     &ModuleVersion::new(arg.clone(), v),
                     need_full_graph,
                 ));
+            } else if s.build_mode == BuildMode::Vendor {
+                out.rows.push(ModuleInfo {
+                    path: arg.clone().into(),
+                    error: Some(RowError {
+                        err: format!("module {arg}: can't resolve module using the vendor directory\n\t(Use -mod=mod or -mod=readonly to bypass.)"),
+                    }),
+                    ..ModuleInfo::default()
+                });
             } else if mode.versions {
                 out.rows.push(ModuleInfo {
                     path: arg.clone().into(),

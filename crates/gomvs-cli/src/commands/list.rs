@@ -223,8 +223,37 @@ pub fn run(args: &Args) -> ExitCode {
             }
         }
     };
-    if session.build_mode == BuildMode::Vendor {
+    // go list: -retracted is refused under an explicit -mod=vendor before
+    // go.mod is loaded (automatic vendor mode is only decided then).
+    if args.retracted
+        && ctx.config.mod_flag.explicit
+        && ctx.config.mod_flag.mode == Some(BuildMode::Vendor)
+    {
+        eprintln!("go list -retracted cannot be used when vendoring is enabled");
+        return ExitCode::from(1);
+    }
+    let vendor = session.build_mode == BuildMode::Vendor;
+    // go loads the module graph only for arguments that need it; go list's
+    // `module` template function may need it later (go loads it then),
+    // so a template naming it loads it up front. In vendor mode the graph
+    // is vendor/modules.txt's (LoadModFile checks it first).
+    let uses_module_fn = args.format.as_deref().is_some_and(|t| t.contains("module"));
+    let loaded = if vendor {
+        session.load_vendor()
+    } else if uses_module_fn {
+        session.load()
+    } else {
+        session.load_for_list(&args.patterns)
+    };
+    let loaded = match loaded {
+        Ok(l) => l,
+        Err(fatal) => return print_fatal(&[], &fatal),
+    };
+    if vendor {
         let disabled = |what: &str| {
+            for line in &loaded.session.stderr_lines() {
+                super::context::eprint_go(line);
+            }
             eprintln!("go: can't {what} using the vendor directory\n\t(Use -mod=mod or -mod=readonly to bypass.)");
             ExitCode::from(1)
         };
@@ -242,23 +271,7 @@ pub fn run(args: &Args) -> ExitCode {
                 return disabled("match module patterns");
             }
         }
-        if !args.patterns.is_empty() {
-            return unsupported("list -m with arguments in vendor mode");
-        }
     }
-    // go loads the module graph only for arguments that need it; go list's
-    // `module` template function may need it later (go loads it then),
-    // so a template naming it loads it up front.
-    let uses_module_fn = args.format.as_deref().is_some_and(|t| t.contains("module"));
-    let loaded = if uses_module_fn {
-        session.load()
-    } else {
-        session.load_for_list(&args.patterns)
-    };
-    let loaded = match loaded {
-        Ok(l) => l,
-        Err(fatal) => return print_fatal(&[], &fatal),
-    };
     let mode = ListMode::from_flags(args.update, args.retracted, args.versions);
     let listing = match list_modules(&loaded, &ctx.cache, &args.patterns, mode) {
         Ok(l) => l,

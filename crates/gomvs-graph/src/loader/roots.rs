@@ -418,7 +418,7 @@ impl Session {
 
     /// The finished load: final requirements and graph, the requirements as
     /// read, and the error Go reports after listing (if any).
-    fn into_loaded(
+    pub(super) fn into_loaded(
         self,
         requirements: Requirements,
         graph: ModuleGraph,
