@@ -124,7 +124,7 @@ MUTATIONS = {
 
 # --- cases ---------------------------------------------------------------------
 
-# name, root ("corpus"/"fixtures"), case dir, tree under it, proxy, cwd in the
+# name, root ("corpus", "fixtures", or "corpus-proxy": a fixture tree with a corpus proxy), case dir, tree under it, proxy, cwd in the
 # tree, kind ("fast"/"vendor"), mutation (vendor only)
 CASES: list[tuple[str, str, str, str, str, str, str, str | None]] = []
 
@@ -146,6 +146,46 @@ for c in [
 
 for f in ["fastpath-missing-gomod", "fastpath-sum-mismatch", "fastpath-readonly"]:
     CASES.append((f, "fixtures", f, "main", f"{f}/proxy", ".", "fast", None))
+
+# Outside a module, with the cmd-go proxy (whose go-logr .info files carry an
+# Origin): -reuse and the Origin field.
+CASES.append(("outside-module", "corpus-proxy", "outside-module", "work", "cmd-go/proxy", ".", "outside", None))
+
+LOGR = "github.com/go-logr/logr"
+OUTSIDE_ARGS: list[list[str]] = [
+    [],
+    ["-json", f"{LOGR}@v1.4.1"],
+    ["-json", f"{LOGR}@latest"],
+    ["-json", f"{LOGR}@v1.4"],
+    ["-json=Origin", f"{LOGR}@v1.4.3"],
+    ["-json=Path,Origin", f"{LOGR}@v1.4.1", f"{LOGR}@v1.4.3"],
+    ["-json", "-versions", f"{LOGR}@v1.4.1"],
+    ["-json", "-u", f"{LOGR}@v1.4.1"],
+    ["-json", "-retracted", f"{LOGR}@v1.4.1"],
+    ["-f", "{{.Origin}}", f"{LOGR}@v1.4.1"],
+    ["-f", "{{printf \"%+v|%v|%s\" .Origin .Origin.Hash .Origin.Ref}}", f"{LOGR}@v1.4.1"],
+    ["-f", "{{with .Origin}}{{.VCS}} {{.URL}} {{.Subdir}}{{else}}none{{end}}", f"{LOGR}@v1.4.1", f"{LOGR}@latest"],
+    ["-f", "{{.Origin.Hash}}", f"{LOGR}@latest"],
+    ["-f", "{{json .Origin}}", f"{LOGR}@v1.4.1"],
+    ["-json", "rsc.io/quote@v1.5.2"],
+    ["-reuse=reuse.json"],
+    ["-reuse=reuse.json", f"{LOGR}@v1.4.1"],
+    ["-reuse=reuse.json", "-json", f"{LOGR}@latest", "rsc.io/quote@v1.5.2"],
+    ["-reuse", "reuse.json", f"{LOGR}@v1.4.1"],
+    ["-reuse=", f"{LOGR}@v1.4.1"],
+    ["-reuse=missing.json", f"{LOGR}@v1.4.1"],
+    ["-reuse=bad-type.json", f"{LOGR}@v1.4.1"],
+    ["-reuse=truncated.json", f"{LOGR}@v1.4.1"],
+    ["-reuse=reuse.json", LOGR],
+    ["-reuse=reuse.json", "-versions", LOGR],
+    ["-reuse=reuse.json", "all"],
+    ["-json=Path", "-json=Version", f"{LOGR}@v1.4.1"],
+    ["-json=", f"{LOGR}@v1.4.1"],
+    ["-json=true", f"{LOGR}@v1.4.1"],
+    ["-json=0", f"{LOGR}@v1.4.1"],
+    ["-json=Path", "-f", "{{.Path}}", f"{LOGR}@v1.4.1"],
+    ["-json=false", "-f", "{{.Path}}", f"{LOGR}@v1.4.1"],
+]
 
 # cmd-go cases whose packages import dependencies (so `go mod vendor` has
 # something to vendor): unpruned (go < 1.17) and pruned main modules.
@@ -197,6 +237,8 @@ def roots_of(go_mod: Path) -> list[tuple[str, str]]:
 
 
 def runs_for(kind: str, roots: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
+    if kind == "outside":
+        return [(fl, a) for fl in ["-mod=readonly", "-mod=mod"] for a in OUTSIDE_ARGS]
     first = roots[:3]
     args: list[list[str]] = [[], ["-json"], [JSON_FIELDS], ["-f", "{{.Path}} {{.Version}} {{.Dir}} {{.GoVersion}}"]]
     for p, v in first:
@@ -222,7 +264,7 @@ def snapshot(d: Path) -> dict[str, bytes]:
 
 def record(name: str, root: str, rel: str, tree: str, proxy_rel: str, cwd_given: str, kind: str, mutation: str | None) -> None:
     base = (CORPUS if root == "corpus" else FIXTURES) / rel
-    proxy = (CORPUS if root == "corpus" else FIXTURES) / proxy_rel
+    proxy = (CORPUS if root in ("corpus", "corpus-proxy") else FIXTURES) / proxy_rel
     cwd = case_cwd(base, cwd_given)
     tmp = Path(os.path.realpath(tempfile.mkdtemp(prefix="gomvs-list-")))
     try:

@@ -99,13 +99,15 @@ fn list_matches_go() {
         let g: serde_json::Value =
             serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let str_of = |k: &str| g[k].as_str().unwrap_or_default().to_string();
-        let root = if str_of("root") == "corpus" {
-            &corpus
-        } else {
+        // "corpus-proxy": a fixture tree read with a corpus proxy.
+        let root = str_of("root");
+        let base = if root == "corpus" { &corpus } else { &fixtures }.join(str_of("case"));
+        let proxy = if root == "fixtures" {
             &fixtures
-        };
-        let base = root.join(str_of("case"));
-        let proxy = root.join(str_of("proxy"));
+        } else {
+            &corpus
+        }
+        .join(str_of("proxy"));
         let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
         let tmp_path = tmp
             .path()
@@ -130,7 +132,7 @@ fn list_matches_go() {
             std::fs::create_dir_all(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
         }
         let cwd = work.join(str_of("cwd"));
-        let gopath = if str_of("root") == "corpus" {
+        let gopath = if root == "corpus" {
             work.join("gopath")
         } else {
             tmp_path.join("gopath")
