@@ -74,7 +74,7 @@ fn print_version(args: &VersionArgs, sandbox: &sandbox::SandboxStatus) -> ExitCo
 /// Rewrites go's single-dash long flags (`-json`, `-go=1.21`) into clap's
 /// double-dash form, so `gomvs list -json all` reads like `go list -m -json all`.
 fn normalize_args(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
-    const LONG: &[&str] = &["json", "go", "retracted", "versions"];
+    const LONG: &[&str] = &["json", "go", "retracted", "versions", "reuse"];
     args.map(|a| match a.to_str() {
         Some(s) if s.starts_with('-') && !s.starts_with("--") => {
             let name = s[1..].split('=').next().unwrap_or("");

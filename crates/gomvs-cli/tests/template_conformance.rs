@@ -7,7 +7,9 @@
 //! as a JSON string) that are known not to match yet; the test fails on any
 //! other mismatch and on a listed run that now matches (so the list stays true).
 
-use std::collections::BTreeSet;
+mod common;
+
+use common::{load_goldens, GapList};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -43,34 +45,12 @@ fn gap_key(case: &str, flags: &serde_json::Value, template: &str) -> String {
 #[test]
 fn templates_match_go() {
     let corpus = shared();
-    let goldens = repo().join("testdata/template/goldens");
-    let gaps_text = std::fs::read_to_string(repo().join("testdata/template/known-gaps.txt"))
-        .unwrap_or_default();
-    let gaps: BTreeSet<String> = gaps_text
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_string)
-        .collect();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&goldens)
-        .unwrap_or_else(|e| panic!("{}: {e}", goldens.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no goldens under {}", goldens.display());
-    let (mut total, mut passed) = (0usize, 0usize);
-    let mut unexpected = Vec::new();
-    let mut fixed = Vec::new();
-    for file in &files {
-        let case_name = file
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_string();
-        let text =
-            std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        let g: serde_json::Value =
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let goldens = load_goldens(&repo().join("testdata/template/goldens"));
+    let mut gaps = GapList::load(
+        repo().join("testdata/template/known-gaps.txt"),
+        "# case\\tflags\\ttemplate (JSON): runs where gomvs does not yet match go",
+    );
+    for (case_name, g) in &goldens {
         let case_dir = corpus.join(g["case"].as_str().unwrap_or_default());
         let proxy = corpus.join(g["proxy"].as_str().unwrap_or_default());
         let cwd = case_dir.join(g["cwd"].as_str().unwrap_or("main"));
@@ -122,62 +102,14 @@ fn templates_match_go() {
             };
             let (stdout, stderr) = (clean(&out.stdout), clean(&out.stderr));
             let exit = out.status.code().unwrap_or(-1) as i64;
-            let ok = stdout == r["stdout"].as_str().unwrap_or_default()
-                && stderr == r["stderr"].as_str().unwrap_or_default()
-                && exit == r["exit"].as_i64().unwrap_or(-2);
-            total += 1;
-            let key = gap_key(&case_name, &r["flags"], template);
-            if ok {
-                passed += 1;
-                if gaps.contains(&key) {
-                    fixed.push(key);
-                }
-            } else if !gaps.contains(&key) {
-                unexpected.push(format!(
-                    "{key}\n  go    (exit {}): {:?} / {:?}\n  gomvs (exit {exit}): {stdout:?} / {stderr:?}",
-                    r["exit"], r["stdout"].as_str().unwrap_or_default(), r["stderr"].as_str().unwrap_or_default()
-                ));
-            }
+            gaps.record(
+                gap_key(case_name, &r["flags"], template),
+                r,
+                &stdout,
+                &stderr,
+                exit,
+            );
         }
     }
-    eprintln!(
-        "template conformance: {passed}/{total} runs match go ({} known gaps listed)",
-        gaps.len()
-    );
-    if std::env::var_os("TEMPLATE_GAPS_WRITE").is_some() {
-        let keys: Vec<String> = unexpected
-            .iter()
-            .filter_map(|u| u.lines().next().map(str::to_string))
-            .collect();
-        let mut all: BTreeSet<String> = gaps
-            .difference(&fixed.iter().cloned().collect())
-            .cloned()
-            .collect();
-        all.extend(keys);
-        let body: String = all.into_iter().map(|k| k + "\n").collect();
-        std::fs::write(
-            repo().join("testdata/template/known-gaps.txt"),
-            format!(
-                "# case\\tflags\\ttemplate (JSON): runs where gomvs does not yet match go\n{body}"
-            ),
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
-        return;
-    }
-    assert!(
-        unexpected.is_empty(),
-        "{} run(s) differ from go:\n{}",
-        unexpected.len(),
-        unexpected
-            .iter()
-            .take(40)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
-    assert!(
-        fixed.is_empty(),
-        "listed gaps now match go; remove them:\n{}",
-        fixed.join("\n")
-    );
+    gaps.finish("template conformance", "TEMPLATE_GAPS_WRITE");
 }

@@ -75,6 +75,10 @@ pub struct ModuleInfo {
     /// go.sum hash of the go.mod.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub go_mod_sum: String,
+    /// Provenance of a `path@version` argument's version, as its `.info`
+    /// file recorded it (`go list -m` sets it from the query's `RevInfo`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<crate::source::Origin>,
 }
 
 impl ModuleInfo {
@@ -238,6 +242,8 @@ fn module_info_in(
     graph_loaded: bool,
 ) -> ModuleInfo {
     let s = &loaded.session;
+    // readVendorList records the vendored go versions before any row.
+    let graph_loaded = graph_loaded || s.build_mode == BuildMode::Vendor;
     let raw_go_version = |m: &ModuleVersion| {
         if graph_loaded {
             s.raw_go_version(m).unwrap_or_default()
@@ -277,8 +283,13 @@ fn module_info_in(
         go_version: raw_go_version(m),
         ..ModuleInfo::default()
     };
+    // In vendor mode nothing is completed from the module cache: the
+    // vendor directory holds packages, not modules.
+    let vendor = s.build_mode == BuildMode::Vendor;
     let Some(rule) = s.replacement(m) else {
-        complete_from_cache(s, q, cache, &mut info, true);
+        if !vendor {
+            complete_from_cache(s, q, cache, &mut info, true);
+        }
         return info;
     };
     let display = s.canonical_replacement(&rule);
@@ -297,10 +308,12 @@ fn module_info_in(
         rep.dir = dir.display().to_string();
         rep.go_mod = dir.join("go.mod").display().to_string();
     }
-    complete_from_cache(s, q, cache, &mut rep, true);
-    info.dir = rep.dir.clone();
-    info.go_mod = rep.go_mod.clone();
-    info.retracted = rep.retracted.clone();
+    if !vendor {
+        complete_from_cache(s, q, cache, &mut rep, true);
+        info.dir = rep.dir.clone();
+        info.go_mod = rep.go_mod.clone();
+        info.retracted = rep.retracted.clone();
+    }
     info.go_version = rep.go_version.clone();
     info.replace = Some(Box::new(rep));
     info
@@ -642,6 +655,7 @@ pub fn list_modules(
                         if vers != row.version {
                             row.query = vers.clone();
                         }
+                        row.origin = info.origin;
                         out.rows.push(row);
                     }
                 }
@@ -686,6 +700,14 @@ pub fn list_modules(
                     &ModuleVersion::new(arg.clone(), v),
                     need_full_graph,
                 ));
+            } else if s.build_mode == BuildMode::Vendor {
+                out.rows.push(ModuleInfo {
+                    path: arg.clone().into(),
+                    error: Some(RowError {
+                        err: format!("module {arg}: can't resolve module using the vendor directory\n\t(Use -mod=mod or -mod=readonly to bypass.)"),
+                    }),
+                    ..ModuleInfo::default()
+                });
             } else if mode.versions {
                 out.rows.push(ModuleInfo {
                     path: arg.clone().into(),
@@ -743,6 +765,7 @@ pub fn list_modules_detached(
         match q.query(&path, &vers, "", allowed) {
             Err(e) => out.rows.push(query_error_row(&path, &vers, &e)),
             Ok(info) => {
+                let origin = info.origin;
                 let m = ModuleVersion::new(path.clone(), info.version);
                 let mut row = ModuleInfo {
                     path: m.path.clone(),
@@ -785,6 +808,7 @@ pub fn list_modules_detached(
                 if vers != row.version {
                     row.query = vers.clone();
                 }
+                row.origin = origin;
                 out.rows.push(row);
             }
         }
@@ -865,6 +889,9 @@ fn add_all(q: &Querier<'_>, m: &mut ModuleInfo, mode: ListMode) {
     }
     if mode.versions {
         add_versions(q, m, mode.retracted_versions);
+        // mergeOrigin(m.Origin, versions' Origin): a proxy's version list
+        // has none, so the merge is nil.
+        m.origin = None;
     }
     if mode.retracted {
         add_retraction(q, m);

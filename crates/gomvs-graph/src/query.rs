@@ -457,6 +457,7 @@ fn replacement_stat(v: &str) -> RevInfo {
     RevInfo {
         version: v.to_string(),
         time,
+        origin: None,
     }
 }
 
@@ -759,6 +760,7 @@ impl<'s> Querier<'s> {
                 return Ok(RevInfo {
                     version: String::new(),
                     time: String::new(),
+                    origin: None,
                 });
             }
         }
@@ -804,7 +806,7 @@ impl<'s> Querier<'s> {
         let (releases, prereleases) =
             self.filter_versions(&qm, allowed, &versions, query, current)?;
 
-        let lookup = |v: &str| -> Result<RevInfo, QueryError> {
+        let lookup_stat = |v: &str| -> Result<RevInfo, QueryError> {
             let rev = repo.stat(v)?;
             if (query == "upgrade" || query == "patch") && pseudo::is_pseudo_version(current) {
                 let rev_time = gotime::instant_rfc3339(&rev.time);
@@ -824,6 +826,14 @@ impl<'s> Querier<'s> {
                 }
             }
             Ok(rev)
+        };
+        // revWithOrigin: a result found through the version list carries
+        // the list's Origin, which a proxy never has.
+        let lookup = |v: &str| -> Result<RevInfo, QueryError> {
+            lookup_stat(v).map(|rev| RevInfo {
+                origin: None,
+                ..rev
+            })
         };
 
         let pick = if qm.prefer_lower {

@@ -35,6 +35,56 @@ pub struct RevInfo {
     /// The commit time exactly as Go prints it in `go list -m -json`
     /// (RFC 3339 with nanoseconds trimmed; `0001-01-01T00:00:00Z` when absent).
     pub time: String,
+    /// The provenance the `.info` file recorded (`RevInfo.Origin`), if any.
+    #[serde(skip)]
+    pub origin: Option<Origin>,
+}
+
+/// `codehost.Origin`: where a module version came from, as a `.info` file
+/// records it (proxies that fetched from a VCS keep it). Fields are in Go's
+/// order and omitted when empty, as `go list -m -json` prints them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Origin {
+    /// `VCS` ("git" etc).
+    #[serde(rename = "VCS", skip_serializing_if = "String::is_empty")]
+    pub vcs: String,
+    /// `URL` of the repository.
+    #[serde(rename = "URL", skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    /// `Subdir` in the repository.
+    #[serde(rename = "Subdir", skip_serializing_if = "String::is_empty")]
+    pub subdir: String,
+    /// `Hash`: commit hash or ID.
+    #[serde(rename = "Hash", skip_serializing_if = "String::is_empty")]
+    pub hash: String,
+    /// `TagPrefix`.
+    #[serde(rename = "TagPrefix", skip_serializing_if = "String::is_empty")]
+    pub tag_prefix: String,
+    /// `TagSum`.
+    #[serde(rename = "TagSum", skip_serializing_if = "String::is_empty")]
+    pub tag_sum: String,
+    /// `Ref`, e.g. `refs/tags/v1.2.3`.
+    #[serde(rename = "Ref", skip_serializing_if = "String::is_empty")]
+    pub ref_name: String,
+    /// `RepoSum`.
+    #[serde(rename = "RepoSum", skip_serializing_if = "String::is_empty")]
+    pub repo_sum: String,
+}
+
+impl Origin {
+    /// The fields in Go's declaration order, with their names.
+    pub fn fields(&self) -> [(&'static str, &str); 8] {
+        [
+            ("VCS", &self.vcs),
+            ("URL", &self.url),
+            ("Subdir", &self.subdir),
+            ("Hash", &self.hash),
+            ("TagPrefix", &self.tag_prefix),
+            ("TagSum", &self.tag_sum),
+            ("Ref", &self.ref_name),
+            ("RepoSum", &self.repo_sum),
+        ]
+    }
 }
 
 /// Whether a failed lookup means "not there" (a proxy list falls through to

@@ -11,9 +11,18 @@ use std::process::ExitCode;
 /// `-retracted`, `-versions`, `-e`, `-f`, `-m` are accepted).
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Print JSON objects as `go list -m -json`.
-    #[arg(long)]
-    pub json: bool,
+    /// Print JSON objects as `go list -m -json`; `-json=Path,Version`
+    /// prints only those fields (go's `jsonFlag`: a boolean value such as
+    /// `-json=false` switches JSON off, anything else names fields).
+    #[arg(
+        long,
+        value_name = "FIELDS",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true",
+        action = clap::ArgAction::Append
+    )]
+    pub json: Vec<String>,
     /// Report errors in the rows instead of failing (`-e`).
     #[arg(short = 'e')]
     pub errors: bool,
@@ -32,12 +41,114 @@ pub struct Args {
     /// Answer version queries from the module cache alone (docs/get.md, "Offline").
     #[arg(long)]
     pub offline: bool,
+    /// `-reuse=old.json`: the output of an earlier `go list -m -json`
+    /// whose rows may be reused (outside a module, `path@version`
+    /// arguments only). Offline no source can confirm an Origin, so nothing
+    /// is reused: the file is read and checked as go reads it.
+    #[arg(long, value_name = "FILE")]
+    pub reuse: Option<String>,
     /// Accepted for compatibility with `go list -m` (always module mode).
     #[arg(short = 'm', hide = true)]
     pub modules: bool,
     /// Module paths, patterns (`all`, `x/...`) and `path@query` arguments;
     /// none lists the main module(s).
     pub patterns: Vec<String>,
+}
+
+/// go list's `-json` flag (`jsonFlag`): whether JSON is printed, and the
+/// fields asked for with `-json=Field,...` (empty: every field).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JsonFlag {
+    /// `listJson`.
+    pub on: bool,
+    /// The selected field names (`-json=a,b` accumulates over repeats).
+    pub fields: std::collections::BTreeSet<String>,
+}
+
+impl JsonFlag {
+    /// Applies each `-json[=value]` occurrence in order as `jsonFlag.Set`
+    /// does: a `strconv.ParseBool` value sets JSON on or off, any other
+    /// value turns it on and adds its comma-separated fields.
+    pub fn from_values(values: &[String]) -> JsonFlag {
+        let mut flag = JsonFlag::default();
+        for v in values {
+            match v.as_str() {
+                "1" | "t" | "T" | "TRUE" | "true" | "True" => flag.on = true,
+                "0" | "f" | "F" | "FALSE" | "false" | "False" => flag.on = false,
+                _ => {
+                    flag.on = true;
+                    flag.fields.extend(v.split(',').map(str::to_string));
+                }
+            }
+        }
+        flag
+    }
+
+    /// The row go marshals: with `-json=Fields`, a copy with every
+    /// top-level field not named cleared (`needAny`); nested modules
+    /// (Replace, Update) are kept whole.
+    fn select(&self, r: &ModuleInfo) -> ModuleInfo {
+        if self.fields.is_empty() {
+            return r.clone();
+        }
+        let keep = |f: &str| self.fields.contains(f);
+        let mut m = ModuleInfo::default();
+        if keep("Path") {
+            m.path = r.path.clone();
+        }
+        if keep("Version") {
+            m.version = r.version.clone();
+        }
+        if keep("Query") {
+            m.query = r.query.clone();
+        }
+        if keep("Versions") {
+            m.versions = r.versions.clone();
+        }
+        if keep("Replace") {
+            m.replace = r.replace.clone();
+        }
+        if keep("Time") {
+            m.time = r.time.clone();
+        }
+        if keep("Update") {
+            m.update = r.update.clone();
+        }
+        if keep("Main") {
+            m.main = r.main;
+        }
+        if keep("Indirect") {
+            m.indirect = r.indirect;
+        }
+        if keep("Dir") {
+            m.dir = r.dir.clone();
+        }
+        if keep("GoMod") {
+            m.go_mod = r.go_mod.clone();
+        }
+        if keep("GoVersion") {
+            m.go_version = r.go_version.clone();
+        }
+        if keep("Retracted") {
+            m.retracted = r.retracted.clone();
+        }
+        if keep("Deprecated") {
+            m.deprecated = r.deprecated.clone();
+        }
+        if keep("Error") {
+            m.error = r.error.clone();
+        }
+        if keep("Sum") {
+            m.sum = r.sum.clone();
+        }
+        if keep("GoModSum") {
+            m.go_mod_sum = r.go_mod_sum.clone();
+        }
+        if keep("Origin") {
+            m.origin = r.origin.clone();
+        }
+        m
+    }
 }
 
 fn unsupported(what: &str) -> ExitCode {
@@ -52,7 +163,8 @@ pub fn run(args: &Args) -> ExitCode {
         eprintln!("go: invalid package: \"\"");
         return ExitCode::from(1);
     }
-    if args.format.is_some() && args.json {
+    let json = JsonFlag::from_values(&args.json);
+    if args.format.is_some() && json.on {
         eprintln!("go list -f cannot be used with -json");
         return ExitCode::from(1);
     }
@@ -76,6 +188,19 @@ pub fn run(args: &Args) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
+    let reuse = args.reuse.as_deref().filter(|f| !f.is_empty());
+    if reuse.is_some() {
+        // `moduleLoader.HasModRoot()`: a go.mod or go.work governs the
+        // directory (even one that fails to load later).
+        let has_mod_root = match ctx.open() {
+            Ok(_) => true,
+            Err(fatal) => outside_module(&fatal).is_none(),
+        };
+        if has_mod_root {
+            eprintln!("go list -reuse cannot be used inside a module");
+            return ExitCode::from(1);
+        }
+    }
     let template = match &args.format {
         None => None,
         Some(text) => match on_big_stack(|| template::Template::parse(text)) {
@@ -106,14 +231,43 @@ pub fn run(args: &Args) -> ExitCode {
         Err(fatal) => {
             return match outside_module(&fatal) {
                 Some((warnings, no_main)) => {
-                    list_outside_module(args, &ctx, &warnings, &no_main, template.as_ref())
+                    list_outside_module(args, &json, &ctx, &warnings, &no_main, template.as_ref())
                 }
                 None => print_fatal(&[], &fatal),
             }
         }
     };
-    if session.build_mode == BuildMode::Vendor {
+    // go list: -retracted is refused under an explicit -mod=vendor before
+    // go.mod is loaded (automatic vendor mode is only decided then).
+    if args.retracted
+        && ctx.config.mod_flag.explicit
+        && ctx.config.mod_flag.mode == Some(BuildMode::Vendor)
+    {
+        eprintln!("go list -retracted cannot be used when vendoring is enabled");
+        return ExitCode::from(1);
+    }
+    let vendor = session.build_mode == BuildMode::Vendor;
+    // go loads the module graph only for arguments that need it; go list's
+    // `module` template function may need it later (go loads it then),
+    // so a template naming it loads it up front. In vendor mode the graph
+    // is vendor/modules.txt's (LoadModFile checks it first).
+    let uses_module_fn = args.format.as_deref().is_some_and(|t| t.contains("module"));
+    let loaded = if vendor {
+        session.load_vendor()
+    } else if uses_module_fn {
+        session.load()
+    } else {
+        session.load_for_list(&args.patterns)
+    };
+    let loaded = match loaded {
+        Ok(l) => l,
+        Err(fatal) => return print_fatal(&[], &fatal),
+    };
+    if vendor {
         let disabled = |what: &str| {
+            for line in &loaded.session.stderr_lines() {
+                super::context::eprint_go(line);
+            }
             eprintln!("go: can't {what} using the vendor directory\n\t(Use -mod=mod or -mod=readonly to bypass.)");
             ExitCode::from(1)
         };
@@ -131,14 +285,7 @@ pub fn run(args: &Args) -> ExitCode {
                 return disabled("match module patterns");
             }
         }
-        if !args.patterns.is_empty() {
-            return unsupported("list -m with arguments in vendor mode");
-        }
     }
-    let loaded = match session.load() {
-        Ok(l) => l,
-        Err(fatal) => return print_fatal(&[], &fatal),
-    };
     let mode = ListMode::from_flags(args.update, args.retracted, args.versions);
     let listing = match list_modules(&loaded, &ctx.cache, &args.patterns, mode) {
         Ok(l) => l,
@@ -147,6 +294,11 @@ pub fn run(args: &Args) -> ExitCode {
             return print_fatal(&warnings, &fatal);
         }
     };
+    // A fatal error while listing (a go.mod checksum mismatch found by a
+    // row's completeFromModCache): go exits before printing any row.
+    if let Some(fatal) = loaded.session.take_fatal() {
+        return print_fatal(&loaded.session.stderr_lines(), &fatal);
+    }
     // `go list -m -u` never runs commitRequirements (see modload.ListModules).
     let (stderr, failed) = list_outcome(&loaded, &listing, args.errors, !args.update);
     for line in &stderr {
@@ -222,7 +374,7 @@ pub fn run(args: &Args) -> ExitCode {
     };
     print_rows_with(
         &listing.rows,
-        args.json,
+        &json,
         args.versions,
         template.as_ref(),
         &module,
@@ -241,6 +393,7 @@ fn outside_module(fatal: &gomvs_graph::loader::Fatal) -> Option<(Vec<String>, St
 /// no arguments, go's fatal errors for arguments that need a module graph.
 fn list_outside_module(
     args: &Args,
+    json: &JsonFlag,
     ctx: &Context,
     warnings: &[String],
     no_main: &str,
@@ -253,6 +406,27 @@ fn list_outside_module(
         eprintln!("{msg}");
         ExitCode::from(1)
     };
+    if let Some(file) = args.reuse.as_deref().filter(|f| !f.is_empty()) {
+        if args.patterns.is_empty() {
+            return fail(
+                "go: list -m -reuse only has an effect with module@version arguments".into(),
+            );
+        }
+        // ListModules reads the file before it looks at the arguments.
+        match std::fs::read(file) {
+            Err(e) => {
+                return fail(format!(
+                    "go: open {file}: {}",
+                    gomvs_graph::goerr::errno_text(&e)
+                ))
+            }
+            Ok(data) => {
+                if let Err(why) = check_reuse_file(&data) {
+                    return unsupported(&format!("-reuse={file}: {why}"));
+                }
+            }
+        }
+    }
     for arg in &args.patterns {
         if arg.contains('\\') {
             return fail("go: module paths never use backslash".to_string());
@@ -310,7 +484,7 @@ fn list_outside_module(
                 return ExitCode::from(1);
             }
         }
-        return print_rows(&listing.rows, args.json, args.versions, template);
+        return print_rows(&listing.rows, json, args.versions, template);
     }
     let row = ModuleInfo {
         path: "command-line-arguments".into(),
@@ -318,7 +492,67 @@ fn list_outside_module(
         go_version: ctx.config.local_go.clone(),
         ..ModuleInfo::default()
     };
-    print_rows(&[row], args.json, args.versions, template)
+    print_rows(&[row], json, args.versions, template)
+}
+
+/// Checks that `data` decodes as go's `json.Decoder` reads a reuse file: a
+/// stream of objects (or nulls) whose `modinfo.ModulePublic` fields have
+/// their Go types. Go's decode errors are not reproduced: a file that would
+/// fail is reported as unsupported (the reason is returned).
+fn check_reuse_file(data: &[u8]) -> Result<(), String> {
+    use serde_json::Value;
+    let strings = [
+        "path",
+        "version",
+        "query",
+        "dir",
+        "gomod",
+        "goversion",
+        "deprecated",
+        "sum",
+        "gomodsum",
+    ];
+    let bools = ["main", "indirect", "reuse"];
+    let lists = ["versions", "retracted"];
+    let objects = ["replace", "update", "origin", "error"];
+    for value in serde_json::Deserializer::from_slice(data).into_iter::<Value>() {
+        let value = value.map_err(|e| format!("not a JSON stream go would decode ({e})"))?;
+        let obj = match value {
+            Value::Null => continue,
+            Value::Object(o) => o,
+            _ => return Err("a value that is not an object".into()),
+        };
+        for (k, v) in &obj {
+            let key = k.to_lowercase();
+            let ok = match v {
+                Value::Null => true,
+                // ModuleError also decodes from a bare string.
+                Value::String(_) => {
+                    strings.contains(&key.as_str()) || key == "time" || key == "error"
+                }
+                Value::Bool(_) => bools.contains(&key.as_str()),
+                Value::Array(a) => {
+                    lists.contains(&key.as_str()) && a.iter().all(|x| x.is_string() || x.is_null())
+                }
+                // Nested objects are decoded field by field too; only
+                // accept the ones gomvs would not misjudge.
+                Value::Object(o) => {
+                    (key == "origin" || key == "error")
+                        && o.values().all(|x| x.is_string() || x.is_null())
+                }
+                Value::Number(_) => false,
+            };
+            let known = strings.contains(&key.as_str())
+                || bools.contains(&key.as_str())
+                || lists.contains(&key.as_str())
+                || objects.contains(&key.as_str())
+                || key == "time";
+            if known && !ok {
+                return Err(format!("field {k:?} with a value go may reject"));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The default `-versions` format:
@@ -337,7 +571,7 @@ fn versions_text(m: &ModuleInfo) -> String {
 
 fn print_rows(
     rows: &[ModuleInfo],
-    json: bool,
+    json: &JsonFlag,
     versions: bool,
     template: Option<&template::Template>,
 ) -> ExitCode {
@@ -353,28 +587,29 @@ fn print_rows(
 /// answers the template function of that name.
 fn print_rows_with(
     rows: &[ModuleInfo],
-    json: bool,
+    json: &JsonFlag,
     versions: bool,
     template: Option<&template::Template>,
     module: template::ModuleFn<'_>,
 ) -> ExitCode {
     if let Some(t) = template {
-        if !json {
+        if !json.on {
             return print_template_rows(rows, t, module);
         }
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(super::STDOUT_BUFFER, stdout.lock());
     for r in rows {
-        if !json && !versions {
+        if !json.on && !versions {
             // The default format, written straight into the buffer.
             if r.write_text(&mut out).is_err() || out.write_all(b"\n").is_err() {
                 return ExitCode::from(1);
             }
             continue;
         }
-        let text = if json {
-            crate::gojson::marshal_indent(r).map(|b| String::from_utf8_lossy(&b).into_owned())
+        let text = if json.on {
+            crate::gojson::marshal_indent(&json.select(r))
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
         } else {
             Ok(versions_text(r))
         };

@@ -90,7 +90,9 @@ pub fn is_func(name: &str) -> bool {
 fn printable(v: &Value) -> Value {
     match v {
         Value::Invalid | Value::Missing => Value::Str("<no value>".into()),
-        Value::ModErr(Some(_)) | Value::Context(_) => Value::Str(sprint_deref(v).into()),
+        Value::ModErr(Some(_)) | Value::Origin(Some(_)) | Value::Context(_) => {
+            Value::Str(sprint_deref(v).into())
+        }
         other => other.clone(),
     }
 }
@@ -101,7 +103,10 @@ fn sprint_printable(args: &[Value]) -> String {
     let mut out = String::new();
     let mut prev_string = false;
     for (i, a) in args.iter().enumerate() {
-        let is_struct = matches!(a, Value::ModErr(Some(_)) | Value::Context(_));
+        let is_struct = matches!(
+            a,
+            Value::ModErr(Some(_)) | Value::Origin(Some(_)) | Value::Context(_)
+        );
         let p = printable(a);
         let is_string = matches!(a, Value::Str(_) | Value::Invalid | Value::Missing);
         if i > 0 && !is_string && !prev_string {
@@ -1027,6 +1032,7 @@ fn deref_type(v: &Value) -> String {
     match v {
         Value::Module(Some(_)) => "modinfo.ModulePublic".into(),
         Value::ModErr(Some(_)) => "modinfo.ModuleError".into(),
+        Value::Origin(Some(_)) => "codehost.Origin".into(),
         Value::Time(Some(_)) => "time.Time".into(),
         Value::Context(_) => "list.Context".into(),
         v => v.type_name(),

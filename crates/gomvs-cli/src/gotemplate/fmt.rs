@@ -499,18 +499,24 @@ impl Printer {
                 }
                 self.buf.push(']');
             }
-            Value::Module(Some(_)) | Value::ModErr(Some(_)) | Value::Context(_) if depth == 0 => {
+            Value::Module(Some(_))
+            | Value::ModErr(Some(_))
+            | Value::Origin(Some(_))
+            | Value::Context(_)
+                if depth == 0 =>
+            {
                 self.buf.push('&');
                 self.print_struct(v, verb, depth + 1);
             }
             Value::Module(Some(_))
             | Value::ModErr(Some(_))
+            | Value::Origin(Some(_))
             | Value::Context(_)
             | Value::Time(Some(_)) => {
                 // A non-nil pointer inside a struct prints its address.
                 self.fmt_pointer(verb, v, false);
             }
-            Value::Module(None) | Value::ModErr(None) | Value::Time(None) | Value::Origin => {
+            Value::Module(None) | Value::ModErr(None) | Value::Time(None) | Value::Origin(None) => {
                 self.fmt_pointer(verb, v, true);
             }
         }

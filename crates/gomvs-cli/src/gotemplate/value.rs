@@ -40,8 +40,8 @@ pub enum Value {
     Time(Option<Rc<str>>),
     /// `*modinfo.ModuleError`.
     ModErr(Option<Rc<str>>),
-    /// `(*codehost.Origin)(nil)`.
-    Origin,
+    /// `*codehost.Origin`.
+    Origin(Option<Rc<gomvs_graph::source::Origin>>),
     /// `*list.Context`.
     Context(Rc<BuildContext>),
 }
@@ -83,7 +83,7 @@ impl Value {
             Value::Module(_) => "*modinfo.ModulePublic",
             Value::Time(_) => "*time.Time",
             Value::ModErr(_) => "*modinfo.ModuleError",
-            Value::Origin => "*codehost.Origin",
+            Value::Origin(_) => "*codehost.Origin",
             Value::Context(_) => "*list.Context",
         }
         .to_string()
@@ -108,7 +108,7 @@ impl Value {
     pub fn is_nil_ptr(&self) -> bool {
         matches!(
             self,
-            Value::Module(None) | Value::Time(None) | Value::ModErr(None) | Value::Origin
+            Value::Module(None) | Value::Time(None) | Value::ModErr(None) | Value::Origin(None)
         )
     }
 
@@ -134,6 +134,13 @@ impl Value {
             Value::ModErr(Some(e)) => (
                 "modinfo.ModuleError".into(),
                 vec![("Err", Value::Str(e.clone()))],
+            ),
+            Value::Origin(Some(o)) => (
+                "codehost.Origin".into(),
+                o.fields()
+                    .into_iter()
+                    .map(|(n, v)| (n, Value::Str(v.into())))
+                    .collect(),
             ),
             Value::Context(c) => (
                 "list.Context".into(),
@@ -181,7 +188,10 @@ fn module_fields(m: &ModuleInfo) -> Vec<(&'static str, Value)> {
         ),
         ("Sum", s(&m.sum)),
         ("GoModSum", s(&m.go_mod_sum)),
-        ("Origin", Value::Origin),
+        (
+            "Origin",
+            Value::Origin(m.origin.as_ref().map(|o| Rc::new(o.clone()))),
+        ),
         ("Reuse", Value::Bool(false)),
     ]
 }
@@ -223,7 +233,7 @@ pub fn pointer_struct_has_field(v: &Value, name: &str) -> bool {
     match v {
         Value::Module(_) => MODULE.contains(&name),
         Value::ModErr(_) => name == "Err",
-        Value::Origin => ORIGIN.contains(&name),
+        Value::Origin(_) => ORIGIN.contains(&name),
         // time.Time's fields are unexported: wall, ext, loc.
         Value::Time(_) => matches!(name, "wall" | "ext" | "loc"),
         _ => false,

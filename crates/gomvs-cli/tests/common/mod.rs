@@ -129,3 +129,137 @@ pub fn write_go_mod_zips(proxy: &Path) {
         }
     }
 }
+
+/// The goldens (`*.json`) of a conformance directory, sorted by name: each
+/// file's stem (the case name) and parsed contents; panics when there are
+/// none or one does not parse.
+pub fn load_goldens(dir: &Path) -> Vec<(String, serde_json::Value)> {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no goldens under {}", dir.display());
+    files
+        .iter()
+        .map(|file| {
+            let name = file
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
+            let text =
+                std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let g =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            (name, g)
+        })
+        .collect()
+}
+
+/// A conformance run's tally against a known-gaps file (one key a line,
+/// `#` comments): runs that differ and are not listed fail the test, and so
+/// do listed runs that now match (the list stays true). With the
+/// environment variable `write_var` set, [`GapList::finish`] rewrites the
+/// file instead.
+pub struct GapList {
+    path: std::path::PathBuf,
+    header: String,
+    listed: std::collections::BTreeSet<String>,
+    total: usize,
+    passed: usize,
+    unexpected: Vec<String>,
+    fixed: Vec<String>,
+}
+
+impl GapList {
+    /// Reads the known gaps at `path` (absent: none); `header` is the
+    /// comment line written back by [`GapList::finish`].
+    pub fn load(path: std::path::PathBuf, header: &str) -> GapList {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        GapList {
+            listed: text
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string)
+                .collect(),
+            path,
+            header: header.to_string(),
+            total: 0,
+            passed: 0,
+            unexpected: Vec::new(),
+            fixed: Vec::new(),
+        }
+    }
+
+    /// Records one run: gomvs's `stdout`, `stderr` and `exit` against the
+    /// golden record `golden` (`"stdout"`, `"stderr"`, `"exit"` as go gave them).
+    pub fn record(
+        &mut self,
+        key: String,
+        golden: &serde_json::Value,
+        stdout: &str,
+        stderr: &str,
+        exit: i64,
+    ) {
+        let (go_out, go_err) = (
+            golden["stdout"].as_str().unwrap_or_default(),
+            golden["stderr"].as_str().unwrap_or_default(),
+        );
+        let ok = stdout == go_out && stderr == go_err && Some(exit) == golden["exit"].as_i64();
+        self.total += 1;
+        if ok {
+            self.passed += 1;
+            if self.listed.contains(&key) {
+                self.fixed.push(key);
+            }
+        } else if !self.listed.contains(&key) {
+            self.unexpected.push(format!(
+                "{key}\n  go    (exit {}): {go_out:?} / {go_err:?}\n  gomvs (exit {exit}): {stdout:?} / {stderr:?}",
+                golden["exit"]
+            ));
+        }
+    }
+
+    /// Prints the counts, then rewrites the list (`write_var` set) or fails
+    /// on unexpected differences and on listed runs that now match.
+    pub fn finish(self, name: &str, write_var: &str) {
+        eprintln!(
+            "{name}: {}/{} runs match go ({} known gaps listed)",
+            self.passed,
+            self.total,
+            self.listed.len()
+        );
+        if std::env::var_os(write_var).is_some() {
+            let fixed: std::collections::BTreeSet<String> = self.fixed.iter().cloned().collect();
+            let mut all: std::collections::BTreeSet<String> =
+                self.listed.difference(&fixed).cloned().collect();
+            all.extend(
+                self.unexpected
+                    .iter()
+                    .filter_map(|u| u.lines().next().map(str::to_string)),
+            );
+            let body: String = all.into_iter().map(|k| k + "\n").collect();
+            std::fs::write(&self.path, format!("{}\n{body}", self.header))
+                .unwrap_or_else(|e| panic!("{}: {e}", self.path.display()));
+            return;
+        }
+        assert!(
+            self.unexpected.is_empty(),
+            "{} run(s) differ from go:\n{}",
+            self.unexpected.len(),
+            self.unexpected
+                .iter()
+                .take(40)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+        assert!(
+            self.fixed.is_empty(),
+            "listed gaps now match go; remove them:\n{}",
+            self.fixed.join("\n")
+        );
+    }
+}

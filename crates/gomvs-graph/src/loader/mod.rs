@@ -33,6 +33,7 @@ mod main_modules;
 mod roots;
 mod summaries;
 mod sums;
+mod vendor;
 
 pub use crate::gopath::{rel_or_target as short_path_rel, short_path};
 pub use graph_load::ModuleGraph;

@@ -16,6 +16,9 @@ pub struct Loaded {
     pub initial_requirements: Requirements,
     /// The graph-load error or "updates to go.mod needed" reported after listing.
     pub error: Option<String>,
+    /// Whether the full module graph was loaded (false on `go list -m`'s
+    /// root-only fast path, where `graph` holds the main modules only).
+    pub graph_loaded: bool,
 }
 
 pub(super) const GO_MOD_DIRTY: &str = "go.mod needs update";
@@ -358,9 +361,64 @@ impl Session {
         }
     }
 
+    /// Loads what `go list -m ARGS` loads (`modload.listModules`): the
+    /// requirements from the go.mod files, and the full module graph only
+    /// when an argument needs it (`all`, a `...` pattern, a path that is not
+    /// a root or a main module, `path@upgrade`/`@patch` of a non-root, or
+    /// any path under unpruned requirements). Without one, no dependency's
+    /// go.mod is read, so their absence or checksum errors never show, as
+    /// in go; the graph of the result then holds the main modules only.
+    pub fn load_for_list(self, args: &[String]) -> Result<Loaded, Fatal> {
+        let with_warnings = |mut f: Fatal, warnings: &[String]| {
+            let mut lines = warnings.to_vec();
+            lines.append(&mut f.lines);
+            f.lines = lines;
+            f
+        };
+        let mut this = self;
+        let (initial, rs) = match this.initial_requirements() {
+            Ok(r) => r,
+            Err(f) => {
+                let f = this.take_fatal().unwrap_or(f);
+                let warnings = this.stderr_lines();
+                return Err(with_warnings(f, &warnings));
+            }
+        };
+        let need_full_graph = args.iter().any(|arg| {
+            if arg == "all" || arg.contains("...") {
+                return true;
+            }
+            let (path, vers) = match arg.split_once('@') {
+                Some((p, v)) => (p, Some(v)),
+                None => (arg.as_str(), None),
+            };
+            let not_root = this.root_selected(&initial, path).is_none()
+                || initial.pruning == Pruning::Unpruned;
+            match vers {
+                Some(v) => (v == "upgrade" || v == "patch") && not_root,
+                None => not_root,
+            }
+        });
+        let loaded = if need_full_graph || this.config.graph_go.is_some() {
+            this.load_from(initial, rs)
+        } else {
+            let graph = this.read_mod_graph(rs.pruning, &[], &HashSet::new());
+            let mut loaded = this.into_loaded(rs, graph, initial, None);
+            loaded.graph_loaded = false;
+            Ok(loaded)
+        };
+        match loaded {
+            Ok(loaded) => match loaded.session.take_fatal() {
+                Some(f) => Err(with_warnings(f, &loaded.session.stderr_lines())),
+                None => Ok(loaded),
+            },
+            Err((f, warnings)) => Err(with_warnings(f, &warnings)),
+        }
+    }
+
     /// The finished load: final requirements and graph, the requirements as
     /// read, and the error Go reports after listing (if any).
-    fn into_loaded(
+    pub(super) fn into_loaded(
         self,
         requirements: Requirements,
         graph: ModuleGraph,
@@ -373,6 +431,7 @@ impl Session {
             graph,
             initial_requirements,
             error,
+            graph_loaded: true,
         }
     }
 
@@ -384,6 +443,16 @@ impl Session {
                 return Err((f, self.stderr_lines()));
             }
         };
+        self.load_from(initial, rs)
+    }
+
+    /// `LoadModGraph` from the requirements `loadModFile` left (`rs`;
+    /// `initial` as read from go.mod).
+    fn load_from(
+        self,
+        initial: Requirements,
+        rs: Requirements,
+    ) -> Result<Loaded, (Fatal, Vec<String>)> {
         if let Some(go_flag) = self.config.graph_go.clone() {
             let v = rs.go_version().to_string();
             if gover::compare(&v, gover::GO_STRICT_VERSION).is_ge()
@@ -428,6 +497,7 @@ impl Session {
                     graph: g,
                     initial_requirements: initial,
                     error,
+                    graph_loaded: true,
                 })
             }
             Err(UpdateError::Dirty) => {
@@ -458,6 +528,9 @@ impl Loaded {
             }
             return None;
         }
+        if let Some(e) = self.go_sum_dirty() {
+            return Some(e);
+        }
         // Looking up replacements again only matters for the conflicts it
         // reports; without replace directives there is nothing to find.
         if s.replacements.rules().is_empty() {
@@ -475,6 +548,40 @@ impl Loaded {
             let _ = s.replacement(&m);
         }
         None
+    }
+
+    /// `WriteGoSum(keepSums(...), readonly)`'s refusal: in readonly mode
+    /// (not a workspace), a go.mod fetched during the run whose hash go.sum
+    /// lacks is a go.sum update, refused when `keepSums` keeps it: with the
+    /// graph loaded, any module of the graph; on the root-only fast path,
+    /// the roots (replacements resolved).
+    fn go_sum_dirty(&self) -> Option<String> {
+        let s = &self.session;
+        if s.build_mode == BuildMode::Mod || s.in_workspace() {
+            return None;
+        }
+        let used = s.used_sums.lock().map(|u| u.clone()).unwrap_or_default();
+        if used.iter().all(|(_, _, recorded)| *recorded) {
+            return None;
+        }
+        let mut kept: HashSet<ModuleVersion> = HashSet::new();
+        if self.graph_loaded {
+            // Every go.mod of the graph (mg.RequiredBy known).
+            let g = &self.graph.graph;
+            g.walk_breadth_first_ids(|id| {
+                if g.required_by_id(id).is_some() {
+                    if let Some(m) = g.module(id) {
+                        kept.insert(s.actual(m));
+                    }
+                }
+            });
+        } else {
+            kept.extend(self.requirements.roots.iter().map(|r| s.actual(r)));
+        }
+        let keep = |m: &ModuleVersion| kept.contains(m);
+        used.iter()
+            .any(|(m, _, recorded)| !recorded && keep(m))
+            .then(|| "updates to go.sum needed, disabled by -mod=readonly".to_string())
     }
 
     /// `commitRequirements`' dirty check: whether writing go.mod from the

@@ -108,6 +108,13 @@ impl Session {
             .and_then(|g| g.get(m).map(SmolStr::to_string))
     }
 
+    /// `rawGoVersion.Store`: records `v` for `m`, replacing an earlier one.
+    pub(super) fn store_go_version(&self, m: &ModuleVersion, v: &str) {
+        if let Ok(mut g) = self.raw_go_version.lock() {
+            g.insert(m.clone(), SmolStr::new(v));
+        }
+    }
+
     pub(super) fn record_go_version(&self, m: &ModuleVersion, v: &str) {
         if let Ok(mut g) = self.raw_go_version.lock() {
             if !g.contains_key(m) {

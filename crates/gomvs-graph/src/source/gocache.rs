@@ -167,6 +167,7 @@ impl ModCache {
         Some(RevInfo {
             version: info.version,
             time: info.time,
+            origin: info.origin,
         })
     }
 }

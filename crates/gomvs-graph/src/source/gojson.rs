@@ -17,6 +17,8 @@ pub(crate) struct DecodedInfo {
     pub version: String,
     /// `Time`, as Go's `MarshalJSON` prints it (zero time if absent).
     pub time: String,
+    /// `Origin` (nil when absent or `null`).
+    pub origin: Option<super::Origin>,
 }
 
 /// `json.Unmarshal(data, new(modfetch.RevInfo))`; the error is Go's text.
@@ -26,6 +28,7 @@ pub(crate) fn unmarshal_rev_info(data: &[u8]) -> Result<DecodedInfo, String> {
     let mut info = DecodedInfo {
         version: String::new(),
         time: gotime::ZERO_TIME.to_string(),
+        origin: None,
     };
     // The first UnmarshalTypeError is remembered and returned at the end
     // (`d.saveError`); errors from UnmarshalJSON methods abort at once.
@@ -80,11 +83,13 @@ pub(crate) fn unmarshal_rev_info(data: &[u8]) -> Result<DecodedInfo, String> {
             },
             Some("Origin") => match first {
                 b'{' => {
-                    if let Err(e) = origin_fields(raw, &key) {
+                    // A repeated Origin decodes into the struct already there.
+                    let origin = info.origin.get_or_insert_with(Default::default);
+                    if let Err(e) = origin_fields(raw, &key, origin) {
                         saved.get_or_insert(e);
                     }
                 }
-                b'n' => {}
+                b'n' => info.origin = None,
                 c => {
                     saved.get_or_insert_with(|| type_error(c, "RevInfo.Origin", "codehost.Origin"));
                 }
@@ -104,7 +109,7 @@ pub(crate) fn unmarshal_rev_info(data: &[u8]) -> Result<DecodedInfo, String> {
 
 /// Type-checks the (string) fields of a `codehost.Origin` object.
 /// Go names the field in type errors by the JSON key as written.
-fn origin_fields(raw: &[u8], origin_key: &str) -> Result<(), String> {
+fn origin_fields(raw: &[u8], origin_key: &str, origin: &mut super::Origin) -> Result<(), String> {
     const FIELDS: [&str; 8] = [
         "VCS",
         "URL",
@@ -127,11 +132,28 @@ fn origin_fields(raw: &[u8], origin_key: &str) -> Result<(), String> {
         d.pos += 1;
         d.skip_space();
         let first = d.peek().unwrap_or(b'n');
+        let start = d.pos;
         d.skip_value();
-        if field_of(&key, &FIELDS).is_some() && first != b'"' && first != b'n' {
+        let field = field_of(&key, &FIELDS);
+        if field.is_some() && first != b'"' && first != b'n' {
             saved.get_or_insert_with(|| {
                 type_error(first, &format!("RevInfo.{origin_key}.{key}"), "string")
             });
+        } else if first == b'"' {
+            let slot = match field {
+                Some("VCS") => Some(&mut origin.vcs),
+                Some("URL") => Some(&mut origin.url),
+                Some("Subdir") => Some(&mut origin.subdir),
+                Some("Hash") => Some(&mut origin.hash),
+                Some("TagPrefix") => Some(&mut origin.tag_prefix),
+                Some("TagSum") => Some(&mut origin.tag_sum),
+                Some("Ref") => Some(&mut origin.ref_name),
+                Some("RepoSum") => Some(&mut origin.repo_sum),
+                _ => None,
+            };
+            if let Some(slot) = slot {
+                *slot = Decoder::unquote(&d.data[start..d.pos]);
+            }
         }
         d.skip_space();
         if d.peek() == Some(b',') {

@@ -179,6 +179,7 @@ impl<T: FileTree> ProxyProtocol<T> {
         Ok(RevInfo {
             version: info.version,
             time: info.time,
+            origin: info.origin,
         })
     }
 
@@ -237,6 +238,7 @@ impl<T: FileTree> ProxyProtocol<T> {
                 Ok(RevInfo {
                     version: info.version,
                     time: info.time,
+                    origin: info.origin,
                 })
             }
         }
