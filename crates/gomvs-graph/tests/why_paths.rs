@@ -34,7 +34,10 @@ fn cause_paths_are_abridged_on_a_deep_chain() {
     let dir = TempDir::new("why-paths", "chain");
     std::fs::write(
         dir.0.join("go.mod"),
-        format!("module example.com/main\n\ngo 1.16\n\nrequire {} v1.0.0\n", path(0)),
+        format!(
+            "module example.com/main\n\ngo 1.16\n\nrequire {} v1.0.0\n",
+            path(0)
+        ),
     )
     .unwrap_or_else(|e| panic!("go.mod: {e}"));
     let session = support::open_offline_session(&dir.0, "mod", Arc::new(b.build()));
@@ -46,7 +49,11 @@ fn cause_paths_are_abridged_on_a_deep_chain() {
         let p = &report.path_to_selected;
         // main, m0, ..., mi: i + 2 modules in all.
         assert_eq!(p.len() + report.path_to_selected_omitted, i + 2, "m{i}");
-        assert!(p.len() <= PATH_HEAD + PATH_TAIL + 2, "m{i}: {} entries", p.len());
+        assert!(
+            p.len() <= PATH_HEAD + PATH_TAIL + 2,
+            "m{i}: {} entries",
+            p.len()
+        );
         assert_eq!(p.first().map(|m| m.path.as_str()), Some("example.com/main"));
         assert_eq!(p.last().map(|m| m.path.to_string()), Some(path(i)));
         if report.path_to_selected_omitted > 0 {
@@ -58,7 +65,10 @@ fn cause_paths_are_abridged_on_a_deep_chain() {
         }
         total += p.len();
     }
-    assert!(total <= N * (PATH_HEAD + PATH_TAIL + 2), "{total} path entries");
+    assert!(
+        total <= N * (PATH_HEAD + PATH_TAIL + 2),
+        "{total} path entries"
+    );
     let far = explain_why(
         &loaded,
         &index,

@@ -210,6 +210,50 @@ pub struct WhyIndex {
     pruned: std::sync::OnceLock<Vec<(ModuleVersion, HashMap<String, String>)>>,
     /// Shortest paths from the roots, computed on first need.
     paths: std::sync::OnceLock<PathTree>,
+    /// Per path: the modules whose go.mod requirement on it an exclude
+    /// dropped, and the replace rules of that path (by index), found once
+    /// so that a question costs what concerns its path, not the graph.
+    by_path: std::sync::OnceLock<ByPath>,
+}
+
+/// [`WhyIndex::by_path`].
+#[derive(Default)]
+struct ByPath {
+    dropping: HashMap<String, Vec<ModuleVersion>>,
+    rules: HashMap<String, Vec<usize>>,
+    /// Main module index → its exclude directives, by path.
+    excludes: HashMap<String, Vec<(usize, ModuleVersion, gomvs_modfile::syntax::Span)>>,
+}
+
+impl ByPath {
+    fn new(loaded: &Loaded) -> ByPath {
+        let mut by = ByPath::default();
+        for (m, s) in &loaded.graph.summaries {
+            let Ok(s) = s else { continue };
+            let mut seen: Vec<&str> = Vec::new();
+            for (x, _) in &s.excluded {
+                if !seen.contains(&x.path.as_str()) {
+                    seen.push(x.path.as_str());
+                    by.dropping
+                        .entry(x.path.to_string())
+                        .or_default()
+                        .push(m.clone());
+                }
+            }
+        }
+        for (i, r) in loaded.session.replacements.rules().iter().enumerate() {
+            by.rules.entry(r.old.path.to_string()).or_default().push(i);
+        }
+        for (i, main) in loaded.session.mains.iter().enumerate() {
+            for (m, span) in &main.index.exclude {
+                by.excludes
+                    .entry(m.path.to_string())
+                    .or_default()
+                    .push((i, m.clone(), *span));
+            }
+        }
+        by
+    }
 }
 
 /// Modules [`explain_selected`] keeps at the start of a long path.
@@ -331,6 +375,7 @@ impl WhyIndex {
             rank,
             pruned: std::sync::OnceLock::new(),
             paths: std::sync::OnceLock::new(),
+            by_path: std::sync::OnceLock::new(),
         }
     }
 }
@@ -406,8 +451,8 @@ fn answer(
         .cloned();
     let Some(selected) = selected else {
         report.suggestions = suggest(loaded, &path);
-        report.exclusions = exclusions(loaded, &path, None);
-        report.replacements = replacements(loaded, &path, None);
+        report.exclusions = exclusions(loaded, index, &path, None);
+        report.replacements = replacements(loaded, index, &path, None);
         if options.read_pruned {
             report.pruned_requirers = pruned_requirers(loaded, index, &path, NONE);
         }
@@ -505,8 +550,8 @@ fn answer(
         Some(m) => m.rule.new.clone(),
         None => selected.clone(),
     });
-    report.replacements = replacements(loaded, &path, Some(&selected));
-    report.exclusions = exclusions(loaded, &path, Some(&selected.version));
+    report.replacements = replacements(loaded, index, &path, Some(&selected));
+    report.exclusions = exclusions(loaded, index, &path, Some(&selected.version));
 
     // Root updates.
     let initial = root_version(&loaded.initial_requirements.roots, &path);
@@ -561,14 +606,20 @@ fn rule_location(loaded: &Loaded, rule: &ReplaceRule) -> Location {
     }
 }
 
-fn replacements(loaded: &Loaded, path: &str, selected: Option<&ModuleVersion>) -> Vec<Replacement> {
+fn replacements(
+    loaded: &Loaded,
+    index: &WhyIndex,
+    path: &str,
+    selected: Option<&ModuleVersion>,
+) -> Vec<Replacement> {
     let applied = selected.and_then(|s| loaded.session.replacements.lookup(s));
-    loaded
-        .session
-        .replacements
-        .rules()
-        .iter()
-        .filter(|r| r.old.path == path)
+    let rules = loaded.session.replacements.rules();
+    let by = index.by_path.get_or_init(|| ByPath::new(loaded));
+    by.rules
+        .get(path)
+        .into_iter()
+        .flatten()
+        .filter_map(|&i| rules.get(i))
         .map(|r| Replacement {
             old: r.old.clone(),
             new: r.new.clone(),
@@ -579,24 +630,35 @@ fn replacements(loaded: &Loaded, path: &str, selected: Option<&ModuleVersion>) -
         .collect()
 }
 
-fn exclusions(loaded: &Loaded, path: &str, selected: Option<&str>) -> Vec<Exclusion> {
+fn exclusions(
+    loaded: &Loaded,
+    index: &WhyIndex,
+    path: &str,
+    selected: Option<&str>,
+) -> Vec<Exclusion> {
     let session = &loaded.session;
     let mut out = Vec::new();
-    // Summaries that dropped a requirement on this path, found once.
-    let mut dropping: Vec<(&ModuleVersion, &crate::summary::ModSummary)> = loaded
-        .graph
-        .summaries
-        .iter()
-        .filter_map(|(m, s)| s.as_ref().ok().map(|s| (m, s.as_ref())))
-        .filter(|(_, s)| s.excluded.iter().any(|(x, _)| x.path == path))
+    // Summaries that dropped a requirement on this path.
+    let by = index.by_path.get_or_init(|| ByPath::new(loaded));
+    let mut dropping: Vec<(&ModuleVersion, &crate::summary::ModSummary)> = by
+        .dropping
+        .get(path)
+        .into_iter()
+        .flatten()
+        .filter_map(|m| {
+            let (m, s) = loaded.graph.summaries.get_key_value(m)?;
+            Some((m, s.as_ref().ok()?.as_ref()))
+        })
         .collect();
     dropping.sort_by(|a, b| a.0.cmp(b.0));
-    for main in &session.mains {
-        let mut excluded: Vec<(&ModuleVersion, &gomvs_modfile::syntax::Span)> = main
-            .index
-            .exclude
-            .iter()
-            .filter(|(m, _)| m.path == path)
+    for (main_index, main) in session.mains.iter().enumerate() {
+        let mut excluded: Vec<(&ModuleVersion, &gomvs_modfile::syntax::Span)> = by
+            .excludes
+            .get(path)
+            .into_iter()
+            .flatten()
+            .filter(|(i, _, _)| *i == main_index)
+            .map(|(_, m, span)| (m, span))
             .collect();
         excluded.sort_by_key(|(_, s)| s.start.byte);
         for (m, span) in excluded {
