@@ -543,6 +543,16 @@ pub fn parse_go_sum(file_name: &str, data: &[u8]) -> Result<GoSum, GoSumError> {
 /// (`unicode.IsSpace`, the same set as Rust's `char::is_whitespace`); bytes
 /// that are not valid UTF-8 are never white space, as in Go.
 fn go_fields(line: &[u8]) -> Vec<&[u8]> {
+    // A go.sum line has three fields; every line of a large go.sum is
+    // split, so the common ASCII line is split bytewise, with the ASCII
+    // members of `unicode.IsSpace` (`\t`, `\n`, `\v`, `\f`, `\r`, space;
+    // the others are not ASCII).
+    if line.is_ascii() {
+        return line
+            .split(|&b| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '))
+            .filter(|f| !f.is_empty())
+            .collect();
+    }
     let mut fields = Vec::new();
     let mut start: Option<usize> = None;
     let mut pos = 0usize;
@@ -578,6 +588,8 @@ mod tests {
         let f = go_fields;
         assert_eq!(f(b""), Vec::<&[u8]>::new());
         assert_eq!(f(b"  a \t b\r"), vec![&b"a"[..], b"b"]);
+        // Vertical tab and form feed are white space (unlike u8::is_ascii_whitespace).
+        assert_eq!(f(b"a\x0bb\x0cc\x1fd"), vec![&b"a"[..], b"b", b"c\x1fd"]);
         assert_eq!(
             f("a\u{a0}b\u{3000}c\u{85}".as_bytes()),
             vec![&b"a"[..], b"b", b"c"]
