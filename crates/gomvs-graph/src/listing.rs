@@ -371,7 +371,7 @@ fn complete_from_cache(
     if m.go_version.is_empty() && go_mod_checksum_ok() {
         if let Ok(summary) = s.raw_summary(&module) {
             if !summary.go_version.is_empty() {
-                m.go_version = summary.go_version.clone();
+                m.go_version = summary.go_version.to_string();
             }
         }
     }

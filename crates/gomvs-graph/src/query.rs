@@ -626,7 +626,7 @@ impl<'s> Querier<'s> {
         }
         let latest = self.latest_ignoring_retractions(&m.path).map_err(wrap)?;
         let summary = self.raw_summary(&latest).map_err(wrap)?;
-        Ok(summary.deprecated.clone())
+        Ok(summary.deprecated.to_string())
     }
 
     fn wildcard_replaced(&self, path: &str) -> bool {

@@ -3,7 +3,8 @@
 
 use gomvs_modfile::gomod::ModFile;
 use gomvs_modfile::syntax::Span;
-use gomvs_modfile::{gover, ModuleVersion};
+use gomvs_modfile::{gover, ModuleVersion, SmolStr};
+use std::num::NonZeroU32;
 use std::path::PathBuf;
 
 /// Whether a go.mod's dependencies are pruned (go ≥ 1.17), unpruned, or the
@@ -60,29 +61,36 @@ pub struct Retraction {
 }
 
 /// What a module's go.mod contributes to the graph.
+///
+/// A large load keeps one summary per loaded go.mod (half a million in a
+/// 100k-module unpruned universe), so it holds no syntax: short texts are
+/// [`SmolStr`]s (inline up to 23 bytes, no allocation) and each requirement
+/// keeps only the line it was written on.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ModSummary {
     /// The module path its go.mod declares (empty when missing).
-    pub module: String,
+    pub module: SmolStr,
     /// Its go line (empty when missing).
-    pub go_version: String,
+    pub go_version: SmolStr,
     /// Its toolchain line (empty when missing or ignored).
-    pub toolchain: String,
+    pub toolchain: SmolStr,
     /// Pruned when its go line is ≥ 1.17.
     pub pruning: Pruning,
     /// Requirements in file order (duplicates kept), then `go@V` for go ≥ 1.21,
     /// minus requirements on excluded versions.
     pub require: Vec<ModuleVersion>,
-    /// For each entry of `require`, the span of its require line (`None` for `go@V`).
-    pub require_spans: Vec<Option<Span>>,
-    /// Requirements dropped because a main module excludes them, with their spans.
+    /// For each entry of `require`, the (1-based) line of its require line
+    /// in the go.mod (`None` for `go@V`).
+    pub require_lines: Vec<Option<NonZeroU32>>,
+    /// Requirements dropped because a main module excludes them, with the
+    /// spans of the main module's exclude directives.
     pub excluded: Vec<(ModuleVersion, Span)>,
-    /// For each entry of `excluded`, the span of the dropped require line.
-    pub excluded_require_spans: Vec<Option<Span>>,
+    /// For each entry of `excluded`, the line of the dropped require line.
+    pub excluded_require_lines: Vec<Option<NonZeroU32>>,
     /// Its retract directives.
     pub retract: Vec<Retraction>,
     /// Its `// Deprecated:` message.
-    pub deprecated: String,
+    pub deprecated: SmolStr,
     /// Where the go.mod came from.
     pub source: SummarySource,
 }
@@ -94,57 +102,60 @@ impl ModSummary {
         if m.path == "go" && gover::compare(&m.version, gover::GO_STRICT_VERSION).is_ge() {
             require.push(ModuleVersion::new("toolchain", format!("go{}", m.version)));
         }
-        let spans = vec![None; require.len()];
+        let lines = vec![None; require.len()];
         ModSummary {
-            module: m.path.to_string(),
-            go_version: String::new(),
-            toolchain: String::new(),
+            module: m.path.clone(),
+            go_version: SmolStr::default(),
+            toolchain: SmolStr::default(),
             pruning: Pruning::Pruned,
             require,
-            require_spans: spans,
+            require_lines: lines,
             excluded: Vec::new(),
-            excluded_require_spans: Vec::new(),
+            excluded_require_lines: Vec::new(),
             retract: Vec::new(),
-            deprecated: String::new(),
+            deprecated: SmolStr::default(),
             source: SummarySource::Synthetic,
         }
     }
 
     /// `summaryFromModFile` without the too-new check (the caller does it).
     pub fn from_mod_file(f: &ModFile, source: SummarySource) -> ModSummary {
-        let go_version = f.go.as_ref().map(|g| g.version.clone()).unwrap_or_default();
+        let go_version: SmolStr =
+            f.go.as_ref()
+                .map(|g| SmolStr::new(&g.version))
+                .unwrap_or_default();
         let pruning = if go_version.is_empty() {
             Pruning::Unpruned
         } else {
             Pruning::for_go_version(&go_version)
         };
         let mut require = Vec::with_capacity(f.require.len() + 1);
-        let mut require_spans = Vec::with_capacity(f.require.len() + 1);
+        let mut require_lines = Vec::with_capacity(f.require.len() + 1);
         for r in &f.require {
             require.push(r.module.clone());
-            require_spans.push(Some(r.span));
+            require_lines.push(NonZeroU32::new(r.span.start.line));
         }
         if !go_version.is_empty() && gover::compare(&go_version, gover::GO_STRICT_VERSION).is_ge() {
             require.push(ModuleVersion::new("go", go_version.clone()));
-            require_spans.push(None);
+            require_lines.push(None);
         }
         ModSummary {
             module: f
                 .module
                 .as_ref()
-                .map(|m| m.path.clone())
+                .map(|m| SmolStr::new(&m.path))
                 .unwrap_or_default(),
             go_version,
             toolchain: f
                 .toolchain
                 .as_ref()
-                .map(|t| t.name.clone())
+                .map(|t| SmolStr::new(&t.name))
                 .unwrap_or_default(),
             pruning,
             require,
-            require_spans,
+            require_lines,
             excluded: Vec::new(),
-            excluded_require_spans: Vec::new(),
+            excluded_require_lines: Vec::new(),
             retract: f
                 .retract
                 .iter()
@@ -157,7 +168,7 @@ impl ModSummary {
             deprecated: f
                 .module
                 .as_ref()
-                .map(|m| m.deprecated.clone())
+                .map(|m| SmolStr::new(&m.deprecated))
                 .unwrap_or_default(),
             source,
         }

@@ -213,11 +213,13 @@ const NO_NEXT: u32 = u32::MAX;
 pub struct GoSum {
     file_name: String,
     entries: Vec<GoSumEntry>,
-    /// Key -> indices into `entries` of its first and last entries. foldhash (randomly
+    /// Key -> indices into `entries` of its first and last entries, and
+    /// whether any of its hashes is an `h1:` hash (so `HaveSum`, asked
+    /// several times per loaded module, reads no entry). foldhash (randomly
     /// seeded per process, as SipHash) hashes these short keys several
     /// times faster; a large go.sum is indexed once and looked up three
     /// times per loaded module.
-    index: HashMap<SumKey, (u32, u32), foldhash::fast::RandomState>,
+    index: HashMap<SumKey, (u32, u32, bool), foldhash::fast::RandomState>,
     /// Per entry, the index of the next entry with the same key
     /// ([`NO_NEXT`] for the last): the entries of one key in file order,
     /// without a vector per key.
@@ -256,7 +258,7 @@ impl GoSum {
         let first = self
             .index
             .get(&key as &dyn SumKeyView)
-            .map_or(NO_NEXT, |&(first, _)| first);
+            .map_or(NO_NEXT, |&(first, _, _)| first);
         std::iter::successors(Some(first).filter(|&i| i != NO_NEXT), move |&i| {
             self.next_same_key
                 .get(i as usize)
@@ -295,13 +297,24 @@ impl GoSum {
     }
 
     fn have_sum_for(&self, key: SumKeyRef<'_>) -> bool {
-        self.hashes_for(key).any(|h| h.starts_with(H1_PREFIX))
+        self.index
+            .get(&key as &dyn SumKeyView)
+            .is_some_and(|&(_, _, h1)| h1)
+    }
+
+    /// Whether any hash (of any algorithm) is recorded for the key: every
+    /// indexed key has at least one entry.
+    fn records(&self, key: SumKeyRef<'_>) -> bool {
+        self.index.contains_key(&key as &dyn SumKeyView)
     }
 
     /// Whether an `h1:` hash is recorded for the go.mod of `path@version`.
     pub fn have_go_mod_sum(&self, path: &str, version: &str) -> bool {
-        self.go_mod_hashes(path, version)
-            .any(|h| h.starts_with(H1_PREFIX))
+        self.have_sum_for(SumKeyRef {
+            path,
+            base: version,
+            go_mod: true,
+        })
     }
 
     /// `RecordedSum` for this file: the single `h1:` hash recorded for the
@@ -395,7 +408,7 @@ impl SumFiles {
         };
         std::iter::once(&self.main)
             .chain(self.workspace.iter())
-            .any(|f| f.hashes_for(key).next().is_some())
+            .any(|f| f.records(key))
     }
 
     /// `RecordedSum`: the single `h1:` hash recorded for the key over all
@@ -508,12 +521,14 @@ pub fn parse_go_sum(file_name: &str, data: &[u8]) -> Result<GoSum, GoSumError> {
                 let Ok(at) = u32::try_from(sum.entries.len()) else {
                     continue;
                 };
+                let h1 = entry.hash.starts_with(H1_PREFIX);
                 match sum.index.get_mut(&key as &dyn SumKeyView) {
-                    Some((_, last)) => {
+                    Some((_, last, any_h1)) => {
                         if let Some(slot) = sum.next_same_key.get_mut(*last as usize) {
                             *slot = at;
                         }
                         *last = at;
+                        *any_h1 |= h1;
                     }
                     None => {
                         let owned = SumKey {
@@ -521,7 +536,7 @@ pub fn parse_go_sum(file_name: &str, data: &[u8]) -> Result<GoSum, GoSumError> {
                             base: SmolStr::new(key.base),
                             go_mod: key.go_mod,
                         };
-                        sum.index.insert(owned, (at, at));
+                        sum.index.insert(owned, (at, at, h1));
                     }
                 }
                 sum.entries.push(entry);
@@ -543,6 +558,16 @@ pub fn parse_go_sum(file_name: &str, data: &[u8]) -> Result<GoSum, GoSumError> {
 /// (`unicode.IsSpace`, the same set as Rust's `char::is_whitespace`); bytes
 /// that are not valid UTF-8 are never white space, as in Go.
 fn go_fields(line: &[u8]) -> Vec<&[u8]> {
+    // A go.sum line has three fields; every line of a large go.sum is
+    // split, so the common ASCII line is split bytewise, with the ASCII
+    // members of `unicode.IsSpace` (`\t`, `\n`, `\v`, `\f`, `\r`, space;
+    // the others are not ASCII).
+    if line.is_ascii() {
+        return line
+            .split(|&b| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '))
+            .filter(|f| !f.is_empty())
+            .collect();
+    }
     let mut fields = Vec::new();
     let mut start: Option<usize> = None;
     let mut pos = 0usize;
@@ -578,6 +603,8 @@ mod tests {
         let f = go_fields;
         assert_eq!(f(b""), Vec::<&[u8]>::new());
         assert_eq!(f(b"  a \t b\r"), vec![&b"a"[..], b"b"]);
+        // Vertical tab and form feed are white space (unlike u8::is_ascii_whitespace).
+        assert_eq!(f(b"a\x0bb\x0cc\x1fd"), vec![&b"a"[..], b"b", b"c\x1fd"]);
         assert_eq!(
             f("a\u{a0}b\u{3000}c\u{85}".as_bytes()),
             vec![&b"a"[..], b"b", b"c"]

@@ -282,12 +282,14 @@ pub fn check_path(path: &str) -> Result<(), InvalidPathError> {
 
 fn check_module_path(path: &str) -> Result<(), String> {
     check_general_path(path, PathKind::Module)?;
-    let first = match path.find('/') {
+    // Byte searches: '/' and '.' are ASCII, so their positions are
+    // character boundaries.
+    let first = match path.bytes().position(|b| b == b'/') {
         Some(0) => return Err("leading slash".to_string()),
         Some(i) => &path[..i],
         None => path,
     };
-    if !first.contains('.') {
+    if !first.bytes().any(|b| b == b'.') {
         return Err("missing dot in first path element".to_string());
     }
     if path.starts_with('-') {
@@ -327,10 +329,13 @@ pub fn check_file_path(path: &str) -> Result<(), InvalidPathError> {
 /// Go's `checkPath`: the rules shared by module, import and file paths.
 fn check_general_path(path: &str, kind: PathKind) -> Result<(), String> {
     // `!utf8.ValidString(path)`: invalid bytes are raw-byte characters
-    // (`syntax::text::go_string`).
-    if path
-        .chars()
-        .any(|c| crate::syntax::text::raw_byte(c).is_some())
+    // (`syntax::text::go_string`), never ASCII. Module paths are checked
+    // for every requirement and every listed row, so the checks below scan
+    // bytes rather than running the generic `str` searches.
+    if !path.is_ascii()
+        && path
+            .chars()
+            .any(|c| crate::syntax::text::raw_byte(c).is_some())
     {
         return Err("invalid UTF-8".to_string());
     }
@@ -340,16 +345,20 @@ fn check_general_path(path: &str, kind: PathKind) -> Result<(), String> {
     if path.starts_with('-') && kind != PathKind::File {
         return Err("leading dash".to_string());
     }
-    if path.contains("//") {
+    if path.as_bytes().windows(2).any(|w| w == b"//") {
         return Err("double slash".to_string());
     }
     if path.ends_with('/') {
         return Err("trailing slash".to_string());
     }
-    for elem in path.split('/') {
-        check_elem(elem, kind)?;
+    let mut start = 0;
+    for (i, b) in path.bytes().enumerate() {
+        if b == b'/' {
+            check_elem(&path[start..i], kind)?;
+            start = i + 1;
+        }
     }
-    Ok(())
+    check_elem(&path[start..], kind)
 }
 
 /// Windows reserved file names (Go's `badWindowsNames`).
@@ -381,15 +390,17 @@ fn check_elem(elem: &str, kind: PathKind) -> Result<(), String> {
     if let Some(c) = bad {
         return Err(format!("invalid char {}", quote_rune(c)));
     }
-    let short = match elem.find('.') {
+    let short = match elem.bytes().position(|b| b == b'.') {
         Some(i) => &elem[..i],
         None => elem,
     };
     // Only ASCII letters fold to the letters of these names (the Kelvin
-    // sign and long s fold to k and s, which none of them contains).
-    if BAD_WINDOWS_NAMES
-        .iter()
-        .any(|bad| bad.eq_ignore_ascii_case(short))
+    // sign and long s fold to k and s, which none of them contains), and
+    // every one of them is 3 or 4 letters long.
+    if (3..=4).contains(&short.len())
+        && BAD_WINDOWS_NAMES
+            .iter()
+            .any(|bad| bad.eq_ignore_ascii_case(short))
     {
         return Err(format!(
             "{} disallowed as path element component on Windows",
@@ -399,7 +410,7 @@ fn check_elem(elem: &str, kind: PathKind) -> Result<(), String> {
     if kind == PathKind::File {
         return Ok(());
     }
-    if let Some(tilde) = short.rfind('~') {
+    if let Some(tilde) = short.bytes().rposition(|b| b == b'~') {
         let suffix = &short[tilde + 1..];
         if !suffix.is_empty() && suffix.bytes().all(|c| c.is_ascii_digit()) {
             return Err("trailing tilde and digits in path element".to_string());

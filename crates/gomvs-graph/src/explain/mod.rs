@@ -128,10 +128,10 @@ pub(crate) fn requirement_location(
         });
     }
     let summary = loaded.graph.summaries.get(from)?.as_ref().ok()?;
-    let span = summary.require_spans.get(position).copied().flatten();
+    let line = summary.require_lines.get(position).copied().flatten();
     Some(Location {
         file: source_text(session, &summary.source),
-        line: span.map(|s| s.start.line),
+        line: line.map(std::num::NonZeroU32::get),
     })
 }
 

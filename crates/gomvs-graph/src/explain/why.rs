@@ -684,11 +684,11 @@ fn exclusions(
                 for (i, (x, _)) in s.excluded.iter().enumerate() {
                     if x == m {
                         let line = s
-                            .excluded_require_spans
+                            .excluded_require_lines
                             .get(i)
                             .copied()
                             .flatten()
-                            .map(|sp| sp.start.line);
+                            .map(std::num::NonZeroU32::get);
                         from_deps.push(Requirement {
                             requirer: requirer.clone(),
                             version: m.version.to_string(),

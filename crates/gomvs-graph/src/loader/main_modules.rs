@@ -17,11 +17,11 @@ pub struct ModFileIndex {
     /// The toolchain line.
     pub toolchain: String,
     /// Requirements and whether each is indirect.
-    pub require: HashMap<ModuleVersion, bool>,
+    pub require: FastMap<ModuleVersion, bool>,
     /// Replacements.
-    pub replace: HashMap<ModuleVersion, ModuleVersion>,
+    pub replace: FastMap<ModuleVersion, ModuleVersion>,
     /// Exclusions with the span of their directive.
-    pub exclude: HashMap<ModuleVersion, Span>,
+    pub exclude: FastMap<ModuleVersion, Span>,
 }
 
 impl ModFileIndex {

@@ -22,7 +22,7 @@ use gomvs_modfile::gosum::{parse_go_sum, GoSum, SumFiles};
 use gomvs_modfile::gowork::WorkFile;
 use gomvs_modfile::syntax::Span;
 use gomvs_modfile::{gover, module, ModuleVersion, SmolStr};
-use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeSet, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 

@@ -637,9 +637,10 @@ impl Loaded {
             return true;
         }
         // requirements: SetRequire keeps one line per listed module
-        let mut seen = HashSet::new();
-        let unique: Vec<&&ModuleVersion> =
-            list.iter().filter(|m| seen.insert((**m).clone())).collect();
+        let mut seen: crate::collections::FastSet<&ModuleVersion> =
+            crate::collections::FastSet::default();
+        seen.reserve(list.len());
+        let unique: Vec<&&ModuleVersion> = list.iter().filter(|m| seen.insert(**m)).collect();
         if unique.len() != index.require.len() {
             return true;
         }

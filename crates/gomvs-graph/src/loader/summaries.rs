@@ -432,23 +432,23 @@ impl Session {
             return Ok(raw);
         }
         let mut excluded = Vec::new();
-        let mut excluded_spans = Vec::new();
+        let mut excluded_lines = Vec::new();
         let mut keep = Vec::with_capacity(raw.require.len());
-        let mut spans = Vec::with_capacity(raw.require.len());
-        for (r, span) in raw.require.iter().zip(raw.require_spans.iter()) {
+        let mut lines = Vec::with_capacity(raw.require.len());
+        for (r, line) in raw.require.iter().zip(raw.require_lines.iter()) {
             if let Some((_, xspan)) = self.excluded_by(r) {
                 excluded.push((r.clone(), xspan));
-                excluded_spans.push(*span);
+                excluded_lines.push(*line);
                 continue;
             }
             keep.push(r.clone());
-            spans.push(*span);
+            lines.push(*line);
         }
         let mut s = (*raw).clone();
         s.require = keep;
-        s.require_spans = spans;
+        s.require_lines = lines;
         s.excluded = excluded;
-        s.excluded_require_spans = excluded_spans;
+        s.excluded_require_lines = excluded_lines;
         Ok(Arc::new(s))
     }
 }

@@ -94,35 +94,58 @@ struct PathNodes {
 
 /// Version → node for one path: a short list scanned in place, or a hash
 /// map once the path has many versions (so no input makes lookups slow).
+///
+/// The list holds a 32-bit fingerprint of each version beside its node, not
+/// the version itself (which the node's weight already holds): a lookup
+/// compares integers in one or two cache lines and reads a node's version
+/// only to confirm a matching fingerprint.
 #[derive(Debug, Clone)]
 enum VersionNodes {
-    Few(Vec<(SmolStr, NodeId)>),
+    Few(Vec<(u32, NodeId)>),
     Many(FastMap<SmolStr, NodeId>),
 }
 
 /// The number of versions of one path kept in a list.
 const FEW_VERSIONS: usize = 12;
 
+/// The fingerprint of a version in [`VersionNodes::Few`] (a fixed-seed
+/// hash: equal versions have equal fingerprints; a collision only costs
+/// one more comparison).
+fn fingerprint(version: &str) -> u32 {
+    use std::hash::BuildHasher;
+    // Truncation keeps the low bits, which foldhash mixes fully.
+    foldhash::fast::FixedState::with_seed(0x9e37_79b9).hash_one(version) as u32
+}
+
 impl VersionNodes {
-    fn get(&self, version: &str) -> Option<NodeId> {
+    fn get(&self, version: &str, graph: &RequirementGraph) -> Option<NodeId> {
         match self {
-            VersionNodes::Few(list) => list
-                .iter()
-                .find_map(|(v, id)| (v.as_str() == version).then_some(*id)),
+            VersionNodes::Few(list) => {
+                let fp = fingerprint(version);
+                list.iter().find_map(|&(f, id)| {
+                    (f == fp && graph.node_weight(id).is_some_and(|m| m.version == version))
+                        .then_some(id)
+                })
+            }
             VersionNodes::Many(map) => map.get(version).copied(),
         }
     }
 
-    fn insert(&mut self, version: SmolStr, id: NodeId) {
+    fn insert(&mut self, version: &SmolStr, id: NodeId, graph: &RequirementGraph) {
         match self {
-            VersionNodes::Few(list) if list.len() < FEW_VERSIONS => list.push((version, id)),
+            VersionNodes::Few(list) if list.len() < FEW_VERSIONS => {
+                list.push((fingerprint(version), id))
+            }
             VersionNodes::Few(list) => {
-                let mut map: FastMap<SmolStr, NodeId> = list.drain(..).collect();
-                map.insert(version, id);
+                let mut map: FastMap<SmolStr, NodeId> = list
+                    .drain(..)
+                    .filter_map(|(_, id)| Some((graph.node_weight(id)?.version.clone(), id)))
+                    .collect();
+                map.insert(version.clone(), id);
                 *self = VersionNodes::Many(map);
             }
             VersionNodes::Many(map) => {
-                map.insert(version, id);
+                map.insert(version.clone(), id);
             }
         }
     }
@@ -437,7 +460,7 @@ impl<O: VersionOrder> Graph<O> {
     /// The node of `m`, if `m` is in the graph (a root or a requirement).
     pub fn node_id(&self, m: &ModuleVersion) -> Option<NodeId> {
         let slot = *self.path_index.get(m.path.as_str())?;
-        self.paths.get(slot)?.versions.get(&m.version)
+        self.paths.get(slot)?.versions.get(&m.version, &self.graph)
     }
 
     /// The module version of a node.
@@ -529,7 +552,7 @@ impl<O: VersionOrder> Graph<O> {
             }
         };
         let entry = self.paths.get(slot);
-        if let Some(id) = entry.and_then(|e| e.versions.get(&m.version)) {
+        if let Some(id) = entry.and_then(|e| e.versions.get(&m.version, &self.graph)) {
             return Ok(id);
         }
         let current = entry
@@ -547,7 +570,7 @@ impl<O: VersionOrder> Graph<O> {
             edges: None,
         });
         if let Some(entry) = self.paths.get_mut(slot) {
-            entry.versions.insert(m.version.clone(), id);
+            entry.versions.insert(&m.version, id, &self.graph);
             if greater {
                 entry.selected = Some(id);
             }
