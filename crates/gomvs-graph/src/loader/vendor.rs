@@ -5,6 +5,7 @@
 //! ever read).
 
 use super::*;
+use std::collections::HashMap;
 
 /// `vendorMetadata`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
