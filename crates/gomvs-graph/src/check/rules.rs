@@ -136,14 +136,10 @@ impl<'a> CheckContext<'a> {
                 .session
                 .mains
                 .iter()
-                .find(|m| m.module.path == first.path && first.version.is_empty())
-                .and_then(|main| {
-                    let line = main
-                        .file
-                        .require
-                        .iter()
-                        .find(|r| r.module.path == second.path)
-                        .map(|r| r.span.start.line)?;
+                .enumerate()
+                .find(|(_, m)| m.module.path == first.path && first.version.is_empty())
+                .and_then(|(i, main)| {
+                    let line = self.why.main_require_line(self.loaded, i, &second.path)?;
                     Some(Location {
                         file: self.repo_path(&main.go_mod_path),
                         line: Some(line),

@@ -104,24 +104,26 @@ pub fn is_pseudo_module(path: &str) -> bool {
 /// requirement: the require line in the go.mod that was read for `from`.
 pub(crate) fn requirement_location(
     loaded: &Loaded,
+    by_path: &why::ByPath,
     from: &ModuleVersion,
     position: usize,
     to: &ModuleVersion,
 ) -> Option<Location> {
     let session = &loaded.session;
-    if let Some(main) = session
+    if let Some((i, main)) = session
         .mains
         .iter()
-        .find(|mm| mm.module == *from && !session.in_workspace())
+        .enumerate()
+        .find(|(_, mm)| mm.module == *from && !session.in_workspace())
     {
-        // The main module's edges are the roots: find the require line.
-        let line = main
-            .file
-            .require
-            .iter()
-            .find(|r| r.module == *to)
-            .or_else(|| main.file.require.iter().find(|r| r.module.path == to.path))
-            .map(|r| r.span.start.line);
+        // The main module's edges are the roots: find the require line
+        // (indexed: a main go.mod can hold 100,000 requires).
+        let line = by_path.main_lines.get(i).and_then(|(exact, first)| {
+            exact
+                .get(to)
+                .or_else(|| first.get(to.path.as_str()))
+                .copied()
+        });
         return Some(Location {
             file: session.short_path(&main.go_mod_path),
             line,

@@ -218,7 +218,14 @@ pub struct WhyIndex {
 
 /// [`WhyIndex::by_path`].
 #[derive(Default)]
-struct ByPath {
+pub(crate) struct ByPath {
+    /// Per main module: the line of each require (by module version, and
+    /// the first by path).
+    pub(crate) main_lines: Vec<(HashMap<ModuleVersion, u32>, HashMap<String, u32>)>,
+    /// The main go.mod's requirements as written.
+    initial_roots: crate::collections::FastSet<ModuleVersion>,
+    /// Per path: `root_version` of the initial and of the final roots.
+    root_versions: HashMap<String, (Option<String>, Option<String>)>,
     dropping: HashMap<String, Vec<ModuleVersion>>,
     rules: HashMap<String, Vec<usize>>,
     /// Main module index → its exclude directives, by path.
@@ -243,6 +250,33 @@ impl ByPath {
         }
         for (i, r) in loaded.session.replacements.rules().iter().enumerate() {
             by.rules.entry(r.old.path.to_string()).or_default().push(i);
+        }
+        for main in &loaded.session.mains {
+            let mut exact = HashMap::new();
+            let mut first = HashMap::new();
+            for r in &main.file.require {
+                exact.entry(r.module.clone()).or_insert(r.span.start.line);
+                first
+                    .entry(r.module.path.to_string())
+                    .or_insert(r.span.start.line);
+            }
+            by.main_lines.push((exact, first));
+        }
+        by.initial_roots = loaded.initial_requirements.roots.iter().cloned().collect();
+        for (roots, updated) in [
+            (&loaded.initial_requirements.roots, false),
+            (&loaded.requirements.roots, true),
+        ] {
+            for r in roots {
+                let entry = by.root_versions.entry(r.path.to_string()).or_default();
+                let slot = if updated { &mut entry.1 } else { &mut entry.0 };
+                let higher = slot.as_deref().is_none_or(|v| {
+                    gover::mod_compare(&r.path, &r.version, v) == std::cmp::Ordering::Greater
+                });
+                if higher {
+                    *slot = Some(r.version.to_string());
+                }
+            }
         }
         for (i, main) in loaded.session.mains.iter().enumerate() {
             for (m, span) in &main.index.exclude {
@@ -275,7 +309,10 @@ struct PathTree {
 impl PathTree {
     fn new(loaded: &Loaded) -> PathTree {
         let g = &loaded.graph.graph;
-        let initial = &loaded.initial_requirements.roots;
+        // The main go.mod's requirements as written, as a set: a main
+        // module can require 100,000 modules.
+        let initial: crate::collections::FastSet<&ModuleVersion> =
+            loaded.initial_requirements.roots.iter().collect();
         let mut nodes: HashMap<NodeId, (Option<NodeId>, usize, NodeId)> = HashMap::new();
         let mut queue = std::collections::VecDeque::new();
         for r in g.roots() {
@@ -345,6 +382,18 @@ impl PathTree {
 }
 
 impl WhyIndex {
+    /// The line of main module `main`'s first require of `path` (`loaded`
+    /// must be the load this index was built from).
+    pub(crate) fn main_require_line(
+        &self,
+        loaded: &Loaded,
+        main: usize,
+        path: &str,
+    ) -> Option<u32> {
+        let by = self.by_path.get_or_init(|| ByPath::new(loaded));
+        by.main_lines.get(main)?.1.get(path).copied()
+    }
+
     /// Indexes the graph of `loaded`.
     pub fn new(loaded: &Loaded) -> WhyIndex {
         let g = &loaded.graph.graph;
@@ -415,6 +464,7 @@ fn answer(
 ) -> WhyReport {
     let g = &loaded.graph.graph;
     let session = &loaded.session;
+    let by_path = index.by_path.get_or_init(|| ByPath::new(loaded));
     let path = query.path.clone();
     let query_text = match &query.version {
         Some(v) => format!("{path}@{v}"),
@@ -482,14 +532,14 @@ fn answer(
         report.requirements.push(Requirement {
             requirer: fm.clone(),
             version: tm.version.to_string(),
-            location: requirement_location(loaded, fm, position, tm),
+            location: requirement_location(loaded, by_path, fm, position, tm),
             requirer_selected: fm.version.is_empty()
                 || g.selected_module(&fm.path).is_some_and(|s| s == fm),
             decides: tm.version == selected.version,
             // In workspace mode main modules' edges are their go.mod files'.
             from_root_update: is_main_node(loaded, fm)
                 && !session.in_workspace()
-                && !loaded.initial_requirements.roots.contains(tm),
+                && !by_path.initial_roots.contains(tm),
         });
     }
 
@@ -554,8 +604,11 @@ fn answer(
     report.exclusions = exclusions(loaded, index, &path, Some(&selected.version));
 
     // Root updates.
-    let initial = root_version(&loaded.initial_requirements.roots, &path);
-    let updated = root_version(&loaded.requirements.roots, &path);
+    let (initial, updated) = by_path
+        .root_versions
+        .get(&path)
+        .cloned()
+        .unwrap_or_default();
     if initial != updated {
         report.root_update = Some(RootUpdate {
             go_mod: initial,
@@ -589,14 +642,6 @@ fn go_mod_path(
         Some(found) => found,
         None => (loaded.graph.graph.find_path_ids(|x| x == target), 0),
     }
-}
-
-fn root_version(roots: &[ModuleVersion], path: &str) -> Option<String> {
-    roots
-        .iter()
-        .filter(|r| r.path == path)
-        .map(|r| r.version.to_string())
-        .max_by(|a, b| gover::mod_compare(path, a, b))
 }
 
 fn rule_location(loaded: &Loaded, rule: &ReplaceRule) -> Location {
