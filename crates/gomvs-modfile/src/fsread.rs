@@ -212,11 +212,6 @@ pub fn open(path: &Path) -> io::Result<OpenFile> {
     })
 }
 
-/// Reads the whole of an opened file with [`OpenFile::read_limited`].
-pub fn read_limited(f: OpenFile, limit: u64) -> io::Result<Vec<u8>> {
-    f.read_limited(limit)
-}
-
 /// The verb go's `*fs.PathError` would carry for `e`, an error of
 /// [`read`]: `"read"` for what fails after opening (a directory's EISDIR,
 /// an I/O error, a file over the limit), `"open"` for the rest.
@@ -234,12 +229,12 @@ pub fn verb(e: &io::Error) -> &'static str {
     }
 }
 
-/// [`open`] then [`read_limited`] with `limit`.
+/// [`open`] then [`OpenFile::read_limited`] with `limit`.
 pub fn read_with_limit(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     open(path)?.read_limited(limit)
 }
 
-/// [`open`] then [`read_limited`] with [`limit_for`] the path.
+/// [`open`] then [`OpenFile::read_limited`] with [`limit_for`] the path.
 pub fn read(path: &Path) -> io::Result<Vec<u8>> {
     read_with_limit(path, limit_for(path))
 }
@@ -314,7 +309,7 @@ mod tests {
     fn directories_fail_at_read_as_in_go() {
         let d = tmp("dir");
         let f = open(&d).unwrap();
-        let e = read_limited(f, 10).unwrap_err();
+        let e = f.read_limited(10).unwrap_err();
         assert_eq!(e.raw_os_error(), Some(21));
     }
 
