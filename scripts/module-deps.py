@@ -89,7 +89,7 @@ def strip_code(text):
 def drop_test_modules(code):
     """Remove `#[cfg(test)] mod name { ... }` blocks (line count kept)."""
     while True:
-        m = re.search(r"#\[cfg\(test\)\]\s*(pub(\([^)]*\))?\s+)?mod\s+" + IDENT + r"\s*\{", code)
+        m = re.search(r"#\[cfg\(test\)\]\s*(#\[[^\]]*\]\s*)*(pub(\([^)]*\))?\s+)?mod\s+" + IDENT + r"\s*\{", code)
         if not m:
             return code
         depth, j = 0, m.end() - 1

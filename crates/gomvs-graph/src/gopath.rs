@@ -209,6 +209,19 @@ pub fn find_workspace_file(
     }
 }
 
+/// `modload.ToDirectoryPath`: make a relative path start with `./` or `../`.
+pub fn to_directory_path(p: &str) -> String {
+    if p == "."
+        || p == ".."
+        || p.starts_with("./")
+        || p.starts_with("../")
+        || Path::new(p).is_absolute()
+    {
+        return p.to_string();
+    }
+    format!("./{p}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

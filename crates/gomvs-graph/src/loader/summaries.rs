@@ -85,7 +85,7 @@ impl Session {
         let abs = crate::gopath::join_clean(&rule.mod_root, &new.path);
         let work_dir = work.parent().unwrap_or(Path::new("/"));
         let rel = crate::loader::short_path_rel(work_dir, &abs);
-        ModuleVersion::new(crate::listing::to_directory_path(&rel), "")
+        ModuleVersion::new(crate::gopath::to_directory_path(&rel), "")
     }
 
     /// The directory replacements are resolved against (`replaceRelativeTo`).
