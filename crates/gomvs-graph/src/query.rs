@@ -16,12 +16,14 @@ mod checks;
 mod error;
 mod matcher;
 mod repo;
+mod scope;
 
 pub use checks::Allowed;
 pub use error::{short_message, QueryError, QueryErrorKind};
 pub use matcher::is_revision_query;
+pub use scope::QueryScope;
 
-use crate::loader::{BuildMode, Session};
+use crate::env::BuildMod;
 use crate::source::{gotime, ModuleSource, RevInfo};
 use error::go_quote;
 use gomvs_modfile::{gover, module, pseudo, ModuleVersion};
@@ -33,7 +35,7 @@ use std::sync::{Arc, Mutex};
 /// versions used for retractions and deprecations.
 pub struct Querier<'s> {
     source: Arc<dyn ModuleSource>,
-    session: Option<&'s Session>,
+    session: Option<&'s dyn QueryScope>,
     latest_cache: Mutex<HashMap<String, Result<ModuleVersion, QueryError>>>,
 }
 
@@ -48,8 +50,9 @@ impl<'s> Querier<'s> {
         }
     }
 
-    /// A querier in the context of a loader session.
-    pub fn new(session: &'s Session) -> Querier<'s> {
+    /// A querier in the context of main modules (a loader
+    /// [`Session`](crate::loader::Session)).
+    pub fn new(session: &'s dyn QueryScope) -> Querier<'s> {
         Querier {
             source: session.source().clone(),
             session: Some(session),
@@ -106,10 +109,11 @@ impl<'s> Querier<'s> {
             )));
         }
         if let Some(s) = self.session {
-            if s.build_mode == BuildMode::Vendor {
-                let mut text = format!("cannot query module due to -mod={}", s.build_mode.as_str());
-                if !s.build_mode_reason.is_empty() {
-                    text.push_str(&format!("\n\t({})", s.build_mode_reason));
+            let (build_mode, reason) = s.build_mode();
+            if build_mode == BuildMod::Vendor {
+                let mut text = format!("cannot query module due to -mod={}", build_mode.as_str());
+                if !reason.is_empty() {
+                    text.push_str(&format!("\n\t({reason})"));
                 }
                 return Err(QueryError::other(text));
             }
@@ -318,7 +322,7 @@ mod tests {
     use super::*;
     use crate::env::{BuildMod, ModFlag};
     use crate::listing::{list_modules, CacheLayout, ListMode, ModuleInfo};
-    use crate::loader::{GoCommand, GoWork, LoadConfig};
+    use crate::loader::{GoCommand, GoWork, LoadConfig, Session};
     use crate::source::ProxyDir;
     use std::path::PathBuf;
 

@@ -59,13 +59,13 @@ impl<'s> Querier<'s> {
 
     /// `CheckExclusions`: `P@V: excluded by go.mod` if a main module excludes `m`.
     pub fn check_exclusions(&self, m: &ModuleVersion) -> Result<(), QueryError> {
-        match self.session.and_then(|s| s.excluded_by(m)) {
-            Some(_) => Err(QueryError::version_error(
+        match self.session.is_some_and(|s| s.is_excluded(m)) {
+            true => Err(QueryError::version_error(
                 m,
                 QueryErrorKind::Excluded,
                 "excluded by go.mod",
             )),
-            None => Ok(()),
+            false => Ok(()),
         }
     }
 

@@ -59,15 +59,13 @@ impl Repo<'_, '_> {
             Err(e) => return Err(e),
         };
         let before = versions.len();
-        for main in &s.mains {
-            for old in main.index.replace.keys() {
-                if old.path == self.path
-                    && old.version.starts_with(prefix)
-                    && !old.version.is_empty()
-                    && !pseudo::is_pseudo_version(&old.version)
-                {
-                    versions.push(old.version.to_string());
-                }
+        for old in s.replaced_modules() {
+            if old.path == self.path
+                && old.version.starts_with(prefix)
+                && !old.version.is_empty()
+                && !pseudo::is_pseudo_version(&old.version)
+            {
+                versions.push(old.version.to_string());
             }
         }
         if versions.len() == before {
@@ -84,7 +82,7 @@ impl Repo<'_, '_> {
         let (Some(s), Err(_)) = (self.q.session.filter(|_| self.replaced), &result) else {
             return result;
         };
-        if !s.mains.iter().any(|m| !m.index.replace.is_empty()) {
+        if s.replaced_modules().next().is_none() {
             return result;
         }
         let mut v = module::canonical_version(rev);
@@ -113,7 +111,7 @@ impl Repo<'_, '_> {
         let Some(s) = self.q.session.filter(|_| self.replaced) else {
             return result;
         };
-        if let Some(v) = s.replacements.highest_replaced(&self.path) {
+        if let Some(v) = s.highest_replaced(&self.path) {
             let mut v = v.to_string();
             if v.is_empty() {
                 let major = match module::split_path_version(&self.path) {
@@ -173,7 +171,7 @@ impl<'s> Querier<'s> {
         };
         let replaced = self
             .session
-            .is_some_and(|s| s.replacements.highest_replaced(path).is_some());
+            .is_some_and(|s| s.highest_replaced(path).is_some());
         if !replaced {
             if let Some(e) = &path_error {
                 return Err(QueryError::other(e.clone()));
