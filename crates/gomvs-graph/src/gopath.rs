@@ -1,6 +1,7 @@
 //! Go's lexical path functions on Unix (`filepath.Clean` = `path.Clean`,
-//! `filepath.Join`, `filepath.Rel`), `base.ShortPath`, and the go.mod /
-//! go.work searches of `modload` (`findModuleRoot`, `findWorkspaceFile`).
+//! `filepath.Join`, `filepath.Rel`), `base.ShortPath`,
+//! `modload.ToDirectoryPath`, and the go.mod / go.work searches of `modload`
+//! (`findModuleRoot`, `findWorkspaceFile`).
 //!
 //! Paths are byte strings to Go; the `Path` forms work on the raw bytes of
 //! the OS string, so non-UTF-8 names survive.
