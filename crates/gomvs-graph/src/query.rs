@@ -4,8 +4,9 @@
 //! `CheckDeprecation`, `queryLatestVersionIgnoringRetractions`).
 //!
 //! A [`Querier`] answers queries against a [`ModuleSource`], optionally in
-//! the context of a loader [`Session`] (main modules, replacements,
-//! exclusions). Errors carry Go's exact texts.
+//! the context of main modules ([`QueryScope`]: replacements, exclusions,
+//! build mode), which a loader [`Session`](crate::loader::Session) provides.
+//! Errors carry Go's exact texts.
 //!
 //! This module resolves queries ([`Querier::query`], [`Querier::versions`]);
 //! its submodules hold the query syntax (`matcher`), the versions a path

@@ -4,8 +4,8 @@
 
 use crate::error::{Error, ErrorList};
 use crate::gomod::rules::{
-    is_go_version, is_toolchain, parse_godebug, parse_replace, parse_string, span_of, verb_of,
-    DirectiveError, Fixer,
+    is_go_version, is_toolchain, parse_godebug, parse_replace, parse_string, span_of,
+    unknown_block, verb_of, DirectiveError, Fixer,
 };
 use crate::gomod::{GoDecl, Godebug, Replace, ToolchainDecl, VersionFixer};
 use crate::syntax::{parse_syntax, FileSyntax, Line, Span, Stmt};
@@ -69,13 +69,7 @@ fn parse_work_with(file: &str, data: &[u8], mut fix: Fixer<'_>) -> Result<WorkFi
             Stmt::LineBlock(block) => {
                 let verb = verb_of(&block.token);
                 if block.token.len() != 1 || !matches!(&*verb, "godebug" | "use" | "replace") {
-                    errs.push(Error {
-                        filename: file.to_owned(),
-                        pos: block.start,
-                        verb: String::new(),
-                        mod_path: String::new(),
-                        message: format!("unknown block type: {}", block.token.join(" ")),
-                    });
+                    errs.push(unknown_block(file, block));
                     continue;
                 }
                 for line in block.line.iter_mut() {

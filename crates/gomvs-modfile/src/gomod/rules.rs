@@ -28,7 +28,7 @@ use super::{
 use crate::error::{Error, ErrorList};
 use crate::module::{self, ModuleVersion};
 use crate::syntax::text::quote;
-use crate::syntax::{parse_syntax, Comments, Line, Position, Span, Stmt};
+use crate::syntax::{parse_syntax, Comments, Line, LineBlock, Position, Span, Stmt};
 use std::borrow::Cow;
 
 /// How versions are fixed (Go's `fix` argument).
@@ -72,6 +72,17 @@ impl DirectiveError {
             mod_path: self.mod_path,
             message: self.message,
         }
+    }
+}
+
+/// `unknown block type: TOKENS` at the start of `block`.
+pub(crate) fn unknown_block(file: &str, block: &LineBlock) -> Error {
+    Error {
+        filename: file.to_owned(),
+        pos: block.start,
+        verb: String::new(),
+        mod_path: String::new(),
+        message: format!("unknown block type: {}", block.token.join(" ")),
     }
 }
 
@@ -157,13 +168,7 @@ pub(crate) fn parse_mod(
                     );
                 if !known {
                     if strict {
-                        errs.push(Error {
-                            filename: file.to_owned(),
-                            pos: block.start,
-                            verb: String::new(),
-                            mod_path: String::new(),
-                            message: format!("unknown block type: {}", block.token.join(" ")),
-                        });
+                        errs.push(unknown_block(file, block));
                     }
                     continue;
                 }
