@@ -11,6 +11,13 @@ use std::path::{Path, PathBuf};
 pub mod run;
 pub mod universe;
 
+// The CLI's text writers, included so that the benchmarks time the very code
+// `gomvs list` and `gomvs graph` run (gomvs-cli is a binary crate).
+#[path = "../crates/gomvs-cli/src/render/golist.rs"]
+pub mod golist;
+#[path = "../crates/gomvs-cli/src/render/modgraph.rs"]
+pub mod modgraph;
+
 /// `<workspace root>/../shared` or `$GOMVS_SHARED_DIR`; panics naming the
 /// path when the corpus is absent.
 pub fn shared_dir() -> PathBuf {

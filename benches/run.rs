@@ -117,7 +117,7 @@ pub fn render_list(loaded: &Loaded, cache: &CacheLayout) -> Vec<u8> {
     let _ = loaded.commit_requirements();
     let mut out = Vec::with_capacity(rows.len() * 48);
     for r in &rows {
-        let _ = r.write_text(&mut out);
+        let _ = crate::golist::write_module_text(r, &mut out);
         out.push(b'\n');
     }
     out
@@ -127,7 +127,7 @@ pub fn render_list(loaded: &Loaded, cache: &CacheLayout) -> Vec<u8> {
 pub fn render_graph(loaded: &Loaded) -> Vec<u8> {
     let g = &loaded.graph.graph;
     let mut out = Vec::with_capacity(g.petgraph().edge_count() * 64);
-    let _ = gomvs_graph::modgraph::write_mod_graph(g, &mut out);
+    let _ = crate::modgraph::write_mod_graph(g, &mut out);
     out
 }
 
@@ -193,7 +193,7 @@ mod tests {
                 match command {
                     Command::ListAll => {
                         for r in list_all(&loaded, &cache) {
-                            want.push_str(&r.text());
+                            want.push_str(&crate::golist::module_text(&r));
                             want.push('\n');
                         }
                     }

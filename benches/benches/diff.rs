@@ -159,8 +159,12 @@ fn bench(c: &mut Criterion) {
     let after = load(&head_config, sources());
     git_config.files = git_files(&repo, "HEAD");
     let from_git = load(&git_config, sources());
-    let rows =
-        |l: &Loaded| -> Vec<String> { list_all(l, &cache).iter().map(|r| r.text()).collect() };
+    let rows = |l: &Loaded| -> Vec<String> {
+        list_all(l, &cache)
+            .iter()
+            .map(gomvs_benches::golist::module_text)
+            .collect()
+    };
     assert_eq!(rows(&after), rows(&from_git), "git tree load differs");
     let d = diff(&before, &after);
     assert!(!d.is_empty(), "{BASE} → {HEAD}: no change");

@@ -18,7 +18,7 @@ use crate::explain::why::{
 };
 use crate::listing::{list_all, CacheLayout, ModuleInfo};
 use crate::loader::Loaded;
-use crate::modgraph::write_mod_graph;
+use crate::modgraph::{push_module_version, try_for_each_requirements};
 use gomvs_modfile::{module, semver, ModuleVersion};
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -559,13 +559,19 @@ fn group(mut changes: Vec<ModuleChange>) -> Vec<ModuleChange> {
 
 /// The `go mod graph` lines of `loaded`.
 pub fn mod_graph_lines(loaded: &Loaded) -> Vec<String> {
-    let mut buf = Vec::new();
-    // Writing into a Vec cannot fail.
-    let _ = write_mod_graph(&loaded.graph.graph, &mut buf);
-    String::from_utf8_lossy(&buf)
-        .lines()
-        .map(str::to_string)
-        .collect()
+    let mut lines = Vec::new();
+    let mut line = Vec::new();
+    let _ = try_for_each_requirements(&loaded.graph.graph, |m, reqs| {
+        for r in reqs {
+            line.clear();
+            push_module_version(&mut line, m);
+            line.push(b' ');
+            push_module_version(&mut line, r);
+            lines.push(String::from_utf8_lossy(&line).into_owned());
+        }
+        Ok::<(), std::convert::Infallible>(())
+    });
+    lines
 }
 
 /// The `go mod graph` lines only one side prints.

@@ -1,6 +1,7 @@
 //! Go's lexical path functions on Unix (`filepath.Clean` = `path.Clean`,
-//! `filepath.Join`, `filepath.Rel`), `base.ShortPath`, and the go.mod /
-//! go.work searches of `modload` (`findModuleRoot`, `findWorkspaceFile`).
+//! `filepath.Join`, `filepath.Rel`), `base.ShortPath`,
+//! `modload.ToDirectoryPath`, and the go.mod / go.work searches of `modload`
+//! (`findModuleRoot`, `findWorkspaceFile`).
 //!
 //! Paths are byte strings to Go; the `Path` forms work on the raw bytes of
 //! the OS string, so non-UTF-8 names survive.
@@ -207,6 +208,19 @@ pub fn find_workspace_file(
         }
         dir = parent;
     }
+}
+
+/// `modload.ToDirectoryPath`: make a relative path start with `./` or `../`.
+pub fn to_directory_path(p: &str) -> String {
+    if p == "."
+        || p == ".."
+        || p.starts_with("./")
+        || p.starts_with("../")
+        || Path::new(p).is_absolute()
+    {
+        return p.to_string();
+    }
+    format!("./{p}")
 }
 
 #[cfg(test)]

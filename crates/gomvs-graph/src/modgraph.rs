@@ -1,10 +1,10 @@
-//! The text of `go mod graph`, written straight into a byte sink: one
-//! `from to` line per requirement, in the order of the breadth-first walk
-//! (`modcmd.runGraph`). No `String` is built per line.
+//! The requirement edges of `go mod graph` as data: one `(from, to)` pair per
+//! requirement, in the order of the breadth-first walk (`modcmd.runGraph`),
+//! and `module.Version.String()` as bytes. The CLI writes the text
+//! (`gomvs-cli`'s `render::modgraph`).
 
-use crate::mvs::{Graph, VersionOrder};
+use crate::mvs::{Graph, Requirements, VersionOrder};
 use gomvs_modfile::ModuleVersion;
-use std::io::{self, Write};
 
 /// Appends `module.Version.String()` of `m` to `buf`: `path@version`, or the
 /// bare path when the version is empty.
@@ -16,14 +16,14 @@ pub fn push_module_version(buf: &mut Vec<u8>, m: &ModuleVersion) {
     }
 }
 
-/// Writes the output of `go mod graph` for `g`: for every module version
-/// the walk visits (`WalkBreadthFirst`), one line `m r` per requirement `r`
-/// of `m`, in order. Stops at the first write error.
-pub fn write_mod_graph<O: VersionOrder, W: Write + ?Sized>(
+/// Calls `f(m, reqs)` for every module version `m` the breadth-first walk
+/// visits (`WalkBreadthFirst`) that has requirements, with its requirements
+/// in order: the edges `go mod graph` prints, in its order
+/// (`modcmd.runGraph`). Stops at the first error `f` returns.
+pub fn try_for_each_requirements<O: VersionOrder, E>(
     g: &Graph<O>,
-    out: &mut W,
-) -> io::Result<()> {
-    let mut line: Vec<u8> = Vec::with_capacity(128);
+    mut f: impl FnMut(&ModuleVersion, Requirements<'_>) -> Result<(), E>,
+) -> Result<(), E> {
     let mut result = Ok(());
     g.walk_breadth_first_ids(|id| {
         if result.is_err() {
@@ -32,50 +32,7 @@ pub fn write_mod_graph<O: VersionOrder, W: Write + ?Sized>(
         let (Some(m), Some(reqs)) = (g.module(id), g.required_by_id(id)) else {
             return;
         };
-        line.clear();
-        push_module_version(&mut line, m);
-        line.push(b' ');
-        let prefix = line.len();
-        for r in reqs {
-            line.truncate(prefix);
-            push_module_version(&mut line, r);
-            line.push(b'\n');
-            if let Err(e) = out.write_all(&line) {
-                result = Err(e);
-                return;
-            }
-        }
+        result = f(m, reqs);
     });
     result
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lines_match_display_in_walk_order() {
-        let main = ModuleVersion::new("example.com/main", "");
-        let a1 = ModuleVersion::new("example.com/a", "v1.0.0");
-        let b1 = ModuleVersion::new("example.com/b", "v1.1.0");
-        let mut g = Graph::with_go_order(vec![main.clone()]);
-        g.require(&main, &[a1.clone(), b1.clone()]).unwrap();
-        g.require(&a1, std::slice::from_ref(&b1)).unwrap();
-        let mut got = Vec::new();
-        write_mod_graph(&g, &mut got).unwrap();
-        let mut want = String::new();
-        g.walk_breadth_first(|m| {
-            if let Some(reqs) = g.required_by(m) {
-                for r in reqs {
-                    want.push_str(&format!("{m} {r}\n"));
-                }
-            }
-        });
-        assert_eq!(String::from_utf8(got).unwrap(), want);
-        assert_eq!(
-            want,
-            "example.com/main example.com/a@v1.0.0\nexample.com/main example.com/b@v1.1.0\nexample.com/a@v1.0.0 example.com/b@v1.1.0\n"
-        );
-    }
 }

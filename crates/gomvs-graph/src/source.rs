@@ -19,8 +19,9 @@ mod gosources;
 pub mod gotime;
 mod memo;
 mod proxy;
-pub mod proxyurl;
 
+/// GOPROXY entry URLs, read with the environment ([`crate::env::proxyurl`]).
+pub use crate::env::proxyurl;
 pub use crate::gopath::short_path;
 pub use gocache::{read_dir_go_mod, ModCache};
 pub use gosources::GoSources;

@@ -8,12 +8,67 @@
 //! syntax tree; here lines and blocks live in arenas and are referred to by
 //! index, so the same edits give the same bytes.
 
-use crate::gomod::ModFile;
+use crate::gomod::{ModFile, Replace};
+use crate::gowork::WorkFile;
 use crate::module::ModuleVersion;
 use crate::semver;
 use crate::syntax::text::{auto_quote, go_bytes, trim_space};
 use crate::syntax::{Comment, CommentBlock, Comments, FileSyntax, Line, LineBlock, Paren, Stmt};
 use std::collections::{BTreeMap, HashMap, HashSet};
+
+impl ModFile {
+    /// `SortBlocks` then `Cleanup` on the directive lists, as `go mod edit`
+    /// applies them before printing `-json`: `removeDups` keeps the first of
+    /// duplicate exclude, tool and ignore directives and the last replacement
+    /// of each old module version; `Cleanup` drops cleared entries (empty
+    /// godebug key, require, exclude or replaced path, retract without
+    /// bounds). The syntax tree is left as it is ([`Editor`] edits it).
+    pub fn sort_blocks_and_cleanup(&mut self) {
+        self.exclude = keep_first(std::mem::take(&mut self.exclude), |x| x.module.clone());
+        self.replace = keep_last_replace(std::mem::take(&mut self.replace));
+        self.tool = keep_first(std::mem::take(&mut self.tool), |t| t.path.clone());
+        self.ignore = keep_first(std::mem::take(&mut self.ignore), |i| i.path.clone());
+        self.godebug.retain(|g| !g.key.is_empty());
+        self.require.retain(|r| !r.module.path.is_empty());
+        self.exclude.retain(|x| !x.module.path.is_empty());
+        self.replace.retain(|r| !r.old.path.is_empty());
+        self.retract
+            .retain(|r| !r.low.is_empty() || !r.high.is_empty());
+    }
+}
+
+impl WorkFile {
+    /// `(*WorkFile).SortBlocks` then `Cleanup` on the directive lists, as
+    /// `go work edit` applies them before printing `-json`: the last
+    /// replacement of each old module version is kept, and use directives
+    /// with an empty path and cleared replacements are dropped.
+    pub fn sort_blocks_and_cleanup(&mut self) {
+        self.replace = keep_last_replace(std::mem::take(&mut self.replace));
+        self.uses.retain(|u| !u.path.is_empty());
+        self.replace.retain(|r| !r.old.path.is_empty());
+    }
+}
+
+/// Keeps the first of each key (`removeDups` for exclude, tool, ignore).
+fn keep_first<T, K: std::hash::Hash + Eq>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
+    let mut seen = HashSet::new();
+    items.into_iter().filter(|x| seen.insert(key(x))).collect()
+}
+
+/// Keeps the last replacement of each old module version, in file order
+/// (`removeDups` for replace).
+fn keep_last_replace(items: Vec<Replace>) -> Vec<Replace> {
+    let mut seen = HashSet::new();
+    let mut keep = vec![false; items.len()];
+    for (i, r) in items.iter().enumerate().rev() {
+        keep[i] = seen.insert(r.old.clone());
+    }
+    items
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(r, k)| k.then_some(r))
+        .collect()
+}
 
 /// `modfile.Format`: prints a syntax tree as Go does.
 pub fn format(f: &FileSyntax) -> Vec<u8> {

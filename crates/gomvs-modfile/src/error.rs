@@ -1,6 +1,6 @@
 //! Parse errors formatted exactly as `modfile.Error` / `modfile.ErrorList`.
 
-use crate::syntax::Position;
+use crate::position::Position;
 
 /// One error in a go.mod/go.work file (`modfile.Error`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

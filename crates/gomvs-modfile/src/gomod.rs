@@ -166,15 +166,7 @@ pub enum FixError {
     Other(String),
 }
 
-/// The largest go.mod / go.work gomvs parses: 16 MiB.
-///
-/// cmd/go declares this limit as `codehost.MaxGoMod` (`16 << 20`), but only
-/// passes it to VCS code hosts, which ignore it: go.mod files read from a
-/// module proxy, the module cache or the local disk (`go mod edit`) are read
-/// with `io.ReadAll` and no limit. gomvs refuses larger inputs with an
-/// error instead of risking unbounded memory use; no real go.mod comes near
-/// this size.
-pub const MAX_FILE_SIZE: usize = 16 << 20;
+pub use crate::syntax::MAX_FILE_SIZE;
 
 /// Parses a main module's go.mod strictly (`modfile.Parse`): every directive
 /// is validated; `fix`, when given, resolves non-canonical versions (Go's

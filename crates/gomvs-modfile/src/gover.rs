@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use crate::module::ModuleVersion;
+use crate::module::{split_file_suffix, ModuleVersion};
 use crate::semver;
 
 /// The Go version gomvs emulates (`gover.Local()` of the go 1.27.3
@@ -236,14 +236,6 @@ pub fn mod_sort_cmp(a: &ModuleVersion, b: &ModuleVersion) -> Ordering {
         return mod_compare(&a.path, vi, vj);
     }
     fi.cmp(fj)
-}
-
-/// Splits `v1.0.0/go.mod` into `v1.0.0` and `/go.mod`.
-pub(crate) fn split_file_suffix(v: &str) -> (&str, &str) {
-    match v.find('/') {
-        Some(k) => v.split_at(k),
-        None => (v, ""),
-    }
 }
 
 /// `gover.ModIsValid`: whether `vers` is a valid version for module `path`.

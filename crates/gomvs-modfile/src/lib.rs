@@ -16,6 +16,7 @@ pub mod gosum;
 pub mod gover;
 pub mod gowork;
 pub mod module;
+pub mod position;
 pub mod pseudo;
 pub mod semver;
 pub mod syntax;

@@ -6,7 +6,6 @@ use std::cmp::Ordering;
 
 pub use smol_str::SmolStr;
 
-use crate::gover::split_file_suffix;
 use crate::semver;
 /// `s` as Go's `strconv.Quote` (`%q` of a string) renders it; `s` is
 /// Unicode text (see [`crate::syntax::text::quote_unicode`]).
@@ -657,6 +656,14 @@ fn unescape_string(escaped: &str) -> Option<String> {
         return None;
     }
     Some(out)
+}
+
+/// Splits `v1.0.0/go.mod` into `v1.0.0` and `/go.mod`.
+pub(crate) fn split_file_suffix(v: &str) -> (&str, &str) {
+    match v.find('/') {
+        Some(k) => v.split_at(k),
+        None => (v, ""),
+    }
 }
 
 #[cfg(test)]

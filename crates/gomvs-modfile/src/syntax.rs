@@ -10,12 +10,23 @@ pub mod text;
 mod unicode_tables;
 
 use crate::error::Error;
+pub use crate::position::{Position, Span};
+
+/// The largest go.mod / go.work gomvs parses: 16 MiB.
+///
+/// cmd/go declares this limit as `codehost.MaxGoMod` (`16 << 20`), but only
+/// passes it to VCS code hosts, which ignore it: go.mod files read from a
+/// module proxy, the module cache or the local disk (`go mod edit`) are read
+/// with `io.ReadAll` and no limit. gomvs refuses larger inputs with an
+/// error instead of risking unbounded memory use; no real go.mod comes near
+/// this size.
+pub const MAX_FILE_SIZE: usize = 16 << 20;
 
 /// Parses go.mod/go.work syntax without interpreting directives
 /// (`modfile.parse`): the lossless tree, or the first lexical/structural error.
-/// Inputs over [`crate::gomod::MAX_FILE_SIZE`] are refused.
+/// Inputs over [`MAX_FILE_SIZE`] are refused.
 pub fn parse_syntax(file: &str, data: &[u8]) -> Result<FileSyntax, Error> {
-    let max = crate::gomod::MAX_FILE_SIZE;
+    let max = MAX_FILE_SIZE;
     if data.len() > max {
         return Err(Error {
             filename: file.to_owned(),
@@ -29,42 +40,6 @@ pub fn parse_syntax(file: &str, data: &[u8]) -> Result<FileSyntax, Error> {
         });
     }
     parse::parse_file(file, data)
-}
-
-/// A position in a file (`modfile.Position`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
-pub struct Position {
-    /// 1-based line number.
-    pub line: u32,
-    /// 1-based column, counted in runes (`LineRune`).
-    pub line_rune: u32,
-    /// 0-based byte offset into the file.
-    pub byte: usize,
-}
-
-impl Position {
-    /// The position at the end of `s` when `s` starts at `self` (`Position.add`).
-    pub fn advanced_by(self, s: &str) -> Position {
-        let mut p = self;
-        p.byte += s.len();
-        let mut rest = s;
-        if let Some(i) = s.rfind('\n') {
-            p.line += u32::try_from(s.matches('\n').count()).unwrap_or(u32::MAX);
-            rest = &s[i + 1..];
-            p.line_rune = 1;
-        }
-        p.line_rune += u32::try_from(rest.chars().count()).unwrap_or(u32::MAX);
-        p
-    }
-}
-
-/// A start and end position (end exclusive).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
-pub struct Span {
-    /// Where the node starts.
-    pub start: Position,
-    /// Where the node ends.
-    pub end: Position,
 }
 
 /// One `//` comment (`modfile.Comment`).

@@ -87,7 +87,7 @@ pub fn run(args: &Args) -> ExitCode {
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(super::STDOUT_BUFFER, stdout.lock());
-    let written = gomvs_graph::modgraph::write_mod_graph(&loaded.graph.graph, &mut out);
+    let written = crate::render::modgraph::write_mod_graph(&loaded.graph.graph, &mut out);
     if written.is_err() || out.flush().is_err() {
         return ExitCode::from(1);
     }

@@ -602,7 +602,9 @@ fn print_rows_with(
     for r in rows {
         if !json.on && !versions {
             // The default format, written straight into the buffer.
-            if r.write_text(&mut out).is_err() || out.write_all(b"\n").is_err() {
+            if crate::render::golist::write_module_text(r, &mut out).is_err()
+                || out.write_all(b"\n").is_err()
+            {
                 return ExitCode::from(1);
             }
             continue;

@@ -1,8 +1,8 @@
 //! `gomvs parse [FILE]`: `go mod edit -json` / `go work edit -json`.
 //!
 //! A go.mod is parsed as `go mod edit` does (`modfile.Parse(file, data,
-//! nil)`), then duplicate exclude/replace/tool/ignore directives are removed
-//! and cleared entries dropped (`SortBlocks`, `Cleanup`) before printing the
+//! nil)`), then gomvs-modfile's `ModFile::sort_blocks_and_cleanup` removes
+//! duplicate and cleared directives (`SortBlocks`, `Cleanup`) before printing the
 //! `-json` structs of `cmd/go/internal/modcmd/edit.go`. A go.work is read as
 //! `modload.ReadWorkFile` and printed as `cmd/go/internal/workcmd/edit.go`.
 
@@ -15,7 +15,6 @@ use gomvs_modfile::syntax::{Comment, Comments, FileSyntax, Line, Position, Span,
 use gomvs_modfile::ModuleVersion;
 use serde::Serialize;
 use serde_json::{json, Value};
-use std::collections::HashSet;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -220,27 +219,6 @@ struct UseJson {
     mod_path: String,
 }
 
-/// Keeps the first of each key (`removeDups` for exclude, tool, ignore).
-fn keep_first<T, K: std::hash::Hash + Eq>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
-    let mut seen = HashSet::new();
-    items.into_iter().filter(|x| seen.insert(key(x))).collect()
-}
-
-/// Keeps the last replacement of each old module version, in file order
-/// (`removeDups` for replace).
-fn keep_last_replace(items: Vec<gomod::Replace>) -> Vec<gomod::Replace> {
-    let mut seen = HashSet::new();
-    let mut keep = vec![false; items.len()];
-    for (i, r) in items.iter().enumerate().rev() {
-        keep[i] = seen.insert(r.old.clone());
-    }
-    items
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(r, k)| k.then_some(r))
-        .collect()
-}
-
 fn edit_mod_json(file: &Path) -> Result<Vec<u8>, String> {
     let gomod = file.to_string_lossy().into_owned();
     let data = read(&gomod).map_err(|e| format!("go: {e}"))?;
@@ -252,12 +230,10 @@ fn edit_mod_json(file: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// The `-json` replace list of a go.mod or go.work: `removeDups` keeps the
-/// last entry for each old module, cleared entries are dropped.
+/// The `-json` replace list of a go.mod or go.work.
 fn replace_json(replace: Vec<gomod::Replace>) -> Vec<ReplaceJson> {
-    keep_last_replace(replace)
+    replace
         .iter()
-        .filter(|r| !r.old.path.is_empty())
         .map(|r| ReplaceJson {
             old: (&r.old).into(),
             new: (&r.new).into(),
@@ -265,11 +241,8 @@ fn replace_json(replace: Vec<gomod::Replace>) -> Vec<ReplaceJson> {
         .collect()
 }
 
-fn mod_json(f: ModFile) -> FileJson {
-    // SortBlocks -> removeDups, then Cleanup.
-    let exclude = keep_first(f.exclude, |x| x.module.clone());
-    let tool = keep_first(f.tool, |t| t.path.clone());
-    let ignore = keep_first(f.ignore, |i| i.path.clone());
+fn mod_json(mut f: ModFile) -> FileJson {
+    f.sort_blocks_and_cleanup();
     FileJson {
         module: f
             .module
@@ -283,7 +256,6 @@ fn mod_json(f: ModFile) -> FileJson {
         godebug: f
             .godebug
             .into_iter()
-            .filter(|g| !g.key.is_empty())
             .map(|g| DebugJson {
                 key: g.key,
                 value: g.value,
@@ -292,34 +264,30 @@ fn mod_json(f: ModFile) -> FileJson {
         require: f
             .require
             .into_iter()
-            .filter(|r| !r.module.path.is_empty())
             .map(|r| RequireJson {
                 path: r.module.path.to_string(),
                 version: r.module.version.to_string(),
                 indirect: r.indirect,
             })
             .collect(),
-        exclude: exclude
-            .iter()
-            .filter(|x| !x.module.path.is_empty())
-            .map(|x| (&x.module).into())
-            .collect(),
+        exclude: f.exclude.iter().map(|x| (&x.module).into()).collect(),
         replace: replace_json(f.replace),
         retract: f
             .retract
             .into_iter()
-            .filter(|r| !r.low.is_empty() || !r.high.is_empty())
             .map(|r| RetractJson {
                 low: r.low,
                 high: r.high,
                 rationale: r.rationale,
             })
             .collect(),
-        tool: tool
+        tool: f
+            .tool
             .into_iter()
             .map(|t| PathJson { path: t.path })
             .collect(),
-        ignore: ignore
+        ignore: f
+            .ignore
             .into_iter()
             .map(|i| PathJson { path: i.path })
             .collect(),
@@ -340,7 +308,8 @@ fn edit_work_json(file: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn work_json(f: WorkFile) -> WorkFileJson {
+fn work_json(mut f: WorkFile) -> WorkFileJson {
+    f.sort_blocks_and_cleanup();
     WorkFileJson {
         go: f.go.map(|g| g.version).unwrap_or_default(),
         toolchain: f.toolchain.map(|t| t.name).unwrap_or_default(),
@@ -355,7 +324,6 @@ fn work_json(f: WorkFile) -> WorkFileJson {
         uses: f
             .uses
             .into_iter()
-            .filter(|u| !u.path.is_empty())
             .map(|u| UseJson {
                 disk_path: u.path,
                 mod_path: u.module_path,

@@ -4,6 +4,7 @@
 use super::fmt::{sprint, sprint_deref, sprintf, sprintln};
 use super::parse::{Arg, BranchKind, Command, Node, Number, Pipe, TreeSet};
 use super::value::{field, pointer_struct_has_field, BuildContext, Kind, Value};
+use crate::render::golist::module_text;
 use gomvs_graph::listing::ModuleInfo;
 use std::rc::Rc;
 
@@ -664,7 +665,7 @@ impl<'t> State<'t> {
             ));
         }
         match receiver {
-            Value::Module(Some(m)) => Ok(Some(Value::Str(m.text().into()))),
+            Value::Module(Some(m)) => Ok(Some(Value::Str(module_text(m).into()))),
             Value::Module(None) => {
                 self.at = Some(At::Arg(node));
                 self.err(format!("error calling {name}: runtime error: invalid memory address or nil pointer dereference"))

@@ -402,7 +402,7 @@ impl Printer {
         }
         match v {
             Value::Module(Some(m)) => {
-                self.fmt_string(&m.text(), verb);
+                self.fmt_string(&crate::render::golist::module_text(m), verb);
                 true
             }
             Value::Time(Some(t)) => {

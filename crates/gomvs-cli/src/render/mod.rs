@@ -5,6 +5,8 @@
 pub mod check;
 pub mod diagram;
 pub mod diff;
+pub mod golist;
+pub mod modgraph;
 pub mod replaces;
 pub mod tree;
 pub mod upgrades;

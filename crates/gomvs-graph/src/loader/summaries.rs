@@ -85,7 +85,7 @@ impl Session {
         let abs = crate::gopath::join_clean(&rule.mod_root, &new.path);
         let work_dir = work.parent().unwrap_or(Path::new("/"));
         let rel = crate::loader::short_path_rel(work_dir, &abs);
-        ModuleVersion::new(crate::listing::to_directory_path(&rel), "")
+        ModuleVersion::new(crate::gopath::to_directory_path(&rel), "")
     }
 
     /// The directory replacements are resolved against (`replaceRelativeTo`).
@@ -450,5 +450,40 @@ impl Session {
         s.excluded = excluded;
         s.excluded_require_lines = excluded_lines;
         Ok(Arc::new(s))
+    }
+}
+
+/// The main-module context queries consult ([`crate::query::Querier::new`]).
+impl crate::query::QueryScope for Session {
+    fn source(&self) -> &Arc<dyn ModuleSource> {
+        Session::source(self)
+    }
+
+    fn is_main(&self, path: &str) -> bool {
+        Session::is_main(self, path)
+    }
+
+    fn build_mode(&self) -> (BuildMode, &str) {
+        (self.build_mode, &self.build_mode_reason)
+    }
+
+    fn is_excluded(&self, m: &ModuleVersion) -> bool {
+        self.excluded_by(m).is_some()
+    }
+
+    fn replacement(&self, m: &ModuleVersion) -> Option<ReplaceRule> {
+        Session::replacement(self, m)
+    }
+
+    fn highest_replaced(&self, path: &str) -> Option<&str> {
+        self.replacements.highest_replaced(path)
+    }
+
+    fn replaced_modules(&self) -> Box<dyn Iterator<Item = &ModuleVersion> + '_> {
+        Box::new(self.mains.iter().flat_map(|m| m.index.replace.keys()))
+    }
+
+    fn raw_summary(&self, m: &ModuleVersion) -> Result<Arc<ModSummary>, SummaryError> {
+        Session::raw_summary(self, m)
     }
 }

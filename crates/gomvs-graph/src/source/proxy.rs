@@ -7,8 +7,8 @@ use crate::goerr::{errno_text, is_not_exist, is_permission};
 
 use super::gojson::unmarshal_rev_info;
 use super::gotime;
-use super::proxyurl::ProxyUrl;
 use super::{FetchError, ModuleSource, RevInfo};
+use crate::env::proxyurl::ProxyUrl;
 use gomvs_modfile::fsread;
 use gomvs_modfile::module::{canonical_version, check, escape_path, escape_version, quote};
 use gomvs_modfile::{pseudo, semver, ModuleVersion};
