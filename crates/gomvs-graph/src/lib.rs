@@ -26,7 +26,12 @@ pub mod mvs;
 pub mod query;
 pub mod replace;
 pub mod requirements;
+pub mod resolution;
 pub mod source;
 pub mod summary;
 pub mod upgrades;
 pub mod verify;
+
+pub use resolution::{
+    Diagnostic, DiagnosticCode, LoadError, LoadErrorKind, LoadOptions, ModuleSet, Resolution,
+};
