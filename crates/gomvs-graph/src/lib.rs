@@ -32,6 +32,7 @@ pub mod summary;
 pub mod upgrades;
 pub mod verify;
 
+pub use gomvs_modfile::{ModuleVersion, Version};
 pub use resolution::{
     Diagnostic, DiagnosticCode, LoadError, LoadErrorKind, LoadOptions, ModuleSet, Resolution,
 };

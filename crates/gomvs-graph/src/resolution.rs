@@ -403,16 +403,8 @@ impl LoadOptions {
     /// # let _ = opts;
     /// ```
     pub fn new(dir: impl Into<PathBuf>) -> LoadOptions {
-        let dir: PathBuf = dir.into();
-        let dir = if dir.is_absolute() {
-            dir
-        } else {
-            std::env::current_dir()
-                .map(|cwd| cwd.join(&dir))
-                .unwrap_or(dir)
-        };
         LoadOptions {
-            env: GoEnv::new(std::iter::empty::<(String, String)>(), dir),
+            env: GoEnv::new(std::iter::empty::<(String, String)>(), absolute(dir.into())),
             files: None,
             source: None,
             lenient: false,
@@ -428,6 +420,13 @@ impl LoadOptions {
             source: None,
             lenient: false,
         })
+    }
+
+    /// Changes the working directory (absolute, or relative to the
+    /// process's), keeping the environment: `LoadOptions::from_process()?.dir(d)`.
+    pub fn dir(mut self, dir: impl Into<PathBuf>) -> LoadOptions {
+        self.env.cwd = absolute(dir.into());
+        self
     }
 
     /// Sets one environment variable (`GOFLAGS`, `GOPROXY`, `GOWORK`, ...).
@@ -481,6 +480,17 @@ impl LoadOptions {
     pub fn lenient(mut self, lenient: bool) -> LoadOptions {
         self.lenient = lenient;
         self
+    }
+}
+
+/// `dir` made absolute against the process's working directory.
+fn absolute(dir: PathBuf) -> PathBuf {
+    if dir.is_absolute() {
+        return crate::gopath::clean_path(&dir);
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => crate::gopath::clean_path(&cwd.join(&dir)),
+        Err(_) => dir,
     }
 }
 

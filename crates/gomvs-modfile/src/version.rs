@@ -8,7 +8,7 @@
 //! version and below every valid one.
 //!
 //! [`Version`] keeps the text exactly as written (`as_str`, `Display`) and
-//! implements `Ord` as [`semver::compare`](crate::semver::compare). `Eq`
+//! implements `Ord` as [`semver::compare`]. `Eq`
 //! and `Hash` are consistent with that order: two versions are equal when
 //! Go compares them equal (`v1.0.0+incompatible == v1.0.0`, `"" == "none"`),
 //! so a `BTreeSet<Version>` or `HashSet<Version>` holds one entry per
