@@ -1025,3 +1025,47 @@ pub fn doc_example_with(requires: &str) -> Resolution {
         Err(e) => panic!("doc example failed to load: {e}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A resolution can be shared across threads (an IDE's worker pool, a
+    /// server): its lazy indexes are `OnceLock`s.
+    #[test]
+    fn resolution_is_send_and_sync() {
+        fn assert<T: Send + Sync>() {}
+        assert::<Resolution>();
+        assert::<LoadError>();
+        assert::<LoadOptions>();
+    }
+
+    #[test]
+    fn diagnostics_are_classified() {
+        let d = Diagnostic::from_line(
+            "go: dropping requirement on excluded version example.com/log v1.4.0".to_string(),
+        );
+        assert_eq!(d.code, DiagnosticCode::ExcludedRequirement);
+        assert_eq!(
+            d.module,
+            Some(ModuleVersion::new("example.com/log", "v1.4.0"))
+        );
+        assert_eq!(d.severity, Severity::Note);
+        let w = Diagnostic::from_line(
+            "warning: verifying example.com/a@v1.0.0/go.mod: unknown hashes in go.sum: x; adding h1:y".to_string(),
+        );
+        assert_eq!(w.code, DiagnosticCode::UnknownHashes);
+        assert_eq!(
+            w.module,
+            Some(ModuleVersion::new("example.com/a", "v1.0.0/go.mod"))
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "two different resolutions")]
+    fn sets_of_two_resolutions_do_not_combine() {
+        let a = doc_example();
+        let b = doc_example();
+        let _ = a.all().union(&b.all());
+    }
+}
