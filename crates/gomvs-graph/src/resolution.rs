@@ -529,10 +529,36 @@ impl std::fmt::Debug for Resolution {
 }
 
 impl Resolution {
-    /// Loads the build list as `go list -m all` does with `options` (see
-    /// the [module documentation](self) for an example). Fails with go's
-    /// exact error text when go would fail (unless
-    /// [`LoadOptions::lenient`]).
+    /// Loads the build list as `go list -m all` does with `options`. Fails
+    /// with go's exact error text when go would fail (unless
+    /// [`LoadOptions::lenient`]). The [module documentation](self) loads
+    /// from directories; here everything is in memory:
+    ///
+    /// ```
+    /// use gomvs_graph::files::MemoryFiles;
+    /// use gomvs_graph::source::MemorySource;
+    /// use gomvs_graph::{LoadOptions, Resolution};
+    /// use std::sync::Arc;
+    ///
+    /// let t = "2026-01-01T00:00:00Z";
+    /// let source = MemorySource::builder()
+    ///     .module("example.com/lib", "v1.2.0", "module example.com/lib\n\ngo 1.21\n", t)
+    ///     .build();
+    /// let mut files = MemoryFiles::new();
+    /// files.insert(
+    ///     "/src/app/go.mod",
+    ///     "module example.com/app\n\ngo 1.21\n\nrequire example.com/lib v1.2.0\n",
+    /// );
+    /// let res = Resolution::load(
+    ///     LoadOptions::new("/src/app")
+    ///         .envs([("GOFLAGS", "-mod=mod"), ("GOWORK", "off"), ("GONOSUMDB", "*")])
+    ///         .files(Arc::new(files))
+    ///         .source(Arc::new(source)),
+    /// )?;
+    /// assert_eq!(res.selected("example.com/lib").map(|m| m.to_string()).as_deref(), Some("example.com/lib@v1.2.0"));
+    /// assert!(res.diagnostics().is_empty());
+    /// # Ok::<(), gomvs_graph::LoadError>(())
+    /// ```
     pub fn load(options: LoadOptions) -> Result<Resolution, LoadError> {
         let (mut config, sources, cache) = environment(&options.env, GoCommand::ListModules, None)
             .map_err(LoadError::environment)?;
@@ -602,7 +628,17 @@ impl Resolution {
         &self.loaded
     }
 
-    /// The notes and warnings go printed while loading, in its order.
+    /// The notes and warnings go printed while loading, in its order (see
+    /// [`Diagnostic`]).
+    ///
+    /// ```
+    /// # let res = gomvs_graph::resolution::doc_example_with(
+    /// #     "require example.com/b v1.0.0\nexclude example.com/b v1.0.0\n");
+    /// // go.mod: require example.com/b v1.0.0 / exclude example.com/b v1.0.0
+    /// let d = &res.diagnostics()[0];
+    /// assert_eq!(d.message, "go: dropping requirement on excluded version example.com/b v1.0.0");
+    /// assert_eq!(d.code.as_str(), "GMV0301");
+    /// ```
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
     }
@@ -622,6 +658,11 @@ impl Resolution {
     }
 
     /// The main modules (one, or a workspace's modules in go.work order).
+    ///
+    /// ```
+    /// # let res = gomvs_graph::resolution::doc_example();
+    /// assert_eq!(res.main_modules()[0].path, "example.com/app");
+    /// ```
     pub fn main_modules(&self) -> Vec<&ModuleVersion> {
         self.build_list
             .iter()
@@ -643,6 +684,11 @@ impl Resolution {
     }
 
     /// The modules in the build list as an (all-inclusive) [`ModuleSet`].
+    ///
+    /// ```
+    /// # let res = gomvs_graph::resolution::doc_example();
+    /// assert_eq!(res.all().len(), res.build_list().len());
+    /// ```
     pub fn all(&self) -> ModuleSet<'_> {
         ModuleSet {
             res: self,
@@ -651,6 +697,13 @@ impl Resolution {
     }
 
     /// A set of the named modules (paths not in the build list are ignored).
+    ///
+    /// ```
+    /// # let res = gomvs_graph::resolution::doc_example();
+    /// let s = res.set_of(["example.com/c", "example.com/a", "example.com/nope"]);
+    /// let paths: Vec<&str> = s.iter().map(|m| m.path.as_str()).collect();
+    /// assert_eq!(paths, ["example.com/a", "example.com/c"]); // build-list order
+    /// ```
     pub fn set_of<'a, I>(&self, paths: I) -> ModuleSet<'_>
     where
         I: IntoIterator<Item = &'a str>,
@@ -804,6 +857,19 @@ impl Resolution {
     /// The effective module graph: the selected version of every module
     /// reachable from the main module(s) and one edge per requirement, as
     /// `gomvs tree --json` prints it.
+    ///
+    /// ```
+    /// # let res = gomvs_graph::resolution::doc_example();
+    /// let g = res.effective_graph();
+    /// let app = g.roots[0];
+    /// let requires: Vec<String> = g
+    ///     .edges
+    ///     .iter()
+    ///     .filter(|e| e.from == app)
+    ///     .map(|e| format!("{} {}", g.nodes[e.to].module.path, e.requested))
+    ///     .collect();
+    /// assert_eq!(requires, ["example.com/a v1.0.0", "example.com/b v1.1.0"]);
+    /// ```
     pub fn effective_graph(&self) -> &EffectiveGraph {
         &self.effective().graph
     }
@@ -841,6 +907,16 @@ impl Resolution {
 
     /// What every replace directive did (`gomvs replaces`): counted,
     /// ignored, chained, and the module each selected version is read from.
+    ///
+    /// ```
+    /// # let res = gomvs_graph::resolution::doc_example_with(
+    /// #     "require example.com/a v1.0.0\nreplace example.com/a => example.com/a v1.0.0\nreplace example.com/zzz => example.com/zzz v1.0.0\n");
+    /// // go.mod: replace example.com/a => ...; replace example.com/zzz => ...
+    /// let r = res.replaces();
+    /// assert_eq!(r.directives.len(), 2);
+    /// let unused: Vec<&str> = r.directives.iter().filter(|d| d.unused).map(|d| d.old.path.as_str()).collect();
+    /// assert_eq!(unused, ["example.com/zzz"]);
+    /// ```
     pub fn replaces(&self) -> &ReplacesReport {
         self.replaces.get_or_init(|| explain_replaces(&self.loaded))
     }
