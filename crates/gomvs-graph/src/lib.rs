@@ -29,67 +29,67 @@
 //! by semver.
 #![warn(missing_docs)]
 
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod check;
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod collections;
 pub mod diff;
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod env;
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod error;
 pub mod explain;
 pub mod files;
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod fixer;
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod get;
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod godebug;
 mod godebug_table;
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod goerr;
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod gopath;
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod listing;
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod loader;
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod modgraph;
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod mvs;
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod query;
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod replace;
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod requirements;
 pub mod resolution;
 pub mod source;
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod summary;
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod upgrades;
-/// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod verify;
 
