@@ -35,18 +35,26 @@ fn expected(mode: &str, ext: &str) -> String {
 }
 
 fn load(mode: &str) -> Result<Resolution, gomvs_graph::LoadError> {
+    load_with(mode, false)
+}
+
+fn load_with(mode: &str, lenient: bool) -> Result<Resolution, gomvs_graph::LoadError> {
     let work = case().join("work");
     let proxy = shared_dir().join("corpus/cmd-go/proxy");
     let tmp = std::env::temp_dir().join(format!("gomvs-api-errors-{}", std::process::id()));
-    Resolution::load(LoadOptions::new(work.join("gopath/src")).envs([
-        ("GOTOOLCHAIN", "local".to_string()),
-        ("GOSUMDB", "off".to_string()),
-        ("GOWORK", "off".to_string()),
-        ("GOFLAGS", format!("-mod={mode}")),
-        ("GOPROXY", format!("file://{}", proxy.display())),
-        ("GOPATH", work.join("gopath").display().to_string()),
-        ("GOMODCACHE", tmp.join("modcache").display().to_string()),
-    ]))
+    Resolution::load(
+        LoadOptions::new(work.join("gopath/src"))
+            .envs([
+                ("GOTOOLCHAIN", "local".to_string()),
+                ("GOSUMDB", "off".to_string()),
+                ("GOWORK", "off".to_string()),
+                ("GOFLAGS", format!("-mod={mode}")),
+                ("GOPROXY", format!("file://{}", proxy.display())),
+                ("GOPATH", work.join("gopath").display().to_string()),
+                ("GOMODCACHE", tmp.join("modcache").display().to_string()),
+            ])
+            .lenient(lenient),
+    )
 }
 
 #[test]
@@ -82,4 +90,21 @@ fn load_error_is_gos_text_and_status() {
     assert_eq!(format!("{err}\n"), expected("readonly", "stderr"));
     assert_eq!(err.exit_status(), status);
     assert_eq!(err.kind(), LoadErrorKind::Graph);
+}
+
+/// A lenient load (what `gomvs why` does) still explains the graph go
+/// refused to accept under -mod=readonly; the notes are go's.
+#[test]
+fn lenient_load_explains_what_go_refuses() {
+    let res = load_with("readonly", true).unwrap_or_else(|e| panic!("lenient load: {e}"));
+    let want = expected("readonly", "stderr");
+    let first = want.lines().next().unwrap_or_default();
+    assert_eq!(
+        res.diagnostics().first().map(|d| d.message.as_str()),
+        Some(first)
+    );
+    // The requirement is dropped, as go's -mod=mod listing shows.
+    let listed: Vec<String> = res.build_list().map(|m| m.to_string()).collect();
+    let go_listed = expected("mod", "stdout");
+    assert_eq!(listed, go_listed.lines().collect::<Vec<_>>());
 }
