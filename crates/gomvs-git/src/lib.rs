@@ -554,3 +554,9 @@ mod tests {
         assert_eq!(c("a/b"), None);
     }
 }
+
+/// The repository README's Rust examples, compiled as doctests (they use
+/// both `gomvs-graph` and this crate).
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

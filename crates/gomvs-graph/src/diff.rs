@@ -29,6 +29,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// [`ModuleChange::kind`] is the most significant, in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum ChangeKind {
     /// The path left the build list.
     Removed,
@@ -92,6 +93,7 @@ impl ChangeKind {
 
 /// Why a module had its version on one side of the diff.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct SideCause {
     /// The requirement that decided the selected version (its requirer, the
     /// version it asks for, the require line), when a dependency or a main
@@ -119,6 +121,7 @@ pub struct SideCause {
 
 /// Both sides' causes of a change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Causes {
     /// Why the base side had its entry (absent when the path was not there).
     pub before: Option<SideCause>,
@@ -128,6 +131,7 @@ pub struct Causes {
 
 /// One module path whose build-list entry differs between the two sides.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ModuleChange {
     /// The module path (`go` and `toolchain` for the main module's lines).
     pub path: String,
@@ -162,6 +166,7 @@ pub struct ModuleChange {
     pub causes: Causes,
 }
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// `go mod graph` lines that differ.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct EdgeDiff {
@@ -173,6 +178,7 @@ pub struct EdgeDiff {
 
 /// The difference between two resolved module graphs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct GraphDiff {
     /// Every change, grouped: each root change followed by the changes it
     /// carried; then changes no root change explains. Paths sort within a group.
@@ -332,6 +338,7 @@ impl<'a> Side<'a> {
     }
 }
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// Compares the build lists of `base` and `head` (each loaded as
 /// `go list -m all` loads it) and explains every change.
 pub fn diff(base: &Loaded, head: &Loaded) -> GraphDiff {
@@ -557,6 +564,7 @@ fn group(mut changes: Vec<ModuleChange>) -> Vec<ModuleChange> {
     first.into_iter().map(|x| x.3).collect()
 }
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// The `go mod graph` lines of `loaded`.
 pub fn mod_graph_lines(loaded: &Loaded) -> Vec<String> {
     let mut lines = Vec::new();
@@ -574,6 +582,7 @@ pub fn mod_graph_lines(loaded: &Loaded) -> Vec<String> {
     lines
 }
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// The `go mod graph` lines only one side prints.
 pub fn edge_diff(base: &Loaded, head: &Loaded) -> EdgeDiff {
     let before = mod_graph_lines(base);

@@ -16,15 +16,20 @@ use std::sync::Arc;
 mod gocache;
 mod gojson;
 mod gosources;
+#[doc(hidden)] // internal to the gomvs CLI; not covered by semver
 pub mod gotime;
 mod memo;
 mod proxy;
 
 /// GOPROXY entry URLs, read with the environment ([`crate::env::proxyurl`]).
+#[doc(hidden)] // internal to the gomvs CLI; not covered by semver
 pub use crate::env::proxyurl;
+#[doc(hidden)] // internal to the gomvs CLI; not covered by semver
 pub use crate::gopath::short_path;
+#[doc(hidden)] // internal to the gomvs CLI; not covered by semver
 pub use gocache::{read_dir_go_mod, ModCache};
 pub use gosources::GoSources;
+#[doc(hidden)] // internal to the gomvs CLI; not covered by semver
 pub use memo::{Memoized, OnceMap};
 pub use proxy::{MemorySource, MemorySourceBuilder, ProxyDir};
 

@@ -20,8 +20,10 @@ pub mod position;
 pub mod pseudo;
 pub mod semver;
 pub mod syntax;
+pub mod version;
 
 pub use error::{Error, ErrorList};
 pub use gomod::{parse, parse_lax, ModFile, VersionFixer};
 pub use gowork::{parse_work, WorkFile};
 pub use module::{ModuleVersion, SmolStr};
+pub use version::Version;

@@ -25,9 +25,26 @@ pub fn quote_rune(c: char) -> String {
 /// several maps and edges, and a `SmolStr` clone never allocates (strings of
 /// up to 23 bytes are stored inline, longer ones share one reference-counted
 /// buffer), which keeps loading a 100k-module graph linear in time and memory.
-#[derive(
-    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+///
+/// `Ord` is Go's order (`module.Sort`): by path in byte order, then by
+/// version with `semver.Compare` (`v1.9.0 < v1.10.0`), a `/suffix` after the
+/// version (`v1.0.0/go.mod`) in byte order; versions Go compares equal
+/// (`v1.0.0+incompatible` and `v1.0.0`, or two invalid versions) are then
+/// told apart by their text, so that `Ord` agrees with the textual `Eq`.
+///
+/// ```
+/// use gomvs_modfile::ModuleVersion;
+///
+/// let mut list = vec![
+///     ModuleVersion::new("example.com/a", "v1.10.0"),
+///     ModuleVersion::new("example.com/a", "v1.9.0"),
+///     ModuleVersion::new("example.com/a", "v1.9.0-rc.1"),
+/// ];
+/// list.sort();
+/// assert_eq!(list[0].to_string(), "example.com/a@v1.9.0-rc.1");
+/// assert_eq!(list[2].to_string(), "example.com/a@v1.10.0");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct ModuleVersion {
     /// The module path, e.g. `golang.org/x/mod`.
     pub path: SmolStr,
@@ -42,6 +59,23 @@ impl ModuleVersion {
             path: path.into(),
             version: version.into(),
         }
+    }
+
+    /// The version as a [`Version`](crate::Version), ordered as Go orders it.
+    pub fn as_version(&self) -> crate::Version {
+        crate::Version::new(self.version.clone())
+    }
+}
+
+impl Ord for ModuleVersion {
+    fn cmp(&self, other: &ModuleVersion) -> Ordering {
+        sort_cmp(self, other).then_with(|| self.version.cmp(&other.version))
+    }
+}
+
+impl PartialOrd for ModuleVersion {
+    fn partial_cmp(&self, other: &ModuleVersion) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
 }
 

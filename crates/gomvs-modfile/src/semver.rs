@@ -15,12 +15,12 @@ use std::cmp::Ordering;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Parsed<'a> {
     pub(crate) major: &'a str,
-    minor: &'a str,
-    patch: &'a str,
+    pub(crate) minor: &'a str,
+    pub(crate) patch: &'a str,
     /// The text a shorthand lacks (`.0.0` or `.0`), or `""`.
     pub(crate) short: &'a str,
     /// Prerelease including its leading `-`, or `""`.
-    prerelease: &'a str,
+    pub(crate) prerelease: &'a str,
     /// Build metadata including its leading `+`, or `""`.
     pub(crate) build: &'a str,
 }

@@ -569,3 +569,95 @@ fn sorts_match_go() {
     }
     c.finish("sorts");
 }
+
+/// `Version`'s `Ord`, `Eq` and `Hash` agree with go's `semver.Compare` on
+/// every recorded pair; sorting `Version`s gives go's `semver.Sort` up to
+/// the order of versions go compares equal.
+#[test]
+fn version_type_orders_as_go() {
+    use gomvs_modfile::Version;
+    use std::hash::{BuildHasher, RandomState};
+    let t = load();
+    let mut c = Checker::default();
+    let hasher = RandomState::new();
+    check_matrix(
+        &mut c,
+        "Version::cmp",
+        &t.compare_versions,
+        &t.compare,
+        |a, b| Version::new(a).cmp(&Version::new(b)),
+    );
+    for a in &t.compare_versions {
+        for b in &t.compare_versions {
+            let (va, vb) = (Version::new(a.as_str()), Version::new(b.as_str()));
+            let eq = va == vb;
+            c.eq(
+                "Version::eq",
+                (a, b),
+                eq,
+                semver::compare(a, b) == Ordering::Equal,
+            );
+            if eq {
+                c.eq(
+                    "Version::hash of equal versions",
+                    (a, b),
+                    hasher.hash_one(&va),
+                    hasher.hash_one(&vb),
+                );
+            }
+        }
+    }
+    let mut sorted: Vec<Version> = t
+        .compare_versions
+        .iter()
+        .map(|v| Version::new(v.as_str()))
+        .collect();
+    sorted.sort();
+    let want: Vec<Version> = t
+        .semver_sort
+        .iter()
+        .map(|v| Version::new(v.as_str()))
+        .collect();
+    // Equal under Ord is what go's sort may order either way: compare as Versions.
+    c.eq("Version sort", t.compare_versions.len(), sorted, want);
+    c.finish("Version");
+}
+
+/// `ModuleVersion`'s `Ord` is go's `module.Sort` order (ties, which go's
+/// unstable sort leaves in any order, broken by the version text).
+#[test]
+fn module_version_ord_is_module_sort() {
+    let t = load();
+    let mut c = Checker::default();
+    // module.Sort orders by path, then by the semver class of the version
+    // before any `/suffix`; within a class go's comparator is not a strict
+    // weak order (it says equal for `1.9` vs `1.21` but puts `1.21` before
+    // `1.21/go.mod`), so its unstable sort may leave a class in any order.
+    // Position by position the lists must hold the same path and class,
+    // and the same modules overall.
+    let vi = |m: &ModuleVersion| m.version.split('/').next().unwrap_or("").to_string();
+    let text = |l: &[ModuleVersion]| {
+        let mut l: Vec<String> = l
+            .iter()
+            .map(|m| format!("{} {}", m.path, m.version))
+            .collect();
+        l.sort();
+        l
+    };
+    for r in &t.sorts {
+        let mut a = to_modules(&r.input);
+        a.sort();
+        let go = to_modules(&r.module_sort);
+        let same_classes = a.len() == go.len()
+            && a.iter().zip(&go).all(|(x, y)| {
+                x.path == y.path && semver::compare(&vi(x), &vi(y)) == Ordering::Equal
+            });
+        c.eq(
+            "ModuleVersion::cmp is module.Sort",
+            (&r.input, &a),
+            (same_classes, text(&a)),
+            (true, text(&go)),
+        );
+    }
+    c.finish("ModuleVersion ord");
+}

@@ -3,10 +3,12 @@
 
 use gomvs_graph::env::{offline_env, GoEnv, GoWork, OfflineMode};
 use gomvs_graph::files::FileTree;
-use gomvs_graph::listing::{list_modules, CacheLayout, ListMode, Listing};
+use gomvs_graph::listing::CacheLayout;
 use gomvs_graph::loader::{Fatal, GoCommand, LoadConfig, Loaded, Session};
-use gomvs_graph::source::{GoSources, ModCache, ModuleSource};
-use std::path::{Path, PathBuf};
+pub use gomvs_graph::resolution::list_outcome;
+use gomvs_graph::resolution::{environment, load_build_list};
+use gomvs_graph::source::{ModCache, ModuleSource};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -97,24 +99,19 @@ impl Context {
         Ok((ctx, work))
     }
 
-    /// The context of `env`.
+    /// The context of `env` (the library's [`environment`], the one
+    /// embedders' `Resolution::load` uses).
     fn from_env(env: GoEnv, inv: Invocation) -> Result<Context, ExitCode> {
-        let config = match LoadConfig::from_env(&env, inv.command, inv.graph_go) {
+        let (config, sources, cache) = match environment(&env, inv.command, inv.graph_go) {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("{e}");
                 return Err(ExitCode::from(u8::try_from(e.exit_code).unwrap_or(1)));
             }
         };
-        let sources = GoSources::new(&env);
-        let cache = CacheLayout {
-            root: sources
-                .mod_cache()
-                .and_then(|c| c.check().ok().map(Path::to_path_buf)),
-        };
         Ok(Context {
             config,
-            source: Arc::new(sources),
+            source: sources,
             cache,
             modcache: ModCache::from_env(&env),
         })
@@ -173,60 +170,14 @@ impl Context {
         config.files = files;
         config.cwd = cwd;
         config.command = command;
-        let fail = |lines: Vec<String>, session: Option<&Session>| LoadFailure {
-            lines,
-            missing: session.map(Session::missing_modules).unwrap_or_default(),
-        };
-        let session =
-            Session::open(config, self.source.clone()).map_err(|f| fail(f.lines, None))?;
-        let loaded = session.load().map_err(|f| fail(f.lines, None))?;
-        let all = ["all".to_string()];
-        let listing = match list_modules(&loaded, &self.cache, &all, ListMode::default()) {
-            Ok(l) => l,
-            Err(fatal) => {
-                let mut lines = loaded.session.stderr_lines();
-                lines.extend(fatal.lines);
-                return Err(fail(lines, Some(&loaded.session)));
-            }
-        };
-        let (stderr, failed) = list_outcome(&loaded, &listing, false, true);
-        if failed {
-            return Err(fail(stderr, Some(&loaded.session)));
-        }
-        Ok(BuildListLoad { loaded, stderr })
-    }
-}
-
-/// What `go list -m` prints on stderr after listing, and whether it exits 1:
-/// the loader's lines, pattern warnings, then (unless `-e`, `report_errors`
-/// false) each row's error and the listing's or `commitRequirements`' error
-/// (`run_commit`: go list -m -u never commits).
-pub fn list_outcome(
-    loaded: &Loaded,
-    listing: &Listing,
-    errors_in_rows: bool,
-    run_commit: bool,
-) -> (Vec<String>, bool) {
-    let mut error = listing.error.clone();
-    if error.is_none() && run_commit {
-        error = loaded.commit_requirements();
-    }
-    let mut stderr = loaded.session.stderr_lines();
-    stderr.extend(listing.warnings.iter().cloned());
-    let mut failed = loaded.session.has_deferred_errors();
-    if !errors_in_rows {
-        for r in &listing.rows {
-            if let Some(e) = &r.error {
-                stderr.push(format!("go: {}", e.err));
-                failed = true;
-            }
-        }
-        if let Some(e) = &error {
-            stderr.push(format!("go: {e}"));
-            failed = true;
+        match load_build_list(config, self.source.clone(), &self.cache) {
+            Ok((loaded, stderr)) => Ok(BuildListLoad { loaded, stderr }),
+            Err(e) => Err(LoadFailure {
+                lines: e.lines().to_vec(),
+                missing: e.missing_modules().to_vec(),
+            }),
         }
     }
-    (stderr, failed)
 }
 
 /// A build list loaded as `go list -m all` loads it, and go would succeed.

@@ -1,6 +1,6 @@
 //! `gomvs why MODULE[@VERSION]...`: why the build list has the version it has.
 
-use super::context::{print_fatal, Context, Invocation};
+use super::context::{Context, Invocation};
 use crate::render::{self, Format, FormatArgs};
 use gomvs_graph::explain::why::{explain_why, WhyIndex, WhyOptions, WhyQuery, WhyReport};
 use gomvs_graph::loader::{GoCommand, Loaded};
@@ -29,8 +29,13 @@ pub fn load_for_explain() -> Result<Loaded, ExitCode> {
         command: GoCommand::ListModules,
         graph_go: None,
     })?;
-    let session = ctx.open().map_err(|f| print_fatal(&[], &f))?;
-    let loaded = session.load().map_err(|f| print_fatal(&[], &f))?;
+    let loaded = gomvs_graph::resolution::load_lenient(ctx.config.clone(), ctx.source.clone())
+        .map_err(|e| {
+            for line in e.lines() {
+                super::context::eprint_go(line);
+            }
+            ExitCode::from(u8::try_from(e.exit_status()).unwrap_or(1))
+        })?;
     for line in loaded.session.stderr_lines() {
         super::context::eprint_go(&line);
     }

@@ -21,6 +21,7 @@ pub fn text(r: &ReplacesReport, st: Style) -> String {
         let scope = match d.scope {
             DirectiveScope::GoWork => "go.work",
             DirectiveScope::MainModule => "main go.mod",
+            _ => "go.mod",
         };
         let _ = writeln!(
             s,
@@ -120,6 +121,7 @@ pub fn text(r: &ReplacesReport, st: Style) -> String {
             LoadState::Error { message } => st.bad(&format!("error: {message}")),
             LoadState::Main => "main module".into(),
             LoadState::Synthetic => "synthesized".into(),
+            _ => "unknown".into(),
         };
         let _ = writeln!(s, "  {}", m.list_line);
         let _ = writeln!(s, "    go.mod: {source}");

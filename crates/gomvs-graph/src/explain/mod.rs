@@ -45,6 +45,7 @@ impl std::fmt::Display for Location {
 /// Whether and how a module version's go.mod was read during the load.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum LoadState {
     /// Its go.mod was read; its requirements are edges of the graph.
     Loaded {
@@ -75,6 +76,7 @@ pub(crate) fn source_text(session: &Session, source: &SummarySource) -> String {
     }
 }
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// The load state of node `m` of the graph.
 pub fn load_state(loaded: &Loaded, m: &ModuleVersion) -> LoadState {
     if m.path == "go" || m.path == "toolchain" {
@@ -94,6 +96,7 @@ pub fn load_state(loaded: &Loaded, m: &ModuleVersion) -> LoadState {
     }
 }
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// Whether `path` names a pseudo-module (`go`, `toolchain`), which the
 /// explanations leave out of trees.
 pub fn is_pseudo_module(path: &str) -> bool {

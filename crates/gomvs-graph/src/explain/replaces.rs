@@ -25,6 +25,7 @@ use std::collections::{HashMap, HashSet};
 /// Where a directive that counts is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DirectiveScope {
     /// go.work.
     GoWork,
@@ -34,6 +35,7 @@ pub enum DirectiveScope {
 
 /// A replace directive that takes part in resolution.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Directive {
     /// The replaced module (empty version: every version).
     pub old: ModuleVersion,
@@ -53,6 +55,7 @@ pub struct Directive {
 
 /// A replace directive in a dependency's go.mod: Go ignores it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct HiddenDirective {
     /// The module whose go.mod holds it (the graph node it was read for).
     pub declared_by: ModuleVersion,
@@ -72,6 +75,7 @@ pub struct HiddenDirective {
 
 /// Two directives that would chain (`A => B`, `B => C`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Chain {
     /// The first hop (`A => B`).
     pub first: Directive,
@@ -84,6 +88,7 @@ pub struct Chain {
 /// Where a selected module's go.mod came from, and what `go list -m all`
 /// shows for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ModuleSourceRow {
     /// The selected module version.
     pub module: ModuleVersion,
@@ -97,6 +102,7 @@ pub struct ModuleSourceRow {
 
 /// The `replaces` answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ReplacesReport {
     /// Directives that count (go.work first, then main modules).
     pub directives: Vec<Directive>,
@@ -147,6 +153,7 @@ fn directive(
     }
 }
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// Builds the report (see the module docs).
 pub fn explain_replaces(loaded: &Loaded) -> ReplacesReport {
     let session = &loaded.session;

@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 /// A node of the effective graph: a selected module version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct EffectiveNode {
     /// The selected module version (a main module has an empty version).
     pub module: ModuleVersion,
@@ -27,6 +28,7 @@ pub struct EffectiveNode {
 
 /// An edge of the effective graph.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct EffectiveEdge {
     /// Index of the requiring node in [`EffectiveGraph::nodes`].
     pub from: usize,
@@ -38,6 +40,7 @@ pub struct EffectiveEdge {
 
 /// The effective module graph.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct EffectiveGraph {
     /// Nodes: main modules first, then breadth-first.
     pub nodes: Vec<EffectiveNode>,
@@ -48,6 +51,7 @@ pub struct EffectiveGraph {
 }
 
 impl EffectiveGraph {
+    #[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
     /// Builds the effective graph of `loaded` (pseudo-modules `go` and
     /// `toolchain` left out).
     pub fn new(loaded: &Loaded) -> EffectiveGraph {
@@ -168,6 +172,7 @@ impl EffectiveGraph {
 
 /// One line of a tree.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct TreeLine {
     /// Depth below the start (0 for the start node).
     pub depth: usize,
@@ -278,6 +283,7 @@ impl Iterator for TreeWalk<'_> {
     }
 }
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// One version of a module path present in the requirement graph.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct VersionUse {
@@ -287,6 +293,7 @@ pub struct VersionUse {
     pub required_by: Vec<ModuleVersion>,
 }
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// A module path required at several versions (only the highest is selected).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Duplicate {
@@ -298,6 +305,7 @@ pub struct Duplicate {
     pub versions: Vec<VersionUse>,
 }
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// Major versions of one module that coexist in the build (different paths).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CoexistingMajors {
@@ -307,6 +315,7 @@ pub struct CoexistingMajors {
     pub modules: Vec<ModuleVersion>,
 }
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// The `--duplicates` answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Duplicates {
@@ -316,6 +325,7 @@ pub struct Duplicates {
     pub coexisting_majors: Vec<CoexistingMajors>,
 }
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// Finds modules required at several versions and coexisting major versions.
 pub fn duplicates(loaded: &Loaded) -> Duplicates {
     let g = &loaded.graph.graph;

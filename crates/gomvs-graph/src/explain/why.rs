@@ -45,6 +45,7 @@ impl WhyQuery {
 /// What the queried module is in this graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Verdict {
     /// A main module: it is not selected, it is the starting point.
     Main,
@@ -60,6 +61,7 @@ pub enum Verdict {
 
 /// One requirement on the queried path: an edge of the requirement graph.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Requirement {
     /// The requiring module version (a main module has an empty version).
     pub requirer: ModuleVersion,
@@ -81,6 +83,7 @@ pub struct Requirement {
 
 /// A replace directive that takes part.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Replacement {
     /// The replaced module as written (empty version: every version).
     pub old: ModuleVersion,
@@ -97,6 +100,7 @@ pub struct Replacement {
 
 /// An exclude directive on the queried path and the requirements it dropped.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Exclusion {
     /// The excluded version.
     pub version: String,
@@ -112,6 +116,7 @@ pub struct Exclusion {
 /// A node whose go.mod was not read because the graph is pruned, and that
 /// would have required the queried path.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct PrunedRequirer {
     /// The module version whose go.mod was not read.
     pub module: ModuleVersion,
@@ -125,6 +130,7 @@ pub struct PrunedRequirer {
 /// A root that the loader changed in memory (`updateRoots`): what go.mod
 /// says and what the graph was finally loaded with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct RootUpdate {
     /// The root version in go.mod (`None`: not a root there).
     pub go_mod: Option<String>,
@@ -134,6 +140,7 @@ pub struct RootUpdate {
 
 /// The answer to one `why` question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct WhyReport {
     /// The question as given (`path` or `path@version`).
     pub query: String,
@@ -186,6 +193,7 @@ pub struct WhyReport {
     pub suggestions: Vec<String>,
 }
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// Options of [`explain_why`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WhyOptions {
@@ -200,6 +208,7 @@ impl Default for WhyOptions {
     }
 }
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// An index of the graph's edges by target path, built once for many questions.
 pub struct WhyIndex {
     /// Per target path: (from node, position, to node), breadth-first order of `from`.
@@ -290,9 +299,11 @@ impl ByPath {
     }
 }
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// Modules [`explain_selected`] keeps at the start of a long path.
 pub const PATH_HEAD: usize = 8;
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// Modules [`explain_selected`] keeps at the end of a long path.
 pub const PATH_TAIL: usize = 8;
 
@@ -429,6 +440,7 @@ impl WhyIndex {
     }
 }
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// The report on `path`'s selected version with pruned go.mod files left
 /// unread: the question `diff` and `check` ask of every module they name.
 /// Its path is abridged when long ([`WhyReport::path_to_selected_omitted`]).
@@ -445,6 +457,7 @@ pub fn explain_selected(loaded: &Loaded, index: &WhyIndex, path: &str) -> WhyRep
     )
 }
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// Answers one question (see the module docs).
 pub fn explain_why(
     loaded: &Loaded,
@@ -869,6 +882,7 @@ fn suggest(loaded: &Loaded, path: &str) -> Vec<String> {
     scored.into_iter().take(5).map(|(_, p)| p).collect()
 }
 
+#[doc(hidden)] // internal to the gomvs CLI (takes the loader's Loaded); use Resolution
 /// Whether `state` means the go.mod was not read.
 pub fn is_not_loaded(state: &LoadState) -> bool {
     matches!(state, LoadState::NotLoaded)

@@ -5,7 +5,7 @@
 //!   loader fills in, stored in a petgraph [`RequirementGraph`].
 //! * [`Reqs`], [`UpgradeReqs`] and [`DowngradeReqs`] are the interfaces the
 //!   algorithms [`build_list`], [`req`], [`upgrade_all`], [`upgrade`] and
-//!   [`downgrade`] (`mvs.go`) run on.
+//!   [`downgrade()`] (`mvs.go`) run on.
 //! * [`BuildListError`] prints the requirement path to a failing module as
 //!   Go does (`errors.go`).
 //!

@@ -3,7 +3,7 @@
 //! says which go.sum lines the module-graph load needs and lacks and which
 //! ones `go mod tidy` would drop, as far as the module graph decides it.
 //!
-//! Both read a finished [`Loaded`]: load with [`GoCommand::ModVerify`]
+//! Both read a finished [`Loaded`](crate::loader::Loaded): load with [`GoCommand::ModVerify`]
 //! (`-mod=mod` semantics, as `go mod verify` loads), so that a missing go.sum
 //! line does not stop the load. gomvs never writes: the module cache and
 //! go.sum are only read.
