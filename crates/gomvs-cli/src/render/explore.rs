@@ -1,0 +1,71 @@
+//! The page of `gomvs explore`: hand-written HTML, CSS and JavaScript
+//! (no third-party code), embedded in the binary, with the data model of
+//! `commands::explore` inlined as JSON. The page loads nothing: its
+//! Content-Security-Policy forbids every fetch.
+
+use serde::Serialize;
+
+/// The page's HTML skeleton.
+const HTML: &str = include_str!("explore/page.html");
+/// The page's stylesheet.
+const CSS: &str = include_str!("explore/explore.css");
+/// The page's script.
+const JS: &str = include_str!("explore/explore.js");
+
+/// The Content-Security-Policy of the page (a `<meta>` in the file, a
+/// header when served): inline script and style only, no network.
+pub const CSP: &str = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/// JSON that is safe inside `<script type="application/json">`: `<` only
+/// occurs in JSON strings, where `\u003c` means the same, so `</script>`
+/// and `<!--` cannot end or change the element.
+pub fn script_json<T: Serialize>(data: &T) -> Result<String, String> {
+    let json = serde_json::to_string(data).map_err(|e| e.to_string())?;
+    Ok(json.replace('<', "\\u003c"))
+}
+
+/// The complete page for `data`.
+pub fn page<T: Serialize>(data: &T) -> Result<String, String> {
+    let json = script_json(data)?;
+    let mut out = String::with_capacity(HTML.len() + CSS.len() + JS.len() + json.len());
+    // Split once on each placeholder: the data may contain placeholder text.
+    let (head, rest) = HTML
+        .split_once("/*CSP*/")
+        .ok_or("page.html: no /*CSP*/ placeholder")?;
+    let (mid1, rest) = rest
+        .split_once("/*CSS*/")
+        .ok_or("page.html: no /*CSS*/ placeholder")?;
+    let (mid2, rest) = rest
+        .split_once("/*DATA*/")
+        .ok_or("page.html: no /*DATA*/ placeholder")?;
+    let (mid3, tail) = rest
+        .split_once("/*JS*/")
+        .ok_or("page.html: no /*JS*/ placeholder")?;
+    for piece in [head, CSP, mid1, CSS, mid2, &json, mid3, JS, tail] {
+        out.push_str(piece);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_end_tags_in_data_cannot_escape_the_json_element() {
+        let s = script_json(&serde_json::json!({"x": "</script><script>alert(1)</script><!--"}))
+            .unwrap_or_default();
+        assert!(!s.contains('<'), "{s}");
+        let back: serde_json::Value = serde_json::from_str(&s).unwrap_or_default();
+        assert_eq!(back["x"], "</script><script>alert(1)</script><!--");
+    }
+
+    #[test]
+    fn the_page_is_self_contained() {
+        let p = page(&serde_json::json!({"schema": "gomvs.explore"})).unwrap_or_default();
+        assert!(p.contains("Content-Security-Policy"));
+        for external in ["src=\"http", "href=\"http", "src=\"//", "@import", "fetch("] {
+            assert!(!p.contains(external), "page refers to {external}");
+        }
+    }
+}
