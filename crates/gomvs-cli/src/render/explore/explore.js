@@ -190,7 +190,7 @@
     return l;
   }
   var allEdges = $("all-edges");
-  allEdges.checked = D.edges.length <= 400;
+  allEdges.checked = D.edges.length <= 150;
   allEdges.disabled = D.edges.length > ALL_EDGES_MAX;
   allEdges.addEventListener("change", drawEdges);
   var pathEdges = [];
@@ -288,14 +288,13 @@
       var tb = el("tbody");
       r.requirements.forEach(function (q) {
         tb.appendChild(el("tr", { cls: q.decides ? "deciding" : "" },
-          el("td", null, moduleButton(q.requirer)),
-          el("td", { cls: "mono", text: q.version }),
-          el("td", { text: (q.decides ? "deciding" : "") + (q.requirer_selected ? "" : (q.decides ? ", " : "") + "requirer not selected") }),
-          el("td", { cls: "mono", text: loc(q.location) })));
+          el("td", null, moduleButton(q.requirer), el("div", { cls: "where mono", text: loc(q.location) })),
+          el("td", { cls: "mono nowrap", text: q.version }),
+          el("td", { text: (q.decides ? "deciding" : "") + (q.requirer_selected ? "" : (q.decides ? "; " : "") + "requirer not selected") })));
       });
       box.appendChild(el("table", { id: "why-reqs", cls: "table" },
-        el("thead", null, el("tr", null, el("th", { scope: "col", text: "required by" }), el("th", { scope: "col", text: "version" }),
-          el("th", { scope: "col", text: "" }), el("th", { scope: "col", text: "where" }))), tb));
+        el("thead", null, el("tr", null, el("th", { scope: "col", text: "required by (where)" }), el("th", { scope: "col", text: "version" }),
+          el("th", { scope: "col", text: "decides?" }))), tb));
     }
     function section(title, items, fmt) {
       if (!items || !items.length) return;
