@@ -108,9 +108,19 @@ fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> std::io::R
     serde_json::from_slice(&payload).map_err(std::io::Error::other)
 }
 
+/// A child process killed when dropped (also when a test panics).
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// A chromedriver process and one browser session.
 struct Browser {
-    driver: Child,
+    _driver: KillOnDrop,
     port: u16,
     session: String,
     _profile: tempfile::TempDir,
@@ -138,12 +148,14 @@ impl Browser {
             .local_addr()
             .unwrap()
             .port();
-        let driver = Command::new(&chromedriver)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("starting {}: {e}", chromedriver.display()));
+        let driver = KillOnDrop(
+            Command::new(&chromedriver)
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap_or_else(|e| panic!("starting {}: {e}", chromedriver.display())),
+        );
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             if let Ok(v) = http(port, "GET", "/status", None) {
@@ -174,7 +186,7 @@ impl Browser {
             .unwrap_or_else(|| panic!("chromedriver refused the session: {v}"))
             .to_string();
         Browser {
-            driver,
+            _driver: driver,
             port,
             session,
             _profile: profile,
@@ -287,8 +299,7 @@ impl Drop for Browser {
             &format!("/session/{}", self.session),
             None,
         );
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+        // Then self._driver (KillOnDrop) ends chromedriver.
     }
 }
 
@@ -353,20 +364,8 @@ impl Case {
     }
 
     fn command(&self, args: &[&str], tmp: &Path) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_gomvs"));
-        c.args(args)
-            .current_dir(&self.cwd)
-            .env_clear()
-            .env("PATH", "/usr/bin:/bin")
-            .env("HOME", tmp.join("home"))
-            .env("GOTOOLCHAIN", "local")
-            .env("GOSUMDB", "off")
-            .env("GOENV", "off")
-            .env("GOWORK", "off")
-            .env("GOFLAGS", &self.goflags)
-            .env("GOPROXY", format!("file://{}", self.proxy.display()))
-            .env("GOMODCACHE", tmp.join("modcache"))
-            .env("GOPATH", tmp.join("gopath"));
+        let mut c = common::offline_gomvs(&self.cwd, &self.proxy, &self.goflags, tmp);
+        c.env("GOWORK", "off").args(args);
         c
     }
 
@@ -449,18 +448,22 @@ fn check_why_panel(b: &Browser, case: &Case, tmp: &Path, path: &str) {
     );
 }
 
+/// The module path of every node of the graph, in layout order.
+fn node_paths(b: &Browser) -> Vec<String> {
+    b.exec(
+        "return Array.from(document.querySelectorAll('#graph .node')).map(n => n.dataset.path);",
+        json!([]),
+    )
+    .as_array()
+    .unwrap()
+    .iter()
+    .map(|v| v.as_str().unwrap().to_string())
+    .collect()
+}
+
 /// Every module of the case, clicked in the graph, read in the why panel.
 fn every_module_clicked(b: &Browser, case: &Case, tmp: &Path) -> usize {
-    let paths: Vec<String> = b
-        .exec(
-            "return Array.from(document.querySelectorAll('#graph .node')).map(n => n.dataset.path);",
-            json!([]),
-        )
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap().to_string())
-        .collect();
+    let paths = node_paths(b);
     assert!(!paths.is_empty(), "{}: no module in the graph", case.name);
     for p in &paths {
         let node = b.find(&format!("#graph .node[data-path=\"{p}\"]"));
@@ -571,16 +574,10 @@ fn a_loaded_diff_highlights_exactly_the_changed_modules() {
     let changed: BTreeSet<String> = changed.into_iter().collect();
     let b = Browser::start();
     let in_graph = |b: &Browser| -> BTreeSet<String> {
-        b.exec(
-            "return Array.from(document.querySelectorAll('#graph .node')).map(n => n.dataset.path);",
-            json!([]),
-        )
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap().to_string())
-        .filter(|p| changed.contains(p))
-        .collect()
+        node_paths(b)
+            .into_iter()
+            .filter(|p| changed.contains(p))
+            .collect()
     };
     // Chosen in the page with the file input.
     b.goto(&case.page(tmp.path(), &[]));
@@ -604,14 +601,15 @@ fn a_loaded_diff_highlights_exactly_the_changed_modules() {
 fn serve_answers_the_page_on_loopback() {
     let tmp = tempfile::tempdir().unwrap();
     let case = Case::example("replace-chain", "main");
-    let mut child = case
-        .command(&["explore", "--serve", "--port", "0"], tmp.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = KillOnDrop(
+        case.command(&["explore", "--serve", "--port", "0"], tmp.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
+    BufReader::new(child.0.stdout.take().unwrap())
         .read_line(&mut line)
         .unwrap();
     let url = line
@@ -640,11 +638,10 @@ fn serve_answers_the_page_on_loopback() {
     assert!(summary.contains("chain"), "{summary}");
     b.screenshot("replaces");
     drop(b);
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(child);
 }
 
-/// Load and click times: `GOMVS_EXPLORE_MEASURE="NAME=DIR=PROXY=GOFLAGS;..."`
+/// Load and click times: `GOMVS_EXPLORE_MEASURE="NAME=DIR=PROXY=GOFLAGS[=EXPLORE ARGS];..."`
 /// (scripts/explore-measure.sh sets it), `GOMVS_EXPLORE_RUNS` runs each
 /// (default 7). Prints the medians: navigation start to the page's
 /// `gomvs-ready` mark, and a click on a module to the next painted frame
@@ -660,7 +657,10 @@ fn measure_load_and_click() {
     let tmp = tempfile::tempdir().unwrap();
     let b = Browser::start();
     for item in spec.split(';').filter(|s| !s.is_empty()) {
-        let parts: Vec<&str> = item.splitn(4, '=').collect();
+        let parts: Vec<&str> = item.splitn(5, '=').collect();
+        let extra: Vec<&str> = parts
+            .get(4)
+            .map_or(vec![], |a| a.split_whitespace().collect());
         let case = Case {
             name: parts[0].to_string(),
             cwd: PathBuf::from(parts[1]),
@@ -668,7 +668,7 @@ fn measure_load_and_click() {
             goflags: parts.get(3).unwrap_or(&"").to_string(),
         };
         let t = Instant::now();
-        let url = case.page(tmp.path(), &[]);
+        let url = case.page(tmp.path(), &extra);
         let generate = t.elapsed();
         let size = std::fs::metadata(url.trim_start_matches("file://"))
             .unwrap()
@@ -724,6 +724,6 @@ fn measure_load_and_click() {
             median(&mut clicks),
             clicks.iter().map(|x| x.round()).collect::<Vec<_>>(),
         );
-        b.screenshot(&case.name.replace('@', "-"));
+        b.screenshot(&case.name.replace(['@', '/'], "-"));
     }
 }

@@ -14,14 +14,14 @@
 //! socket is bound to 127.0.0.1; the process then keeps those two
 //! descriptors and the sandbox grants nothing more.
 
-use super::context::{print_fatal, Context, Invocation};
+use super::context::Context;
 use crate::render::{self, Style};
 use gomvs_graph::explain::replaces::{explain_replaces, ReplacesReport};
 use gomvs_graph::explain::tree::{duplicates, Duplicates, EffectiveGraph};
 use gomvs_graph::explain::why::{explain_why, WhyIndex, WhyOptions, WhyQuery, WhyReport};
 use gomvs_graph::explain::LoadState;
 use gomvs_graph::listing::{list_modules, ListMode};
-use gomvs_graph::loader::{GoCommand, Loaded};
+use gomvs_graph::loader::Loaded;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::fs::File;
@@ -346,24 +346,6 @@ pub fn read_diff(path: &Path) -> Result<serde_json::Value, String> {
     }
 }
 
-/// Loads the graph as the explaining commands do, keeping the context (for
-/// the `go list -m all` rows).
-fn load() -> Result<(Context, Loaded), ExitCode> {
-    let ctx = Context::from_process(Invocation {
-        command: GoCommand::ListModules,
-        graph_go: None,
-    })?;
-    let session = ctx.open().map_err(|f| print_fatal(&[], &f))?;
-    let loaded = session.load().map_err(|f| print_fatal(&[], &f))?;
-    for line in loaded.session.stderr_lines() {
-        super::context::eprint_go(&line);
-    }
-    if let Some(e) = &loaded.error {
-        eprintln!("gomvs: warning: the go command would fail here: go: {e}");
-    }
-    Ok((ctx, loaded))
-}
-
 /// Runs the command with what [`prepare`] opened.
 pub fn run(args: &Args, prepared: Prepared) -> ExitCode {
     let diff = match &args.diff {
@@ -376,7 +358,7 @@ pub fn run(args: &Args, prepared: Prepared) -> ExitCode {
             }
         },
     };
-    let (ctx, loaded) = match load() {
+    let (ctx, loaded) = match super::why::load_for_explain_in_context() {
         Ok(x) => x,
         Err(code) => return code,
     };

@@ -28,22 +28,22 @@ pub fn script_json<T: Serialize>(data: &T) -> Result<String, String> {
 pub fn page<T: Serialize>(data: &T) -> Result<String, String> {
     let json = script_json(data)?;
     let mut out = String::with_capacity(HTML.len() + CSS.len() + JS.len() + json.len());
-    // Split once on each placeholder: the data may contain placeholder text.
-    let (head, rest) = HTML
-        .split_once("/*CSP*/")
-        .ok_or("page.html: no /*CSP*/ placeholder")?;
-    let (mid1, rest) = rest
-        .split_once("/*CSS*/")
-        .ok_or("page.html: no /*CSS*/ placeholder")?;
-    let (mid2, rest) = rest
-        .split_once("/*DATA*/")
-        .ok_or("page.html: no /*DATA*/ placeholder")?;
-    let (mid3, tail) = rest
-        .split_once("/*JS*/")
-        .ok_or("page.html: no /*JS*/ placeholder")?;
-    for piece in [head, CSP, mid1, CSS, mid2, &json, mid3, JS, tail] {
-        out.push_str(piece);
+    // Split once on each placeholder, in order: the data may contain placeholder text.
+    let mut rest = HTML;
+    for (placeholder, content) in [
+        ("/*CSP*/", CSP),
+        ("/*CSS*/", CSS),
+        ("/*DATA*/", json.as_str()),
+        ("/*JS*/", JS),
+    ] {
+        let (before, after) = rest
+            .split_once(placeholder)
+            .ok_or_else(|| format!("page.html: no {placeholder} placeholder"))?;
+        out.push_str(before);
+        out.push_str(content);
+        rest = after;
     }
+    out.push_str(rest);
     Ok(out)
 }
 

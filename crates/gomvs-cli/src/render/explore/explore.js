@@ -183,9 +183,16 @@
   function line(k, cls) {
     var e = D.edges[k], a = pos[e[0]], b = pos[e[1]];
     if (!a || !b) return null;
+    // From the bottom of the requirer to the top of the required module;
+    // side to side within one row; top to bottom when it points upwards.
+    var ax = a[0] + NODE_W / 2, ay = a[1] + NODE_H, bx = b[0] + NODE_W / 2, by = b[1];
+    if (b[1] === a[1]) {
+      ay = by = a[1] + NODE_H / 2;
+      if (b[0] > a[0]) { ax = a[0] + NODE_W; bx = b[0]; } else { ax = a[0]; bx = b[0] + NODE_W; }
+    } else if (b[1] < a[1]) { ay = a[1]; by = b[1] + NODE_H; }
     var l = document.createElementNS(SVGNS, "line");
-    l.setAttribute("x1", a[0] + NODE_W / 2); l.setAttribute("y1", a[1] + NODE_H);
-    l.setAttribute("x2", b[0] + NODE_W / 2); l.setAttribute("y2", b[1]);
+    l.setAttribute("x1", ax); l.setAttribute("y1", ay);
+    l.setAttribute("x2", bx); l.setAttribute("y2", by);
     if (cls) l.setAttribute("class", cls);
     return l;
   }
@@ -289,12 +296,12 @@
       r.requirements.forEach(function (q) {
         tb.appendChild(el("tr", { cls: q.decides ? "deciding" : "" },
           el("td", null, moduleButton(q.requirer), el("div", { cls: "where mono", text: loc(q.location) })),
-          el("td", { cls: "mono nowrap", text: q.version }),
-          el("td", { text: (q.decides ? "deciding" : "") + (q.requirer_selected ? "" : (q.decides ? "; " : "") + "requirer not selected") })));
+          el("td", { cls: "mono", text: q.version }),
+          el("td", { text: (q.decides ? "yes" : "") + (q.requirer_selected ? "" : (q.decides ? "; " : "") + "requirer not selected") })));
       });
       box.appendChild(el("table", { id: "why-reqs", cls: "table" },
         el("thead", null, el("tr", null, el("th", { scope: "col", text: "required by (where)" }), el("th", { scope: "col", text: "version" }),
-          el("th", { scope: "col", text: "decides?" }))), tb));
+          el("th", { scope: "col", text: "decides" }))), tb));
     }
     function section(title, items, fmt) {
       if (!items || !items.length) return;
