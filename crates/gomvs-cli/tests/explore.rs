@@ -25,12 +25,25 @@ fn gomvs(example: &str, sub: &str, args: &[&str], tmp: &Path) -> Output {
         .expect("run gomvs")
 }
 
-/// The JSON of the page's `<script id="gomvs-data">` element.
+/// The text of the page's `<script ... id="ID">` element.
+fn element<'a>(page: &'a str, id: &str) -> &'a str {
+    let tag = format!("id=\"{id}\">");
+    let start = page.find(&tag).expect("element") + tag.len();
+    let len = page[start..].find("</script>").expect("element end");
+    &page[start..start + len]
+}
+
+/// The data model of a page: the `gomvs-data` JSON, with the why
+/// entries of the `gomvs-why` element (one JSON document a line) as `why`.
 fn embedded_data(page: &str) -> serde_json::Value {
-    let start_tag = "<script type=\"application/json\" id=\"gomvs-data\">";
-    let start = page.find(start_tag).expect("data element") + start_tag.len();
-    let len = page[start..].find("</script>").expect("data element end");
-    serde_json::from_str(&page[start..start + len]).expect("embedded JSON")
+    let mut data: serde_json::Value =
+        serde_json::from_str(element(page, "gomvs-data")).expect("embedded JSON");
+    let why: Vec<serde_json::Value> = element(page, "gomvs-why")
+        .split('\n')
+        .map(|l| serde_json::from_str(l).expect("why line"))
+        .collect();
+    data["why"] = serde_json::Value::Array(why);
+    data
 }
 
 #[test]
@@ -66,7 +79,21 @@ fn the_why_reports_are_the_ones_gomvs_why_prints() {
             tmp.path(),
         );
         let doc: serde_json::Value = serde_json::from_slice(&why.stdout).unwrap();
-        assert_eq!(data["why"][i], doc["data"][0], "why report of {path}");
+        assert_eq!(
+            data["why"][i]["report"], doc["data"][0],
+            "why report of {path}"
+        );
+        let text = gomvs(
+            "exclude-prune-chain",
+            "main",
+            &["why", "--color", "never", path],
+            tmp.path(),
+        );
+        assert_eq!(
+            data["why"][i]["text"].as_str().unwrap(),
+            String::from_utf8_lossy(&text.stdout),
+            "why text of {path}"
+        );
         assert!(n["layer"].as_u64().is_some(), "layer of {path}");
     }
     // Layers: the main module alone on top, every edge goes at most one layer down.

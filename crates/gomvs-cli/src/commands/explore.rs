@@ -136,6 +136,16 @@ pub struct ListView {
     pub stderr: Vec<String>,
 }
 
+/// The why report of one node, as the page embeds it (one line of the
+/// `gomvs-why` element).
+#[derive(Debug, Serialize)]
+pub struct WhyEntry {
+    /// The report, as `gomvs why --json` has it.
+    pub report: WhyReport,
+    /// Its text, as `gomvs why --color never` prints it.
+    pub text: String,
+}
+
 /// The data model embedded in the page (`gomvs.explore`).
 #[derive(Debug, Serialize)]
 pub struct ExploreData {
@@ -153,10 +163,11 @@ pub struct ExploreData {
     pub edges: Vec<(usize, usize, String)>,
     /// Node indices per layer.
     pub layers: Vec<Vec<usize>>,
-    /// The `gomvs why` report of each node (same index as `nodes`), as `gomvs why --json` has it.
-    pub why: Vec<WhyReport>,
-    /// The text of each report, as `gomvs why --color never` prints it.
-    pub why_text: Vec<String>,
+    /// The `gomvs why` report of each node (same index as `nodes`), as
+    /// `gomvs why --json` has it, and its text as `gomvs why --color never`
+    /// prints it: embedded apart, one JSON line a node (see [`WhyEntry`]).
+    #[serde(skip)]
+    pub why: Vec<WhyEntry>,
     /// `gomvs replaces`.
     pub replaces: ReplacesReport,
     /// `gomvs tree --duplicates`.
@@ -235,8 +246,6 @@ pub fn data(
         .iter()
         .map(|n| explain_why(loaded, &index, &WhyQuery::parse(&n.module.path), options))
         .collect();
-    let plain = Style { color: false };
-    let why_text: Vec<String> = why.iter().map(|r| render::why::text(r, plain)).collect();
     let dups = duplicates(loaded);
     let multi: HashSet<&str> = dups.duplicates.iter().map(|d| d.path.as_str()).collect();
     let majors: HashSet<&str> = dups
@@ -317,8 +326,13 @@ pub fn data(
             .collect(),
         nodes,
         layers: by_layer,
-        why,
-        why_text,
+        why: why
+            .into_iter()
+            .map(|report| WhyEntry {
+                text: render::why::text(&report, Style { color: false }),
+                report,
+            })
+            .collect(),
         replaces: explain_replaces(loaded),
         duplicates: dups,
         list,
@@ -366,7 +380,7 @@ pub fn run(args: &Args, prepared: Prepared) -> ExitCode {
         read_pruned: !args.no_pruned,
     };
     let model = data(&loaded, &ctx, options, diff);
-    let page = match render::explore::page(&model) {
+    let page = match render::explore::page(&model, &model.why) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("gomvs: explore: {e}");

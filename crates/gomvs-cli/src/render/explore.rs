@@ -24,16 +24,24 @@ pub fn script_json<T: Serialize>(data: &T) -> Result<String, String> {
     Ok(json.replace('<', "\\u003c"))
 }
 
-/// The complete page for `data`.
-pub fn page<T: Serialize>(data: &T) -> Result<String, String> {
+/// The complete page for `data`, with `lazy` (one JSON document a line, in
+/// a separate element the script parses one line at a time, when needed).
+pub fn page<T: Serialize, U: Serialize>(data: &T, lazy: &[U]) -> Result<String, String> {
     let json = script_json(data)?;
-    let mut out = String::with_capacity(HTML.len() + CSS.len() + JS.len() + json.len());
+    let lines = lazy
+        .iter()
+        .map(script_json)
+        .collect::<Result<Vec<_>, _>>()?
+        .join("\n");
+    let mut out =
+        String::with_capacity(HTML.len() + CSS.len() + JS.len() + json.len() + lines.len());
     // Split once on each placeholder, in order: the data may contain placeholder text.
     let mut rest = HTML;
     for (placeholder, content) in [
         ("/*CSP*/", CSP),
         ("/*CSS*/", CSS),
         ("/*DATA*/", json.as_str()),
+        ("/*WHY*/", lines.as_str()),
         ("/*JS*/", JS),
     ] {
         let (before, after) = rest
@@ -62,7 +70,7 @@ mod tests {
 
     #[test]
     fn the_page_is_self_contained() {
-        let p = page(&serde_json::json!({"schema": "gomvs.explore"})).unwrap_or_default();
+        let p = page(&serde_json::json!({"schema": "gomvs.explore"}), &[1, 2]).unwrap_or_default();
         assert!(p.contains("Content-Security-Policy"));
         for external in ["src=\"http", "href=\"http", "src=\"//", "@import", "fetch("] {
             assert!(!p.contains(external), "page refers to {external}");

@@ -44,6 +44,18 @@
     if (inEdges[e[1]]) inEdges[e[1]].push(k);
   });
 
+  // The why reports: one JSON document per line of <script id="gomvs-why">,
+  // in node order, parsed only when a module is selected (parsing them all
+  // up front is most of the load time of a large graph).
+  var whyLines = null, whyCache = Object.create(null);
+  function whyOf(i) {
+    if (!(i in whyCache)) {
+      if (!whyLines) whyLines = document.getElementById("gomvs-why").textContent.split("\n");
+      whyCache[i] = JSON.parse(whyLines[i]);
+    }
+    return whyCache[i];
+  }
+
   var state = { selected: -1, filtered: [], diff: null, diffByPath: Object.create(null) };
 
   // ---- header ----
@@ -225,7 +237,7 @@
     var b = nodeEls[idx];
     b.classList.add("selected");
     // The requirement path of the why report, as graph edges.
-    var r = D.why[idx];
+    var r = whyOf(idx).report;
     onPath = []; pathEdges = [];
     var prev = -1;
     (r.path_to_selected || []).forEach(function (m) {
@@ -261,7 +273,7 @@
     return b;
   }
   function renderWhy(idx) {
-    var r = D.why[idx], n = D.nodes[idx], box = $("why");
+    var w = whyOf(idx), r = w.report, n = D.nodes[idx], box = $("why");
     clear(box);
     box.appendChild(el("h3", { id: "why-title", cls: "module-title", text: n.path }));
     var dl = el("dl", null,
@@ -320,7 +332,7 @@
       return mv(x.module) + " would require " + x.would_require + (x.above_selected ? " (above the selected version)" : "");
     });
     box.appendChild(el("h3", { text: "Report (gomvs why " + r.query + ")" }));
-    box.appendChild(el("pre", { id: "why-text", cls: "pre", tabindex: "0", text: D.why_text[idx] }));
+    box.appendChild(el("pre", { id: "why-text", cls: "pre", tabindex: "0", text: w.text }));
   }
 
   // ---- go list -m all ----
