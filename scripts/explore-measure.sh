@@ -18,10 +18,10 @@ out=$(target/release/examples/universe_dump "$n" pruned)
 main=$(sed -n 's/^main=//p' <<<"$out")
 proxy=$(sed -n 's/^proxy=//p' <<<"$out")
 trap 'rm -rf "$main" "$proxy"' EXIT
-cases="golang-x/synthetic-union-pruned=$gx/cases/synthetic-union-pruned@v0.0.0/main=$gx/proxy=-mod=mod"
-cases+=";golang-x/gopls@v0.21.1=$gx/cases/gopls@v0.21.1/main=$gx/proxy=-mod=mod"
-cases+=";universe-$n-pruned=$main=$proxy=-mod=readonly"
-cases+=";universe-$n-pruned.no-pruned-flag=$main=$proxy=-mod=readonly=--no-pruned"
+cases="golang-x/synthetic-union-pruned|$gx/cases/synthetic-union-pruned@v0.0.0/main|$gx/proxy|-mod=mod"
+cases+=";golang-x/gopls@v0.21.1|$gx/cases/gopls@v0.21.1/main|$gx/proxy|-mod=mod"
+cases+=";universe-$n-pruned|$main|$proxy|-mod=readonly"
+cases+=";universe-$n-pruned.no-pruned-flag|$main|$proxy|-mod=readonly|--no-pruned"
 GOMVS_EXPLORE_MEASURE="$cases" GOMVS_EXPLORE_RUNS="${RUNS:-7}" \
   cargo test --quiet --release -p gomvs-cli --test explore_browser -- --ignored --nocapture measure_load_and_click 2>&1 |
   grep -E '^(golang-x|universe)|screenshot|panicked|error'

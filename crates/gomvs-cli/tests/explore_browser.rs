@@ -641,7 +641,7 @@ fn serve_answers_the_page_on_loopback() {
     drop(child);
 }
 
-/// Load and click times: `GOMVS_EXPLORE_MEASURE="NAME=DIR=PROXY=GOFLAGS[=EXPLORE ARGS];..."`
+/// Load and click times: `GOMVS_EXPLORE_MEASURE="NAME|DIR|PROXY|GOFLAGS[|EXPLORE ARGS];..."`
 /// (scripts/explore-measure.sh sets it), `GOMVS_EXPLORE_RUNS` runs each
 /// (default 7). Prints the medians: navigation start to the page's
 /// `gomvs-ready` mark, and a click on a module to the next painted frame
@@ -657,7 +657,7 @@ fn measure_load_and_click() {
     let tmp = tempfile::tempdir().unwrap();
     let b = Browser::start();
     for item in spec.split(';').filter(|s| !s.is_empty()) {
-        let parts: Vec<&str> = item.splitn(5, '=').collect();
+        let parts: Vec<&str> = item.splitn(5, '|').collect();
         let extra: Vec<&str> = parts
             .get(4)
             .map_or(vec![], |a| a.split_whitespace().collect());
