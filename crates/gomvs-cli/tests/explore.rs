@@ -36,8 +36,11 @@ fn element<'a>(page: &'a str, id: &str) -> &'a str {
 /// The data model of a page: the `gomvs-data` JSON, with the why
 /// entries of the `gomvs-why` element (one JSON document a line) as `why`.
 fn embedded_data(page: &str) -> serde_json::Value {
-    let mut data: serde_json::Value =
+    let doc: serde_json::Value =
         serde_json::from_str(element(page, "gomvs-data")).expect("embedded JSON");
+    assert_eq!(doc["schema"], "gomvs.explore");
+    assert_eq!(doc["version"], 1);
+    let mut data = doc["data"].clone();
     let why: Vec<serde_json::Value> = element(page, "gomvs-why")
         .split('\n')
         .map(|l| serde_json::from_str(l).expect("why line"))

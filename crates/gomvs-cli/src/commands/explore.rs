@@ -146,13 +146,10 @@ pub struct WhyEntry {
     pub text: String,
 }
 
-/// The data model embedded in the page (`gomvs.explore`).
+/// The data model embedded in the page: the `data` of a `gomvs.explore`
+/// document (docs/json-schema.md).
 #[derive(Debug, Serialize)]
 pub struct ExploreData {
-    /// `gomvs.explore`.
-    pub schema: &'static str,
-    /// Schema version of the other gomvs JSON documents.
-    pub version: u32,
     /// The main module paths.
     pub main: Vec<String>,
     /// Set when the go command would fail on this graph.
@@ -307,8 +304,6 @@ pub fn data(
         },
     };
     ExploreData {
-        schema: "gomvs.explore",
-        version: gomvs_graph::explain::SCHEMA_VERSION,
         main: loaded
             .session
             .mains

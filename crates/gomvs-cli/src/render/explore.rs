@@ -24,10 +24,22 @@ pub fn script_json<T: Serialize>(data: &T) -> Result<String, String> {
     Ok(json.replace('<', "\\u003c"))
 }
 
-/// The complete page for `data`, with `lazy` (one JSON document a line, in
-/// a separate element the script parses one line at a time, when needed).
+/// The complete page for `data` (embedded as the `data` of a
+/// `gomvs.explore` document, the envelope of every gomvs JSON document), with
+/// `lazy` (one JSON document a line, in a separate element the script
+/// parses one line at a time, when needed).
 pub fn page<T: Serialize, U: Serialize>(data: &T, lazy: &[U]) -> Result<String, String> {
-    let json = script_json(data)?;
+    #[derive(Serialize)]
+    struct Envelope<'a, T> {
+        schema: &'static str,
+        version: u32,
+        data: &'a T,
+    }
+    let json = script_json(&Envelope {
+        schema: "gomvs.explore",
+        version: gomvs_graph::explain::SCHEMA_VERSION,
+        data,
+    })?;
     let lines = lazy
         .iter()
         .map(script_json)
@@ -70,7 +82,7 @@ mod tests {
 
     #[test]
     fn the_page_is_self_contained() {
-        let p = page(&serde_json::json!({"schema": "gomvs.explore"}), &[1, 2]).unwrap_or_default();
+        let p = page(&serde_json::json!({"main": []}), &[1, 2]).unwrap_or_default();
         assert!(p.contains("Content-Security-Policy"));
         for external in ["src=\"http", "href=\"http", "src=\"//", "@import", "fetch("] {
             assert!(!p.contains(external), "page refers to {external}");

@@ -2,7 +2,7 @@
 // element); it resolves nothing itself. Hand-written, no libraries, no network.
 "use strict";
 (function () {
-  var D = JSON.parse(document.getElementById("gomvs-data").textContent);
+  var D = JSON.parse(document.getElementById("gomvs-data").textContent).data;
   var N = D.nodes.length;
   var NODE_W = 190, NODE_H = 34, GAP_X = 12, GAP_Y = 10, BAND_LABEL = 18, BAND_GAP = 14, LEFT = 8;
   var ROW_H = 24;
