@@ -589,6 +589,11 @@ fn a_loaded_diff_highlights_exactly_the_changed_modules() {
     assert_eq!(nodes, in_graph(&b), "graph outlines the changed modules");
     assert!(!nodes.is_empty());
     b.screenshot("diff");
+    b.click(&b.find("#tab-graph"));
+    b.click(&b.find("#graph .node[data-path=\"example.com/chain/d\"]"));
+    let said = b.text(&b.find("#why-diff"));
+    assert_eq!(said, "added: none → v1.0.0", "why panel's diff line");
+    b.screenshot("diff-graph");
     // Embedded with --diff.
     let diff_arg = diff_file.to_string_lossy().into_owned();
     b.goto(&case.page(tmp.path(), &["--diff", &diff_arg]));

@@ -284,7 +284,7 @@
       dl.appendChild(el("dd", { id: "why-used", cls: "mono", text: mv(r.used) }));
     }
     if (n.marks.length) { dl.appendChild(el("dt", { text: "marks" })); dl.appendChild(el("dd", { id: "why-marks", text: n.marks.join(", ") })); }
-    if (D.diff && n.path in state.diffByPath) {
+    if (state.diff && n.path in state.diffByPath) {
       var c = state.diffByPath[n.path];
       dl.appendChild(el("dt", { text: "diff" }));
       dl.appendChild(el("dd", { id: "why-diff", text: c.kind + ": " + (c.before || "none") + " → " + (c.after || "none") }));
