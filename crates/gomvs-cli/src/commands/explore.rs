@@ -116,7 +116,8 @@ pub struct NodeData {
     pub main: bool,
     /// `path version` of the replacement (a directory: the path alone).
     pub replaced_by: Option<String>,
-    /// `loaded`, `pruned` (go.mod never read), `error`, `main`.
+    /// `loaded`, `pruned` (go.mod never read), `error`, `main` (or `other`,
+    /// a load state this version does not know).
     pub load: &'static str,
     /// Breadth-first depth from the main module(s): the graph's layer.
     pub layer: usize,
@@ -261,6 +262,8 @@ pub fn data(
                 LoadState::NotLoaded => "pruned",
                 LoadState::Error { .. } => "error",
                 LoadState::Main | LoadState::Synthetic => "main",
+                // A state a later library version adds.
+                _ => "other",
             };
             let mut marks = Vec::new();
             if n.replaced_by.is_some() {
@@ -294,7 +297,11 @@ pub fn data(
         Ok(listing) => {
             let (stderr, _) = super::context::list_outcome(loaded, &listing, false, true);
             ListView {
-                lines: listing.rows.iter().map(|r| r.text()).collect(),
+                lines: listing
+                    .rows
+                    .iter()
+                    .map(render::golist::module_text)
+                    .collect(),
                 stderr,
             }
         }
