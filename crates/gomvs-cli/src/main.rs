@@ -50,6 +50,8 @@ enum Command {
     Get(commands::get::Args),
     /// The available updates (patch, minor or major) and what taking each alone would change.
     Upgrades(commands::upgrades::Args),
+    /// One self-contained HTML page to explore the graph: search, layers, why, replaces, diff.
+    Explore(commands::explore::Args),
     /// Print gomvs's version (`-v`: and whether the kernel enforces its read-only sandbox).
     Version(VersionArgs),
 }
@@ -112,14 +114,24 @@ fn parse_error(args: &[std::ffi::OsString], e: clap::Error) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    // Before anything is read and before any thread starts: from here on the
-    // kernel refuses this process every write (docs/hardening.md).
-    let sandbox = sandbox::restrict_to_reading();
+    // Parsing the arguments reads no file.
     let args = normalize_args(std::env::args_os());
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => return parse_error(&args, e),
     };
+    // `explore -o FILE` / `--serve`: the one file the user named is opened and
+    // the loopback socket bound now, before the sandbox; it grants nothing more.
+    let prepared = match &cli.command {
+        Command::Explore(a) => match commands::explore::prepare(a, cli.chdir.as_deref()) {
+            Ok(p) => Some(p),
+            Err(code) => return code,
+        },
+        _ => None,
+    };
+    // Before anything is read and before any thread starts: from here on the
+    // kernel refuses this process every write (docs/hardening.md).
+    let sandbox = sandbox::restrict_to_reading();
     if let Some(dir) = &cli.chdir {
         if let Err(err) = std::env::set_current_dir(dir) {
             eprintln!(
@@ -143,6 +155,10 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(&args),
         Command::Get(args) => commands::get::run(&args),
         Command::Upgrades(args) => commands::upgrades::run(&args),
+        Command::Explore(args) => match prepared {
+            Some(p) => commands::explore::run(&args, p),
+            None => ExitCode::from(1),
+        },
         Command::Version(args) => print_version(&args, &sandbox),
     }
 }

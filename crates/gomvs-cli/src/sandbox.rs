@@ -9,7 +9,10 @@
 //! ruleset handles those rights and grants none. Reading stays unrestricted,
 //! and the standard streams the shell opened before gomvs started (a
 //! redirected stdout included) keep working, since Landlock checks rights
-//! when a file is opened.
+//! when a file is opened. For the same reason `gomvs explore` opens its
+//! `-o` file and binds its `--serve` socket (127.0.0.1) before calling
+//! [`restrict_to_reading`] (main.rs, `commands::explore::prepare`): the
+//! ruleset below grants nothing to anyone.
 //!
 //! Where the kernel has no Landlock (not built in, not enabled at boot, or an
 //! older ABI with fewer rights), gomvs runs unrestricted or partly restricted

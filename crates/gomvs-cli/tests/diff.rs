@@ -5,6 +5,7 @@
 //! may be written in the repository (by `diff` or `check --base`), and the
 //! text, JSON and Markdown outputs are snapshots.
 
+mod common;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -51,19 +52,8 @@ fn proxy_of(repo: &str) -> PathBuf {
 
 fn gomvs(repo_dir: &Path, repo: &str, args: &[&str]) -> Output {
     let tmp = repo_dir.parent().expect("parent").to_path_buf();
-    Command::new(env!("CARGO_BIN_EXE_gomvs"))
+    common::offline_gomvs(repo_dir, &proxy_of(repo), "", &tmp)
         .args(args)
-        .current_dir(repo_dir)
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .env("HOME", tmp.join("home"))
-        .env("GOTOOLCHAIN", "local")
-        .env("GOSUMDB", "off")
-        .env("GOENV", "off")
-        .env("GOFLAGS", "")
-        .env("GOPROXY", format!("file://{}", proxy_of(repo).display()))
-        .env("GOMODCACHE", tmp.join("modcache"))
-        .env("GOPATH", tmp.join("gopath"))
         .output()
         .expect("run gomvs")
 }

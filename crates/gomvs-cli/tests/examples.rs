@@ -6,7 +6,6 @@
 mod common;
 use common::copy_tree;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -29,19 +28,8 @@ fn run_example(name: &str, cwd: &str) -> Vec<String> {
         let example = tmp.join("example");
         copy_tree(&root.join("examples").join(name), &example, &["proxy"]).expect("copy example");
         let modcache = tmp.join("modcache");
-        let out = Command::new(env!("CARGO_BIN_EXE_gomvs"))
+        let out = common::offline_gomvs(&example.join(cwd), &proxy, "", &tmp)
             .args(&args)
-            .current_dir(example.join(cwd))
-            .env_clear()
-            .env("PATH", "/usr/bin:/bin")
-            .env("HOME", tmp.join("home"))
-            .env("GOTOOLCHAIN", "local")
-            .env("GOSUMDB", "off")
-            .env("GOENV", "off")
-            .env("GOFLAGS", "")
-            .env("GOPROXY", format!("file://{}", proxy.display()))
-            .env("GOMODCACHE", &modcache)
-            .env("GOPATH", tmp.join("gopath"))
             .output()
             .expect("run gomvs");
         let norm = |bytes: &[u8]| {

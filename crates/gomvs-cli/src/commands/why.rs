@@ -25,6 +25,12 @@ pub struct Args {
 /// fatal errors stop; a graph error (go would fail) is reported as a warning
 /// and the explanation goes on with what was loaded.
 pub fn load_for_explain() -> Result<Loaded, ExitCode> {
+    load_for_explain_in_context().map(|(_, loaded)| loaded)
+}
+
+/// [`load_for_explain`], with the context it loaded in (its module cache
+/// layout gives the `go list -m` rows).
+pub fn load_for_explain_in_context() -> Result<(Context, Loaded), ExitCode> {
     let ctx = Context::from_process(Invocation {
         command: GoCommand::ListModules,
         graph_go: None,
@@ -42,7 +48,7 @@ pub fn load_for_explain() -> Result<Loaded, ExitCode> {
     if let Some(e) = &loaded.error {
         eprintln!("gomvs: warning: the go command would fail here: go: {e}");
     }
-    Ok(loaded)
+    Ok((ctx, loaded))
 }
 
 /// Writes `text` on stdout.

@@ -263,3 +263,22 @@ impl GapList {
         );
     }
 }
+
+/// `gomvs` run in `cwd` with a clean offline environment: `GOPROXY` the
+/// `file://` directory `proxy`, `GOFLAGS` as given, and the module cache
+/// (`tmp/modcache`), GOPATH and HOME under `tmp`.
+pub fn offline_gomvs(cwd: &Path, proxy: &Path, goflags: &str, tmp: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_gomvs"));
+    c.current_dir(cwd)
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("HOME", tmp.join("home"))
+        .env("GOTOOLCHAIN", "local")
+        .env("GOSUMDB", "off")
+        .env("GOENV", "off")
+        .env("GOFLAGS", goflags)
+        .env("GOPROXY", format!("file://{}", proxy.display()))
+        .env("GOMODCACHE", tmp.join("modcache"))
+        .env("GOPATH", tmp.join("gopath"));
+    c
+}
