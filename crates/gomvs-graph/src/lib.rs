@@ -32,27 +32,19 @@
 // Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod check;
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
-#[doc(hidden)]
-pub mod collections;
+pub(crate) mod collections;
 pub mod diff;
 // Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod env;
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
-#[doc(hidden)]
-pub mod error;
+pub(crate) mod error;
 pub mod explain;
 pub mod files;
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
-#[doc(hidden)]
-pub mod fixer;
+pub(crate) mod fixer;
 // Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod get;
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
-#[doc(hidden)]
-pub mod godebug;
+pub(crate) mod godebug;
 mod godebug_table;
 // Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
@@ -75,17 +67,11 @@ pub mod mvs;
 // Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod query;
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
-#[doc(hidden)]
-pub mod replace;
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
-#[doc(hidden)]
-pub mod requirements;
+pub(crate) mod replace;
+pub(crate) mod requirements;
 pub mod resolution;
 pub mod source;
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
-#[doc(hidden)]
-pub mod summary;
+pub(crate) mod summary;
 // Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod upgrades;
