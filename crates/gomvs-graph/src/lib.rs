@@ -29,55 +29,49 @@
 //! by semver.
 #![warn(missing_docs)]
 
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
-#[doc(hidden)]
-pub mod check;
-pub(crate) mod collections;
+// The public API (docs/api.md).
 pub mod diff;
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
-#[doc(hidden)]
-pub mod env;
-pub(crate) mod error;
 pub mod explain;
 pub mod files;
-pub(crate) mod fixer;
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
-#[doc(hidden)]
-pub mod get;
-pub(crate) mod godebug;
-mod godebug_table;
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
-#[doc(hidden)]
-pub mod goerr;
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
-#[doc(hidden)]
-pub mod gopath;
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
-#[doc(hidden)]
-pub mod listing;
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
-#[doc(hidden)]
-pub mod loader;
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
-#[doc(hidden)]
-pub mod modgraph;
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
-#[doc(hidden)]
-pub mod mvs;
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
-#[doc(hidden)]
-pub mod query;
-pub(crate) mod replace;
-pub(crate) mod requirements;
 pub mod resolution;
 pub mod source;
-pub(crate) mod summary;
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
+
+// Internal to the gomvs CLI, which still calls them: hidden from the
+// documentation and not covered by semver (docs/api.md, "Known gaps").
+#[doc(hidden)]
+pub mod check;
+#[doc(hidden)]
+pub mod env;
+#[doc(hidden)]
+pub mod get;
+#[doc(hidden)]
+pub mod goerr;
+#[doc(hidden)]
+pub mod gopath;
+#[doc(hidden)]
+pub mod listing;
+#[doc(hidden)]
+pub mod loader;
+#[doc(hidden)]
+pub mod modgraph;
+#[doc(hidden)]
+pub mod mvs;
+#[doc(hidden)]
+pub mod query;
 #[doc(hidden)]
 pub mod upgrades;
-// Internal to the gomvs CLI; not covered by semver (see docs/api.md).
 #[doc(hidden)]
 pub mod verify;
+
+// Internal to this crate.
+pub(crate) mod collections;
+pub(crate) mod error;
+pub(crate) mod fixer;
+pub(crate) mod godebug;
+mod godebug_table;
+pub(crate) mod replace;
+pub(crate) mod requirements;
+pub(crate) mod summary;
 
 pub use check::policy::Severity;
 pub use gomvs_modfile::{ModuleVersion, Version};
