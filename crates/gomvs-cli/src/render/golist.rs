@@ -33,26 +33,23 @@ pub fn write_module_text<W: Write + ?Sized>(row: &ModuleInfo, out: &mut W) -> io
         }
         Ok(())
     }
-    out.write_all(row.path.as_bytes())?;
-    if !row.version.is_empty() {
-        out.write_all(b" ")?;
-        version(out, row)?;
-        update(out, row)?;
-    }
-    if !row.deprecated.is_empty() {
-        out.write_all(b" (deprecated)")?;
-    }
-    if let Some(r) = &row.replace {
-        out.write_all(b" => ")?;
-        out.write_all(r.path.as_bytes())?;
-        if !r.version.is_empty() {
+    // The module, then its replacement, each written the same way.
+    fn module<W: Write + ?Sized>(out: &mut W, m: &ModuleInfo) -> io::Result<()> {
+        out.write_all(m.path.as_bytes())?;
+        if !m.version.is_empty() {
             out.write_all(b" ")?;
-            version(out, r)?;
-            update(out, r)?;
+            version(out, m)?;
+            update(out, m)?;
         }
-        if !r.deprecated.is_empty() {
+        if !m.deprecated.is_empty() {
             out.write_all(b" (deprecated)")?;
         }
+        Ok(())
+    }
+    module(out, row)?;
+    if let Some(r) = &row.replace {
+        out.write_all(b" => ")?;
+        module(out, r)?;
     }
     Ok(())
 }
