@@ -46,6 +46,8 @@ enum Command {
     Verify(commands::verify::Args),
     /// Check the module graph against a policy (gomvs.toml): replace, pins, bans, retracted, deprecated.
     Check(commands::check::Args),
+    /// What `go mod download` would fetch, from where, and check against the checksum database (offline).
+    Doctor(commands::doctor::Args),
     /// What `go get MODULE@VERSION...` would write to go.mod and go.sum, and go's messages (dry run).
     Get(commands::get::Args),
     /// The available updates (patch, minor or major) and what taking each alone would change.
@@ -129,9 +131,20 @@ fn main() -> ExitCode {
         },
         _ => None,
     };
+    // `doctor --export-proxy DIR`: the directory is checked and created now;
+    // the sandbox then allows writes beneath it and nowhere else.
+    let doctor = match &cli.command {
+        Command::Doctor(a) => match commands::doctor::prepare(a, cli.chdir.as_deref()) {
+            Ok(p) => Some(p),
+            Err(code) => return code,
+        },
+        _ => None,
+    };
+    let writable = doctor.as_ref().and_then(|d| d.export_dir.clone());
     // Before anything is read and before any thread starts: from here on the
-    // kernel refuses this process every write (docs/hardening.md).
-    let sandbox = sandbox::restrict_to_reading();
+    // kernel refuses this process every write (docs/hardening.md), but
+    // beneath an export directory.
+    let sandbox = sandbox::restrict_to_reading_except(writable.as_deref());
     if let Some(dir) = &cli.chdir {
         if let Err(err) = std::env::set_current_dir(dir) {
             eprintln!(
@@ -153,6 +166,10 @@ fn main() -> ExitCode {
         Command::Diff(args) => commands::diff::run(&args),
         Command::Verify(args) => commands::verify::run(&args),
         Command::Check(args) => commands::check::run(&args),
+        Command::Doctor(args) => match doctor {
+            Some(p) => commands::doctor::run(&args, p),
+            None => ExitCode::from(1),
+        },
         Command::Get(args) => commands::get::run(&args),
         Command::Upgrades(args) => commands::upgrades::run(&args),
         Command::Explore(args) => match prepared {

@@ -11,8 +11,9 @@
 //! redirected stdout included) keep working, since Landlock checks rights
 //! when a file is opened. For the same reason `gomvs explore` opens its
 //! `-o` file and binds its `--serve` socket (127.0.0.1) before calling
-//! [`restrict_to_reading`] (main.rs, `commands::explore::prepare`): the
-//! ruleset below grants nothing to anyone.
+//! [`restrict_to_reading_except`] (main.rs, `commands::explore::prepare`).
+//! The ruleset grants one thing, to one command: `gomvs doctor
+//! --export-proxy DIR` may write beneath DIR (created before the sandbox).
 //!
 //! Where the kernel has no Landlock (not built in, not enabled at boot, or an
 //! older ABI with fewer rights), gomvs runs unrestricted or partly restricted
@@ -58,29 +59,39 @@ impl std::fmt::Display for SandboxStatus {
 
 /// Restricts the calling thread, and every thread and process it starts
 /// afterwards, to reading: call it first thing in `main`, before any thread
-/// exists. Honours `GOMVS_SANDBOX=off`.
-pub fn restrict_to_reading() -> SandboxStatus {
+/// exists. Honours `GOMVS_SANDBOX=off`. With `writable` (`gomvs doctor
+/// --export-proxy DIR`, which must exist), writing stays allowed beneath
+/// that one directory.
+pub fn restrict_to_reading_except(writable: Option<&std::path::Path>) -> SandboxStatus {
     if std::env::var_os("GOMVS_SANDBOX").is_some_and(|v| v == "off") {
         return SandboxStatus::Disabled;
     }
-    imp::restrict()
+    imp::restrict(writable)
 }
 
 #[cfg(target_os = "linux")]
 mod imp {
     use super::SandboxStatus;
     use landlock::{
-        Access, AccessFs, AccessNet, LandlockStatus, Ruleset, RulesetAttr, RulesetStatus, ABI,
+        Access, AccessFs, AccessNet, LandlockStatus, PathBeneath, PathFd, Ruleset, RulesetAttr,
+        RulesetCreatedAttr, RulesetStatus, ABI,
     };
 
     /// The newest ABI whose rights gomvs asks for (best effort below it).
     const ABI_WANTED: ABI = ABI::V7;
 
-    pub(super) fn restrict() -> SandboxStatus {
+    pub(super) fn restrict(writable: Option<&std::path::Path>) -> SandboxStatus {
         let created = Ruleset::default()
             .handle_access(AccessFs::from_write(ABI_WANTED))
             .and_then(|r| r.handle_access(AccessNet::from_all(ABI_WANTED)))
             .and_then(|r| r.create());
+        let created = match (created, writable) {
+            (Ok(r), Some(dir)) => match PathFd::new(dir) {
+                Ok(fd) => r.add_rule(PathBeneath::new(fd, AccessFs::from_write(ABI_WANTED))),
+                Err(e) => return SandboxStatus::Unavailable(e.to_string()),
+            },
+            (created, _) => created,
+        };
         let status = match created.and_then(|r| r.restrict_self()) {
             Ok(status) => status,
             Err(e) => return SandboxStatus::Unavailable(e.to_string()),
@@ -111,7 +122,7 @@ mod imp {
 mod imp {
     use super::SandboxStatus;
 
-    pub(super) fn restrict() -> SandboxStatus {
+    pub(super) fn restrict(_writable: Option<&std::path::Path>) -> SandboxStatus {
         SandboxStatus::Unavailable("Landlock exists only on Linux".into())
     }
 }
@@ -131,7 +142,7 @@ mod tests {
         std::fs::write(&existing, b"before").unwrap();
         let dir_path = dir.path().to_path_buf();
         let outcome = std::thread::spawn(move || {
-            let status = imp::restrict();
+            let status = imp::restrict(None);
             let created = std::fs::write(dir_path.join("new"), b"x");
             let appended = std::fs::OpenOptions::new().append(true).open(&existing);
             let removed = std::fs::remove_file(&existing);

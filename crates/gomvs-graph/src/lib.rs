@@ -41,6 +41,8 @@ pub mod source;
 #[doc(hidden)]
 pub mod check;
 #[doc(hidden)]
+pub mod doctor;
+#[doc(hidden)]
 pub mod env;
 #[doc(hidden)]
 pub mod get;

@@ -28,7 +28,7 @@ pub use crate::env::proxyurl;
 pub use crate::gopath::short_path;
 #[doc(hidden)] // internal to the gomvs CLI; not covered by semver
 pub use gocache::{read_dir_go_mod, ModCache};
-pub use gosources::GoSources;
+pub use gosources::{FetchFile, GoSources, Trace, TraceStep};
 #[doc(hidden)] // internal to the gomvs CLI; not covered by semver
 pub use memo::{Memoized, OnceMap};
 pub use proxy::{MemorySource, MemorySourceBuilder, ProxyDir};

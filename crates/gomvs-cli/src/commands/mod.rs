@@ -3,6 +3,7 @@
 pub mod check;
 pub mod context;
 pub mod diff;
+pub mod doctor;
 pub mod explore;
 pub mod get;
 pub mod git;

@@ -5,6 +5,7 @@
 pub mod check;
 pub mod diagram;
 pub mod diff;
+pub mod doctor;
 pub mod explore;
 pub mod golist;
 pub mod modgraph;

@@ -48,11 +48,25 @@ pub enum Code {
     GosumMismatch,
     /// GMV0204 (`gosum` producer): a recorded hash could not be verified.
     GosumUnverifiable,
+    /// GMV0401 (`doctor`): module versions the build needs from the network.
+    DoctorNeedsNetwork,
+    /// GMV0402 (`doctor`): a private-looking module path sent to a public proxy or checksum database.
+    DoctorPrivateLeak,
+    /// GMV0403 (`doctor`): checksum verification weakened or disabled.
+    DoctorChecksumsOff,
+    /// GMV0404 (`doctor`): a file no GOPROXY entry serves: the download fails.
+    DoctorFetchFails,
+    /// GMV0405 (`doctor`): every GOPROXY entry is unreachable in this environment.
+    DoctorProxyUnreachable,
+    /// GMV0406 (`doctor`): a directory replacement a clean checkout will not have.
+    DoctorReplaceDirMissing,
+    /// GMV0407 (`doctor`): a Go setting the go command rejects or ignores.
+    DoctorBadSetting,
 }
 
 impl Code {
     /// Every code, in numeric order.
-    pub const ALL: [Code; 18] = [
+    pub const ALL: [Code; 25] = [
         Code::ReplaceForbidden,
         Code::ReplaceDirectory,
         Code::PinSelected,
@@ -71,6 +85,13 @@ impl Code {
         Code::GosumStale,
         Code::GosumMismatch,
         Code::GosumUnverifiable,
+        Code::DoctorNeedsNetwork,
+        Code::DoctorPrivateLeak,
+        Code::DoctorChecksumsOff,
+        Code::DoctorFetchFails,
+        Code::DoctorProxyUnreachable,
+        Code::DoctorReplaceDirMissing,
+        Code::DoctorBadSetting,
     ];
 
     /// `GMV0001` …
@@ -184,6 +205,41 @@ impl Code {
                 "GMV0204",
                 "gosum-unverifiable",
                 "A go.sum hash could not be verified offline (the module is not in the module cache).",
+            ),
+            Code::DoctorNeedsNetwork => (
+                "GMV0401",
+                "needs-network",
+                "Module versions go mod download would fetch over the network: neither the module cache nor a file:// proxy has them.",
+            ),
+            Code::DoctorPrivateLeak => (
+                "GMV0402",
+                "private-path-leak",
+                "A private-looking module path would be sent to a public proxy or checksum database (GOPRIVATE does not cover it).",
+            ),
+            Code::DoctorChecksumsOff => (
+                "GMV0403",
+                "checksums-off",
+                "Checksum verification is disabled or weakened (GOSUMDB=off, GONOSUMDB/GOPRIVATE skipping modules go.sum lacks, GOINSECURE).",
+            ),
+            Code::DoctorFetchFails => (
+                "GMV0404",
+                "fetch-fails",
+                "A file the build needs is served by no GOPROXY entry: go mod download fails for that module.",
+            ),
+            Code::DoctorProxyUnreachable => (
+                "GMV0405",
+                "proxy-unreachable",
+                "Every GOPROXY entry is unreachable in this environment (off, a missing file:// directory, or the network in an air-gapped run).",
+            ),
+            Code::DoctorReplaceDirMissing => (
+                "GMV0406",
+                "replace-dir-missing",
+                "A directory replacement that a clean checkout of the repository will not have.",
+            ),
+            Code::DoctorBadSetting => (
+                "GMV0407",
+                "bad-setting",
+                "A Go environment setting the go command rejects or does not read (invalid GOPROXY or GOSUMDB, GOFLAGS=-insecure, GONOSUMCHECK).",
             ),
         }
     }

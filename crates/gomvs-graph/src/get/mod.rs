@@ -966,7 +966,14 @@ fn verify_zip(s: &crate::loader::Session, m: &ModuleVersion) -> Option<String> {
     if r.version.is_empty() {
         return None;
     }
-    let data = s.source().zip(&r).ok()?;
+    zip_sum_mismatch(s, &r)
+}
+
+/// `checkMod` on the zip of `r` (a module version as fetched, after
+/// replacement): go's fatal "verifying ...: checksum mismatch" text when
+/// go.sum records another `h1:` for it (`go get`, `go mod download`).
+pub(crate) fn zip_sum_mismatch(s: &crate::loader::Session, r: &ModuleVersion) -> Option<String> {
+    let data = s.source().zip(r).ok()?;
     let h = hash_zip(std::io::Cursor::new(&data[..])).ok()?;
     match s.sum_files().check(&r.path, &r.version, &h) {
         Err(mismatch) => Some(mismatch.to_string()),

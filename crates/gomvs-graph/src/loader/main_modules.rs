@@ -82,7 +82,7 @@ impl Session {
                 return Err(Fatal::go("-modfile cannot be used in workspace mode"));
             }
             if let (Some(mode), true) = (self.config.mod_flag.mode, self.config.mod_flag.explicit) {
-                if mode == BuildMode::Mod && self.config.command == GoCommand::ListModules {
+                if mode == BuildMode::Mod && self.config.command.refuses_mod_mode_in_workspace() {
                     return Err(Fatal::go(format!(
                         "-mod may only be set to readonly or vendor when in workspace mode, but it is set to {:?}\n\tRemove the -mod flag to use the default readonly value, \n\tor set GOWORK=off to disable workspace mode.",
                         mode.as_str()
@@ -142,6 +142,9 @@ impl Session {
             GoCommand::ModGraph | GoCommand::ModVerify => Fatal::go(msg),
             GoCommand::ListModules => Fatal::go(format!("cannot match \"all\": {msg}")),
             GoCommand::Get => Fatal::go(GET_OUTSIDE_MODULE),
+            GoCommand::ModDownload => {
+                Fatal::go("no modules specified (see 'go help mod download')")
+            }
         }
     }
 
@@ -465,22 +468,30 @@ impl Session {
             self.build_mode_explicit = true;
             if self.in_workspace()
                 && mode == BuildMode::Mod
-                && self.config.command == GoCommand::ListModules
+                && self.config.command.refuses_mod_mode_in_workspace()
             {
                 return Err(Fatal::go(format!(
                     "-mod may only be set to readonly or vendor when in workspace mode, but it is set to {:?}\n\tRemove the -mod flag to use the default readonly value, \n\tor set GOWORK=off to disable workspace mode.",
                     mode.as_str()
                 )));
             }
-            if self.config.command.is_mod_subcommand() {
+            if self.config.command.is_mod_subcommand()
+                || (self.config.command.takes_mod_flag_defaulting_to_mod()
+                    && mode != BuildMode::Vendor)
+            {
                 // `go mod graph` and `go mod verify` define no -mod flag:
-                // GOFLAGS' -mod is ignored.
+                // GOFLAGS' -mod is ignored. `go mod download` takes it, but
+                // loads, lists and downloads the same with readonly as with
+                // mod (measured: identical output, where `go list -m all`
+                // fails with "updates to go.mod needed").
                 self.build_mode = BuildMode::Mod;
                 self.build_mode_explicit = false;
             }
             return Ok(());
         }
-        if self.config.command.is_mod_subcommand() {
+        if self.config.command.is_mod_subcommand()
+            || self.config.command.takes_mod_flag_defaulting_to_mod()
+        {
             self.build_mode = BuildMode::Mod;
             return Ok(());
         }

@@ -56,16 +56,34 @@ pub enum GoCommand {
     /// `go get`: defines no `-mod` flag and always loads with `-mod=mod`
     /// (`setDefaultBuildMod`), so GOFLAGS' `-mod` is ignored.
     Get,
+    /// `go mod download`: takes `-mod` (GOFLAGS' is honoured, and in
+    /// workspace mode only readonly or vendor are allowed, as for `go list
+    /// -m`), and loads with `-mod=mod` when it is not given.
+    ModDownload,
 }
 
 impl GoCommand {
     /// Whether the command defines no `-mod` flag and always loads with
     /// `-mod=mod` (`setDefaultBuildMod` for `mod graph`, `mod verify`).
     pub fn is_mod_subcommand(self) -> bool {
+        // `go mod download` defaults to -mod=mod but honours an explicit -mod:
+        // see [`GoCommand::takes_mod_flag_defaulting_to_mod`].
         matches!(
             self,
             GoCommand::ModGraph | GoCommand::ModVerify | GoCommand::Get
         )
+    }
+
+    /// Whether the command takes `-mod` (from GOFLAGS too) but loads with
+    /// `-mod=mod` when it is not given (`setDefaultBuildMod`: `mod download`).
+    pub fn takes_mod_flag_defaulting_to_mod(self) -> bool {
+        self == GoCommand::ModDownload
+    }
+
+    /// Whether the command takes `-mod`, so that `-mod=mod` is refused in
+    /// workspace mode (`go list -m`, `go mod download`).
+    fn refuses_mod_mode_in_workspace(self) -> bool {
+        matches!(self, GoCommand::ListModules | GoCommand::ModDownload)
     }
 }
 

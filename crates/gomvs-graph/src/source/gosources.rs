@@ -10,6 +10,40 @@ use gomvs_modfile::module::check_path;
 use gomvs_modfile::ModuleVersion;
 use std::sync::Arc;
 
+/// The file of a module version a fetch is for (`@v/V.mod`, `.info`, `.zip`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FetchFile {
+    /// `@v/V.mod`: the go.mod file.
+    Mod,
+    /// `@v/V.info`: the version's metadata.
+    Info,
+    /// `@v/V.zip`: the module's source archive.
+    Zip,
+}
+
+impl FetchFile {
+    /// The file's extension in a proxy (`mod`, `info`, `zip`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            FetchFile::Mod => "mod",
+            FetchFile::Info => "info",
+            FetchFile::Zip => "zip",
+        }
+    }
+}
+
+/// How the Go command would fetch one file ([`GoSources::trace`]).
+#[derive(Debug, Clone)]
+pub struct Trace {
+    /// The module cache's copy, when it has one (then nothing is fetched).
+    pub cached: Option<std::path::PathBuf>,
+    /// The GOPROXY entries tried, in order, and their answers.
+    pub steps: Vec<TraceStep>,
+    /// `Ok`: some entry (or the cache) serves the file; `Err`: the error Go reports.
+    pub result: Result<(), FetchError>,
+}
+
 /// What one proxy-list entry does for a lookup.
 enum Entry {
     Off,
@@ -22,6 +56,25 @@ enum Entry {
 struct ListEntry {
     entry: Entry,
     fall_back_on_error: bool,
+    /// How a fetch plan names the entry (`file:///p`, `direct`, `off`, `noproxy`).
+    label: String,
+    /// Whether the entry needs the network (`https://…`, `direct`, `noproxy`).
+    network: bool,
+}
+
+/// One GOPROXY entry as [`GoSources::trace`] saw it answer a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TraceStep {
+    /// The entry (`file:///abs/proxy`, `https://proxy.golang.org`, `direct`,
+    /// `off`, or `noproxy`: the hidden first entry GONOPROXY adds).
+    pub entry: String,
+    /// Whether the entry needs the network, so that its answer is not known
+    /// offline (gomvs answers for it with its offline error).
+    pub network: bool,
+    /// `,` (false) or `|` (true) after the entry.
+    pub fall_back_on_error: bool,
+    /// `None`: the entry served the request; otherwise its error.
+    pub error: Option<FetchError>,
 }
 
 /// The Go command's module sources, built from a [`GoEnv`]: the module
@@ -68,14 +121,27 @@ impl GoSources {
     pub fn new(env: &GoEnv) -> GoSources {
         let list = parse_proxy_list(&env.goproxy(), &env.gonoproxy()).map(|l| {
             l.into_iter()
-                .map(|e| ListEntry {
-                    entry: match e.kind {
-                        ProxyKind::Off => Entry::Off,
-                        ProxyKind::Direct => Entry::Direct,
-                        ProxyKind::NoProxy => Entry::NoProxy,
-                        ProxyKind::Url(u) => Entry::Proxy(Arc::new(ProxyDir::from_parsed(u))),
-                    },
-                    fall_back_on_error: e.fall_back_on_error,
+                .map(|e| {
+                    let (entry, label, network) = match e.kind {
+                        ProxyKind::Off => (Entry::Off, "off".to_string(), false),
+                        ProxyKind::Direct => (Entry::Direct, "direct".to_string(), true),
+                        ProxyKind::NoProxy => (Entry::NoProxy, "noproxy".to_string(), true),
+                        ProxyKind::Url(u) => {
+                            let label = u.redacted();
+                            let network = !u.is_file();
+                            (
+                                Entry::Proxy(Arc::new(ProxyDir::from_parsed(u))),
+                                label,
+                                network,
+                            )
+                        }
+                    };
+                    ListEntry {
+                        entry,
+                        fall_back_on_error: e.fall_back_on_error,
+                        label,
+                        network,
+                    }
                 })
                 .collect()
         });
@@ -109,9 +175,12 @@ impl GoSources {
             cache,
             list: Ok(proxies
                 .into_iter()
-                .map(|(s, fb)| ListEntry {
+                .enumerate()
+                .map(|(i, (s, fb))| ListEntry {
                     entry: Entry::Proxy(s),
                     fall_back_on_error: fb,
+                    label: format!("source {}", i + 1),
+                    network: false,
                 })
                 .collect()),
             ..GoSources::empty()
@@ -132,6 +201,17 @@ impl GoSources {
         path: &str,
         check: bool,
         op: impl Fn(&dyn ModuleSource) -> Result<T, FetchError>,
+    ) -> Result<T, FetchError> {
+        self.walk_proxies(path, check, op, &mut |_| {})
+    }
+
+    /// [`GoSources::try_proxies`], telling `observe` what each entry answered.
+    fn walk_proxies<T>(
+        &self,
+        path: &str,
+        check: bool,
+        op: impl Fn(&dyn ModuleSource) -> Result<T, FetchError>,
+        observe: &mut dyn FnMut(TraceStep),
     ) -> Result<T, FetchError> {
         let list = self
             .list
@@ -179,11 +259,21 @@ impl GoSources {
                 ),
                 Entry::Proxy(src) => (op(src.as_ref()).map(Some), false),
             };
+            let step = |error: Option<FetchError>| TraceStep {
+                entry: e.label.clone(),
+                network: e.network,
+                fall_back_on_error: e.fall_back_on_error,
+                error,
+            };
             let err = match result {
-                Ok(Some(v)) => return Ok(v),
+                Ok(Some(v)) => {
+                    observe(step(None));
+                    return Ok(v);
+                }
                 Ok(None) => continue,
                 Err(err) => err,
             };
+            observe(step(Some(err.clone())));
             let not_exist = err.is_not_found();
             if is_direct {
                 best = Some(err);
@@ -201,6 +291,63 @@ impl GoSources {
         Err(best.unwrap_or_else(|| {
             FetchError::other("GOPROXY list is not the empty string, but contains no entries")
         }))
+    }
+
+    /// How the Go command would fetch `file` of `m`, without memoization:
+    /// `Ok(Some(path))` when the module cache has it (nothing to fetch),
+    /// else each GOPROXY entry it would try, in order, with what the entry
+    /// answered offline, and the result (the error Go would report).
+    pub fn trace(&self, m: &ModuleVersion, file: FetchFile) -> Trace {
+        if let Some(c) = &self.cache {
+            let cached = match file {
+                FetchFile::Mod => c.read_go_mod(m).is_some(),
+                FetchFile::Info => {
+                    let path_ok = check_path(&m.path).is_ok();
+                    self.list.is_ok() && path_ok && c.read_info(m).is_some()
+                }
+                // `DownloadZip` returns early when the zip and its ziphash exist.
+                FetchFile::Zip => {
+                    let exists = |suffix| {
+                        c.cache_path(m, suffix)
+                            .is_ok_and(|p| std::fs::metadata(p).is_ok_and(|md| md.is_file()))
+                    };
+                    exists("zip") && exists("ziphash")
+                }
+            };
+            if cached {
+                let suffix = match file {
+                    FetchFile::Mod => "mod",
+                    FetchFile::Info => "info",
+                    FetchFile::Zip => "zip",
+                };
+                return Trace {
+                    cached: c.cache_path(m, suffix).ok(),
+                    steps: Vec::new(),
+                    result: Ok(()),
+                };
+            }
+        }
+        let mut steps = Vec::new();
+        let result = match file {
+            FetchFile::Mod => {
+                self.walk_proxies(&m.path, false, |s| s.go_mod(m).map(drop), &mut |t| {
+                    steps.push(t)
+                })
+            }
+            FetchFile::Info => {
+                self.walk_proxies(&m.path, true, |s| s.info(m).map(drop), &mut |t| {
+                    steps.push(t)
+                })
+            }
+            FetchFile::Zip => self.walk_proxies(&m.path, false, |s| s.zip(m).map(drop), &mut |t| {
+                steps.push(t)
+            }),
+        };
+        Trace {
+            cached: None,
+            steps,
+            result,
+        }
     }
 
     fn cached_go_mod(&self, m: &ModuleVersion) -> Option<Arc<[u8]>> {
