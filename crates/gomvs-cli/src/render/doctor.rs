@@ -161,6 +161,12 @@ pub fn text(plan: &FetchPlan, verbose: bool, st: Style) -> String {
     for l in &plan.load_error {
         out.push_str(&format!("  {} {l}\n", st.bad("load fails:")));
     }
+    if !plan.needs_network_to_load.is_empty() {
+        out.push_str(&format!(
+            "  {} the module graph needs the network to load past the go.mod files marked (network) below\n",
+            st.warn("offline:")
+        ));
+    }
     let shown: Vec<&PlannedModule> = plan
         .modules
         .iter()
@@ -205,7 +211,7 @@ pub fn text(plan: &FetchPlan, verbose: bool, st: Style) -> String {
     ));
     let verdict = if !plan.load_error.is_empty() || c.failing > 0 {
         st.bad("go mod download fails")
-    } else if c.modules_needing_network > 0 {
+    } else if c.modules_needing_network > 0 || !plan.needs_network_to_load.is_empty() {
         st.warn(&format!(
             "this build needs the network for {} module versions",
             c.modules_needing_network

@@ -233,7 +233,7 @@ fn network_findings(plan: &FetchPlan, opts: &DoctorOptions, out: &mut Vec<Findin
         .filter(|m| m.needs_network)
         .map(|m| &m.module)
         .collect();
-    if needing.is_empty() {
+    if needing.is_empty() && plan.needs_network_to_load.is_empty() {
         return;
     }
     let shown: Vec<String> = needing.iter().take(10).map(|m| m.to_string()).collect();
@@ -257,7 +257,12 @@ fn network_findings(plan: &FetchPlan, opts: &DoctorOptions, out: &mut Vec<Findin
             } else {
                 String::new()
             }
-        ),
+        ) + &if plan.needs_network_to_load.is_empty() {
+            String::new()
+        } else {
+            "; the rest of the module graph is known only once those go.mod files are fetched"
+                .to_string()
+        },
     ));
 }
 

@@ -28,6 +28,9 @@ use serde::Serialize;
 use std::sync::{Arc, Mutex};
 use sumdb::{skip_reason, SkipReason, SumDb};
 
+/// The tail of gomvs's error for a network fetch (see [`GoSources`]).
+const OFFLINE_MARK: &str = "gomvs is offline: network access is disabled";
+
 /// Which modules' zips the plan covers, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ZipSet {
@@ -223,6 +226,11 @@ pub struct FetchPlan {
     /// with these lines before downloading anything).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub load_error: Vec<String>,
+    /// Where the offline prediction stops: the module graph could not be
+    /// loaded because a go.mod needs the network (these are gomvs's offline
+    /// errors). What lies beyond is not known here; go, online, goes on.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub needs_network_to_load: Vec<String>,
     /// Every module version, go.mod files first in load order, then the
     /// downloads in `go mod download`'s order.
     pub modules: Vec<PlannedModule>,
@@ -240,6 +248,7 @@ impl FetchPlan {
     /// failing file, nothing needing the network).
     pub fn succeeds_offline(&self) -> bool {
         self.load_error.is_empty()
+            && self.needs_network_to_load.is_empty()
             && self.aborts.is_empty()
             && self.goproxy_error.is_none()
             && self.summary.failing == 0
@@ -317,6 +326,7 @@ pub fn diagnose(env: &GoEnv) -> Result<Diagnosis, EnvError> {
             reason: String::new(),
         },
         load_error: Vec::new(),
+        needs_network_to_load: Vec::new(),
         modules: Vec::new(),
         aborts: Vec::new(),
         summary: Summary::default(),
@@ -337,7 +347,11 @@ pub fn diagnose(env: &GoEnv) -> Result<Diagnosis, EnvError> {
     let loaded = match loaded {
         Ok(l) => l,
         Err(fatal) => {
-            plan.load_error = fatal.lines;
+            if fatal.lines.iter().any(|l| l.contains(OFFLINE_MARK)) {
+                plan.needs_network_to_load = fatal.lines;
+            } else {
+                plan.load_error = fatal.lines;
+            }
             for m in read {
                 if seen.insert(m.clone()) {
                     plan.modules.push(planner.go_mod_only(m, None));
