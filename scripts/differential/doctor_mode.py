@@ -299,6 +299,7 @@ class Harness:
 
 
 def main() -> int:
+    global GO
     ap = argparse.ArgumentParser()
     ap.add_argument("--gomvs", default=os.environ.get("GOMVS", "target/debug/gomvs"))
     ap.add_argument("--go", default=GO)
@@ -308,7 +309,6 @@ def main() -> int:
     ap.add_argument("-j", type=int, default=2)
     ap.add_argument("-v", "--verbose", action="store_true")
     a = ap.parse_args()
-    global GO
     GO = a.go
     if a.seeds:
         seeds = get_mode.parse_seeds(a.seeds)

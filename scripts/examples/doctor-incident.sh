@@ -42,7 +42,17 @@ require (
 	github.com/shared/auth v1.8.3
 )
 MOD
-echo 'package main' > "$m/main.go"
+cat > "$m/main.go" <<'GO'
+package main
+
+import (
+	_ "example.com/util"
+	_ "git.corp.internal/payments/ledger"
+	_ "github.com/shared/auth"
+)
+
+func main() {}
+GO
 env=(GOTOOLCHAIN=local GOSUMDB=off GOENV=off GOPROXY="file://$p" GOMODCACHE="$dir/modcache"
      GOPATH="$dir/gopath" GOCACHE="$dir/gocache" GOFLAGS=-mod=mod)
 # go.sum as go writes it; then the module cache holds auth only.

@@ -59,7 +59,7 @@ fn module_lines(m: &PlannedModule, st: Style, out: &mut String) {
                 .map(|d| {
                     format!(
                         " via {} {}{}",
-                        d.vcs.as_deref().unwrap_or("?"),
+                        d.vcs.as_deref().unwrap_or(d.how),
                         d.url,
                         if d.govcs_refuses {
                             " (GOVCS refuses it)"

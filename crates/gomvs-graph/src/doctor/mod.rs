@@ -369,7 +369,9 @@ pub fn diagnose(env: &GoEnv) -> Result<Diagnosis, EnvError> {
     // rewrites it, or in readonly mode leaves it: modcmd/download.go,
     // TODO #64008); any other graph error stops it.
     if let Some(e) = &loaded.error {
-        if !e.starts_with("updates to go.mod needed") {
+        if e.contains(OFFLINE_MARK) {
+            plan.needs_network_to_load.push(format!("go: {e}"));
+        } else if !e.starts_with("updates to go.mod needed") {
             plan.load_error.push(format!("go: {e}"));
         }
     }
@@ -380,7 +382,10 @@ pub fn diagnose(env: &GoEnv) -> Result<Diagnosis, EnvError> {
         }
     }
     plan.zip_set = zip_set(&loaded);
-    if !plan.zip_set.args.is_empty() && plan.load_error.is_empty() {
+    if !plan.zip_set.args.is_empty()
+        && plan.load_error.is_empty()
+        && plan.needs_network_to_load.is_empty()
+    {
         match list_modules(&loaded, &cache, &plan.zip_set.args, ListMode::default()) {
             Ok(listing) => {
                 for row in &listing.rows {

@@ -259,9 +259,15 @@ impl GoSources {
                 ),
                 Entry::Proxy(src) => (op(src.as_ref()).map(Some), false),
             };
+            // GONOPROXY paths go to the network only through `noproxy` and
+            // `direct` (the proxies skip them); other paths skip `noproxy`.
+            let network = match &e.entry {
+                Entry::NoProxy | Entry::Direct => noproxy || matches!(e.entry, Entry::Direct),
+                _ => e.network && !noproxy,
+            };
             let step = |error: Option<FetchError>| TraceStep {
                 entry: e.label.clone(),
-                network: e.network,
+                network,
                 fall_back_on_error: e.fall_back_on_error,
                 error,
             };
