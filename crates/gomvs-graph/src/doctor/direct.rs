@@ -14,9 +14,14 @@ pub struct DirectRoute {
     /// The version control system, when the path implies it (`git` for
     /// github.com); `None` until the meta-tag page answers.
     pub vcs: Option<String>,
-    /// The repository URL (known hosts and VCS-suffixed paths), or the
-    /// meta-tag page the go command asks first.
+    /// The first URL the go command tries: the repository (known hosts,
+    /// VCS-suffixed paths) or the meta-tag page.
     pub url: String,
+    /// The URLs it tries next when one fails: the other schemes of a
+    /// VCS-suffixed path (`git+ssh://`, `ssh://`), or `http://` for the
+    /// meta-tag page under GOINSECURE.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub then: Vec<String>,
     /// `known host`, `vcs suffix` or `go-get meta tag`.
     pub how: &'static str,
     /// GOINSECURE matches: plain HTTP is allowed (the checksum database
@@ -34,15 +39,29 @@ const KNOWN_HOSTS: &[(&str, usize, &str)] = &[
     ("hub.jazz.net/git", 4, "git"),
     ("git.apache.org", 2, "git"),
     ("git.openstack.org", 3, "git"),
-    ("chiselapp.com", 4, "fossil"),
+    ("chiselapp.com", 5, "fossil"),
 ];
 
 const VCS_SUFFIXES: &[&str] = &["fossil", "git", "hg", "svn"];
 
+/// Each VCS's schemes in the order `vcs.Cmd.Scheme` probes them.
+fn schemes(vcs: &str) -> &'static [&'static str] {
+    match vcs {
+        "git" => &["git", "https", "http", "git+ssh", "ssh"],
+        "hg" => &["https", "http", "ssh"],
+        "svn" => &["https", "http", "svn", "svn+ssh"],
+        _ => &["https", "http"],
+    }
+}
+
+/// `defaultSecureScheme`.
+fn secure(scheme: &str) -> bool {
+    matches!(scheme, "https" | "git+ssh" | "svn+ssh" | "ssh")
+}
+
 /// How `direct` would fetch `path` in `env`.
 pub fn direct_route(env: &GoEnv, path: &str) -> DirectRoute {
     let insecure = match_prefix_patterns(&env.goinsecure(), path);
-    let scheme = if insecure { "http(s)" } else { "https" };
     let elems: Vec<&str> = path.split('/').collect();
     for (prefix, n, vcs) in KNOWN_HOSTS {
         if path == *prefix || path.starts_with(&format!("{prefix}/")) {
@@ -50,6 +69,7 @@ pub fn direct_route(env: &GoEnv, path: &str) -> DirectRoute {
             return DirectRoute {
                 vcs: Some((*vcs).to_string()),
                 url: format!("https://{root}"),
+                then: Vec::new(),
                 how: "known host",
                 insecure,
                 govcs_refuses: govcs_refuses(env, path, vcs),
@@ -57,12 +77,21 @@ pub fn direct_route(env: &GoEnv, path: &str) -> DirectRoute {
         }
     }
     for (i, e) in elems.iter().enumerate().skip(1) {
-        if let Some((_, ext)) = e.rsplit_once('.') {
+        if let Some((stem, ext)) = e.rsplit_once('.') {
             if VCS_SUFFIXES.contains(&ext) {
-                let root = elems[..=i].join("/");
+                // `repo` is the root without its `.vcs` suffix; each scheme is
+                // probed in turn (insecure ones only under GOINSECURE).
+                let mut repo = elems[..i].join("/");
+                repo.push('/');
+                repo.push_str(stem);
+                let mut urls = schemes(ext)
+                    .iter()
+                    .filter(|s| insecure || secure(s))
+                    .map(|s| format!("{s}://{repo}"));
                 return DirectRoute {
                     vcs: Some(ext.to_string()),
-                    url: format!("{scheme}://{root}"),
+                    url: urls.next().unwrap_or_default(),
+                    then: urls.collect(),
                     how: "vcs suffix",
                     insecure,
                     govcs_refuses: govcs_refuses(env, path, ext),
@@ -72,7 +101,12 @@ pub fn direct_route(env: &GoEnv, path: &str) -> DirectRoute {
     }
     DirectRoute {
         vcs: None,
-        url: format!("{scheme}://{path}?go-get=1"),
+        url: format!("https://{path}?go-get=1"),
+        then: if insecure {
+            vec![format!("http://{path}?go-get=1")]
+        } else {
+            Vec::new()
+        },
         how: "go-get meta tag",
         insecure,
         govcs_refuses: false,
@@ -123,7 +157,8 @@ mod tests {
             &env(&[("GOINSECURE", "git.corp.example")]),
             "git.corp.example/x",
         );
-        assert_eq!(r.url, "http(s)://git.corp.example/x?go-get=1");
+        assert_eq!(r.url, "https://git.corp.example/x?go-get=1");
+        assert_eq!(r.then, ["http://git.corp.example/x?go-get=1"]);
         assert!(r.insecure);
     }
 
