@@ -188,6 +188,8 @@ class Harness:
         go_mods = json_stream(g.stdout.decode(errors="replace"))
         go_stderr = [l for l in g.stderr.decode(errors="replace").splitlines()
                      if not l.startswith("go: dropping requirement") and not l.startswith("go: downloading")]
+        # each side runs in its own copy: directory paths in messages differ
+        go_stderr = [l.replace(f"{tag}-g/", f"{tag}-m/") for l in go_stderr]
         if not go_mods and g.returncode != 0 and plan.get("aborts") and not plan.get("load_error"):
             # go stops at the first zip whose hash go.sum contradicts; which
             # one depends on the order the parallel downloads finish.
@@ -220,6 +222,11 @@ class Harness:
                 for m in plan["modules"] if m["download"]]
         ok = sorted(have, key=str) == sorted(want, key=str)
         self.count("prediction", ok, f"seed={seed} chain={name}\n  go    {sorted(have, key=str)}\n  gomvs {sorted(want, key=str)}")
+        # what go prints after the downloads, and its exit status
+        after = "\n".join(plan.get("error_after_downloads", [])).splitlines()
+        fails = bool(after) or any(e for _, _, e in want)
+        ok = go_stderr == after and (g.returncode != 0) == fails
+        self.count("after downloads", ok, f"seed={seed} chain={name} go exit {g.returncode} stderr {go_stderr[:4]}; gomvs {after[:4]} fails={fails}")
         if self.a.verbose:
             print(f"seed={seed} chain={name} modules={len(have)} errors={sum(1 for h in have if h[2])}", flush=True)
 

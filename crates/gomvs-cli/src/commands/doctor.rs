@@ -230,6 +230,23 @@ pub fn run(args: &Args, prepared: Prepared) -> ExitCode {
             cause: None,
         });
     }
+    if !plan.error_after_downloads.is_empty() {
+        findings.push(Finding {
+            code: Code::DoctorFetchFails,
+            severity: Severity::Error,
+            rule: RuleRef {
+                name: "doctor.load".to_string(),
+                location: None,
+            },
+            module: None,
+            message: format!(
+                "go mod download downloads the build list it can load, then fails: {}",
+                plan.error_after_downloads.join("; ")
+            ),
+            location: None,
+            cause: None,
+        });
+    }
     findings.extend(doctor_findings(plan, &env, &opts, ctx.as_ref()));
     let export = match &prepared.export_dir {
         Some(dir) => match export_proxy(

@@ -161,6 +161,16 @@ pub fn text(plan: &FetchPlan, verbose: bool, st: Style) -> String {
     for l in &plan.load_error {
         out.push_str(&format!("  {} {l}\n", st.bad("load fails:")));
     }
+    for l in &plan.error_after_downloads {
+        out.push_str(&format!("  {} {l}\n", st.bad("fails after the downloads:")));
+    }
+    for l in &plan.aborts {
+        let first = l.lines().next().unwrap_or_default();
+        out.push_str(&format!(
+            "  {} {first}\n",
+            st.bad("aborts (SECURITY ERROR):")
+        ));
+    }
     if !plan.needs_network_to_load.is_empty() {
         out.push_str(&format!(
             "  {} the module graph needs the network to load past the go.mod files marked (network) below\n",
@@ -209,7 +219,11 @@ pub fn text(plan: &FetchPlan, verbose: bool, st: Style) -> String {
         c.sumdb_lookups,
         c.unchecked
     ));
-    let verdict = if !plan.load_error.is_empty() || c.failing > 0 {
+    let verdict = if !plan.load_error.is_empty()
+        || !plan.error_after_downloads.is_empty()
+        || !plan.aborts.is_empty()
+        || c.failing > 0
+    {
         st.bad("go mod download fails")
     } else if c.modules_needing_network > 0 || !plan.needs_network_to_load.is_empty() {
         st.warn(&format!(

@@ -99,6 +99,18 @@ pub fn doctor_findings(
             }
         }
     }
+    for a in &plan.aborts {
+        let first = a.lines().next().unwrap_or_default();
+        out.push(finding(
+            Code::GosumMismatch,
+            Severity::Error,
+            "doctor.gosum",
+            None,
+            format!(
+                "{first}: go.sum records another hash than the zip the source serves, so go mod download stops with SECURITY ERROR; find out which is right before changing go.sum"
+            ),
+        ));
+    }
     network_findings(plan, opts, &mut out);
     leak_findings(plan, env, opts, &mut out);
     checksum_findings(plan, &mut out);

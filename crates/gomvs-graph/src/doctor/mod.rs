@@ -231,6 +231,11 @@ pub struct FetchPlan {
     /// errors). What lies beyond is not known here; go, online, goes on.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub needs_network_to_load: Vec<String>,
+    /// The graph error go reports after the downloads (exit status 1):
+    /// with `all` as its arguments, go mod download lists and downloads the
+    /// build list it could load before reporting it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub error_after_downloads: Vec<String>,
     /// Every module version, go.mod files first in load order, then the
     /// downloads in `go mod download`'s order.
     pub modules: Vec<PlannedModule>,
@@ -249,6 +254,7 @@ impl FetchPlan {
     pub fn succeeds_offline(&self) -> bool {
         self.load_error.is_empty()
             && self.needs_network_to_load.is_empty()
+            && self.error_after_downloads.is_empty()
             && self.aborts.is_empty()
             && self.goproxy_error.is_none()
             && self.summary.failing == 0
@@ -327,6 +333,7 @@ pub fn diagnose(env: &GoEnv) -> Result<Diagnosis, EnvError> {
         },
         load_error: Vec::new(),
         needs_network_to_load: Vec::new(),
+        error_after_downloads: Vec::new(),
         modules: Vec::new(),
         aborts: Vec::new(),
         summary: Summary::default(),
@@ -352,9 +359,18 @@ pub fn diagnose(env: &GoEnv) -> Result<Diagnosis, EnvError> {
             } else {
                 plan.load_error = fatal.lines;
             }
+            // go checks each go.mod's hash as it reads it, so the hashes of
+            // the go.mod files read before the failure are checked too: their
+            // go.sum lines come from a session opened again (no graph load).
+            let sums = environment(env, GoCommand::ModDownload, None)
+                .ok()
+                .and_then(|(config, _, _)| {
+                    let src: Arc<dyn ModuleSource> = Arc::clone(&sources) as _;
+                    Session::open(config, src).ok()
+                });
             for m in read {
                 if seen.insert(m.clone()) {
-                    plan.modules.push(planner.go_mod_only(m, None));
+                    plan.modules.push(planner.go_mod_only(m, sums.as_ref()));
                 }
             }
             plan.summary = summarize(&plan.modules);
@@ -368,20 +384,33 @@ pub fn diagnose(env: &GoEnv) -> Result<Diagnosis, EnvError> {
     // `go mod download` never fails on a go.mod that needs updates (it
     // rewrites it, or in readonly mode leaves it: modcmd/download.go,
     // TODO #64008); any other graph error stops it.
+    plan.zip_set = zip_set(&loaded);
+    // With `all` (before go 1.17, workspaces) go mod download does not load
+    // the graph first: ListModules lists the build list it could load, the
+    // downloads run, and the graph error is reported after them.
+    let lists_all = plan.zip_set.args == ["all"];
     if let Some(e) = &loaded.error {
         if e.contains(OFFLINE_MARK) {
             plan.needs_network_to_load.push(format!("go: {e}"));
-        } else if !e.starts_with("updates to go.mod needed") {
+        } else if e.starts_with("updates to go.mod needed") {
+        } else if lists_all {
+            plan.error_after_downloads.push(format!("go: {e}"));
+        } else {
             plan.load_error.push(format!("go: {e}"));
         }
     }
     for m in read {
         if seen.insert(m.clone()) {
-            let sums = Some(&loaded);
-            plan.modules.push(planner.go_mod_only(m, sums));
+            plan.modules
+                .push(planner.go_mod_only(m, Some(&loaded.session)));
         }
     }
-    plan.zip_set = zip_set(&loaded);
+    // `go mod download` lists its arguments after `LoadModGraph`, which (in
+    // -mod=mod) updated the root requirements: a path is listed at its root
+    // version after that update, not as go.mod wrote it (`go list -m PATH`
+    // alone reads go.mod's).
+    let mut loaded = loaded;
+    loaded.initial_requirements = loaded.requirements.clone();
     if !plan.zip_set.args.is_empty()
         && plan.load_error.is_empty()
         && plan.needs_network_to_load.is_empty()
@@ -419,7 +448,10 @@ pub fn diagnose(env: &GoEnv) -> Result<Diagnosis, EnvError> {
                     plan.modules.push(planned);
                 }
                 if let Some(e) = listing.error {
-                    plan.load_error.push(format!("go: {e}"));
+                    let line = format!("go: {e}");
+                    if !plan.error_after_downloads.contains(&line) {
+                        plan.error_after_downloads.push(line);
+                    }
                 }
             }
             Err(fatal) => plan.load_error.extend(fatal.lines),
@@ -448,12 +480,19 @@ fn zip_set(loaded: &Loaded) -> ZipSet {
             reason: "no main module".to_string(),
         };
     };
+    // A go.mod without a go line gets one in memory (`loadModFile`; in
+    // -mod=mod the local go version): go mod download reads that one.
+    let in_memory = match loaded.requirements.go_version() {
+        "" => s.config.local_go.clone(),
+        v => v.to_string(),
+    };
     let go = main
         .file
         .go
         .as_ref()
         .map(|g| g.version.as_str())
-        .unwrap_or("");
+        .filter(|v| !v.is_empty())
+        .unwrap_or(in_memory.as_str());
     if go.is_empty() || gover::compare(go, "1.17") == std::cmp::Ordering::Less {
         let args = if main.file.require.is_empty() {
             Vec::new()
@@ -521,11 +560,11 @@ impl Planner<'_> {
         PlannedChecksum { of, check }
     }
 
-    fn go_mod_only(&self, m: ModuleVersion, loaded: Option<&Loaded>) -> PlannedModule {
+    fn go_mod_only(&self, m: ModuleVersion, session: Option<&Session>) -> PlannedModule {
         let (f, error) = self.file(&m, FetchFile::Mod);
         let mut checksums = Vec::new();
-        if let Some(l) = loaded {
-            let recorded = l.session.has_go_mod_sum(&m.path, &m.version);
+        if let Some(s) = session {
+            let recorded = s.has_go_mod_sum(&m.path, &m.version);
             checksums.push(self.checksum(&m, "go.mod", recorded));
         }
         self.module(m, None, false, vec![f], checksums, error)
