@@ -121,6 +121,9 @@ class Harness:
         env = get_mode.go_env(side, "/nonexistent", os.path.join(self.tmp, "gocache"))
         env["GOPROXY"] = goproxy
         del env["GOFLAGS"]
+        # a universe with work/go.work runs in workspace mode (found upwards)
+        if os.path.exists(os.path.join(side, "work", "go.work")):
+            del env["GOWORK"]
         env.update(extra or {})
         return env
 
@@ -135,19 +138,43 @@ class Harness:
         except subprocess.TimeoutExpired:
             return None
 
-    def doctor(self, udir, tag, goproxy, extra=None, args=()):
+    def side_with_cache(self, udir, tag, cache_from):
         side, main = self.side(udir, tag)
+        if cache_from:
+            shutil.copytree(cache_from, os.path.join(side, "modcache"), symlinks=True)
+        return side, main
+
+    def doctor(self, udir, tag, goproxy, extra=None, args=(), cache_from=None):
+        side, main = self.side_with_cache(udir, tag, cache_from)
         p = self.run([self.gomvs, "doctor", "--json", *args], main, self.env(side, goproxy, extra))
         shutil.rmtree(side, ignore_errors=True)
         if p is None or p.returncode not in (0, 1):
             return None, p
         return json.loads(p.stdout)["data"], p
 
-    def go_download(self, udir, tag, goproxy, extra=None):
-        side, main = self.side(udir, tag)
+    def go_download(self, udir, tag, goproxy, extra=None, cache_from=None):
+        side, main = self.side_with_cache(udir, tag, cache_from)
         p = self.run([GO, "mod", "download", "-json"], main, self.env(side, goproxy, extra))
+        subprocess.run(["chmod", "-R", "u+w", side], capture_output=True)
         shutil.rmtree(side, ignore_errors=True)
         return p
+
+    def filled_cache(self, seed, udir, proxy, rng):
+        """A module cache the real go filled from the whole proxy (go mod
+        download, go list -m all), then with some of its download files
+        removed: a cache that holds part of what the build needs."""
+        side, main = self.side(udir, f"s{seed}-fill")
+        env = self.env(side, "file://" + proxy, {"GOFLAGS": "-mod=mod"})
+        self.run([GO, "mod", "download"], main, env)
+        self.run([GO, "list", "-m", "-e", "all"], main, env)
+        cache = os.path.join(side, "modcache")
+        dl = os.path.join(cache, "cache", "download")
+        subprocess.run(["chmod", "-R", "u+w", cache], capture_output=True)
+        for dirpath, _dirs, files in os.walk(dl):
+            for f in sorted(files):
+                if f.endswith((".zip", ".ziphash", ".info", ".mod")) and rng.random() < 0.3:
+                    os.remove(os.path.join(dirpath, f))
+        return side, cache
 
     def seed(self, seed: int):
         try:
@@ -161,7 +188,7 @@ class Harness:
         udir = os.path.join(self.tmp, f"u{seed}")
         meta = gen.generate(seed, udir)
         proxy = os.path.join(udir, "proxy")
-        if meta.get("workspace") or not get_mode.proxy_modules(proxy):
+        if not get_mode.proxy_modules(proxy):
             shutil.rmtree(udir, ignore_errors=True)
             return
         rng = random.Random(seed * 7919 + 17)
@@ -170,14 +197,20 @@ class Harness:
         for name, chain in CHAINS:
             goproxy = chain.replace("A", "file://" + a).replace("B", "file://" + b)
             self.judge_prediction(seed, udir, name, goproxy)
+        # a module cache holding part of what is needed, then A, or nothing
+        fill_side, cache = self.filled_cache(seed, udir, proxy, rng)
+        if os.path.isdir(cache):  # go filled nothing when the graph fails to load
+            self.judge_prediction(seed, udir, "cache-A", "file://" + a, cache_from=cache)
+            self.judge_prediction(seed, udir, "cache-off", "off", cache_from=cache)
+        shutil.rmtree(fill_side, ignore_errors=True)
         self.judge_sumdb(seed, udir, proxy, rng)
         self.judge_export(seed, udir, proxy)
         shutil.rmtree(udir, ignore_errors=True)
 
-    def judge_prediction(self, seed, udir, name, goproxy):
+    def judge_prediction(self, seed, udir, name, goproxy, cache_from=None):
         tag = f"s{seed}-{name}"
-        plan, p = self.doctor(udir, tag + "-m", goproxy)
-        g = self.go_download(udir, tag + "-g", goproxy)
+        plan, p = self.doctor(udir, tag + "-m", goproxy, cache_from=cache_from)
+        g = self.go_download(udir, tag + "-g", goproxy, cache_from=cache_from)
         if g is None:
             return
         if plan is None:

@@ -311,14 +311,12 @@ impl GoSources {
                     let path_ok = check_path(&m.path).is_ok();
                     self.list.is_ok() && path_ok && c.read_info(m).is_some()
                 }
-                // `DownloadZip` returns early when the zip and its ziphash exist.
-                FetchFile::Zip => {
-                    let exists = |suffix| {
-                        c.cache_path(m, suffix)
-                            .is_ok_and(|p| std::fs::metadata(p).is_ok_and(|md| md.is_file()))
-                    };
-                    exists("zip") && exists("ziphash")
-                }
+                // `DownloadZip` returns early when the zip and its ziphash
+                // exist, and re-hashes a zip whose ziphash was lost, without
+                // downloading (`downloadZip`): the zip alone is enough.
+                FetchFile::Zip => c
+                    .cache_path(m, "zip")
+                    .is_ok_and(|p| std::fs::metadata(p).is_ok_and(|md| md.is_file())),
             };
             if cached {
                 let suffix = match file {
