@@ -197,6 +197,9 @@ class Harness:
         for name, chain in CHAINS:
             goproxy = chain.replace("A", "file://" + a).replace("B", "file://" + b)
             self.judge_prediction(seed, udir, name, goproxy)
+        # GONOPROXY routes one required path `direct` (the network, absent
+        # here): go must fail for exactly what the plan says needs the network
+        self.judge_private(seed, udir, "file://" + a + ",file://" + b, rng)
         # a module cache holding part of what is needed, then A, or nothing
         fill_side, cache = self.filled_cache(seed, udir, proxy, rng)
         if os.path.isdir(cache):  # go filled nothing when the graph fails to load
@@ -262,6 +265,38 @@ class Harness:
         self.count("after downloads", ok, f"seed={seed} chain={name} go exit {g.returncode} stderr {go_stderr[:4]}; gomvs {after[:4]} fails={fails}")
         if self.a.verbose:
             print(f"seed={seed} chain={name} modules={len(have)} errors={sum(1 for h in have if h[2])}", flush=True)
+
+    def judge_private(self, seed, udir, goproxy, rng):
+        gomod = open(os.path.join(udir, "work", "main", "go.mod")).read()
+        req = sorted(set(re.findall(r"^\s*(?:require\s+)?([a-z][^\s()]*\.[^\s()]*/\S+) v\S+", gomod, re.M)))
+        if not req:
+            return
+        private = rng.choice(req)
+        extra = {"GONOPROXY": private}
+        tag = f"s{seed}-private"
+        plan, p = self.doctor(udir, tag + "-m", goproxy, extra)
+        g = self.go_download(udir, tag + "-g", goproxy, extra)
+        if g is None or plan is None:
+            if plan is None:
+                self.count("private", False, f"seed={seed} private: gomvs failed {p.stderr if p else 'timeout'}")
+            return
+        plan = plan["plan"]
+        text = g.stdout.decode(errors="replace") + g.stderr.decode(errors="replace")
+        network_err = re.compile(r"unrecognized import path|dial tcp|lookup |git ls-remote|Get \"https?://")
+        go_net = {m["Path"] for m in json_stream(g.stdout.decode(errors="replace"))
+                  if network_err.search(m.get("Error", ""))}
+        if "SECURITY ERROR" in text or plan.get("aborts"):
+            return  # a go.sum mismatch stops go first (judged in "abort")
+        if plan.get("needs_network_to_load"):
+            # go stops at the first go.mod it cannot fetch: over the network
+            ok = g.returncode != 0 and bool(network_err.search(text)) and private in text
+            self.count("private", ok, f"seed={seed} private={private}: gomvs: load needs the network; go exit {g.returncode}: {text[-300:]}")
+            return
+        if plan.get("load_error") or plan.get("aborts"):
+            return  # judged by the chains above
+        want = {m["module"]["path"] for m in plan["modules"] if m["download"] and m["needs_network"]}
+        ok = go_net == want
+        self.count("private", ok, f"seed={seed} private={private}: go network failures {sorted(go_net)}, gomvs needs network {sorted(want)}")
 
     def judge_sumdb(self, seed, udir, proxy, rng):
         mods = sorted(get_mode.proxy_modules(proxy))

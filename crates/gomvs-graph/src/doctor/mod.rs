@@ -625,6 +625,9 @@ impl Planner<'_> {
                     }
                 )
             });
+        // A listing error that is gomvs's offline error: go would ask the network.
+        let needs_network =
+            needs_network || error.as_deref().is_some_and(|e| e.contains(OFFLINE_MARK));
         let noproxy = match_prefix_patterns(&self.env.gonoproxy(), &module.path);
         // An error that depends on a network answer is not known offline.
         let error = if needs_network { None } else { error };
