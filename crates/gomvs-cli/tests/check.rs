@@ -7,6 +7,7 @@
 //! incident of examples/incident.
 
 mod common;
+use common::{sarif_errors, sarif_validator};
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -97,22 +98,6 @@ const FIXTURES: [&str; 6] = [
     "branches",
 ];
 const FORMATS: [&str; 4] = ["text", "json", "sarif", "github"];
-
-fn sarif_validator() -> jsonschema::Validator {
-    let path = workspace_root().join("testdata/sarif/sarif-schema-2.1.0.json");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let schema: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("schema: {e}"));
-    jsonschema::draft4::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .unwrap_or_else(|e| panic!("schema does not compile: {e}"))
-}
-
-fn sarif_errors(v: &jsonschema::Validator, doc: &Value) -> Vec<String> {
-    v.iter_errors(doc)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect()
-}
 
 #[test]
 fn every_format_of_every_rule_family() {

@@ -73,16 +73,7 @@ fn git(dir: &Path, args: &[&str]) {
 }
 
 fn sarif_errors(doc: &Value) -> Vec<String> {
-    let path = workspace_root().join("testdata/sarif/sarif-schema-2.1.0.json");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let schema: Value = serde_json::from_str(&text).expect("schema JSON");
-    let v = jsonschema::draft4::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .expect("schema compiles");
-    v.iter_errors(doc)
-        .map(|e| format!("{e} at {}", e.instance_path()))
-        .collect()
+    common::sarif_errors(&common::sarif_validator(), doc)
 }
 
 #[test]

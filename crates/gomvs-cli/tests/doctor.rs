@@ -7,6 +7,8 @@
 //! offline, without go.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -255,4 +257,50 @@ fn walk(root: &Path) -> Vec<String> {
         }
     }
     out
+}
+
+#[test]
+fn sarif_and_github_formats_carry_the_findings() {
+    let c = Case::new();
+    let a = c.proxy("A", &["mod", "info", "dirzip"]);
+    let out = Command::new(env!("CARGO_BIN_EXE_gomvs"))
+        .args(["doctor", "--format", "sarif"])
+        .current_dir(c.dir.path().join("main"))
+        .env_clear()
+        .env("GOENV", "off")
+        .env("GOPROXY", &a)
+        .env("GOSUMDB", "off")
+        .env("GOMODCACHE", c.dir.path().join("modcache"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors = common::sarif_errors(&common::sarif_validator(), &doc);
+    assert!(errors.is_empty(), "{errors:?}");
+    let ids: Vec<&str> = doc["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["ruleId"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"GMV0404") && ids.contains(&"GMV0403"),
+        "{ids:?}"
+    );
+    let gh = Command::new(env!("CARGO_BIN_EXE_gomvs"))
+        .args(["doctor", "--format", "github"])
+        .current_dir(c.dir.path().join("main"))
+        .env_clear()
+        .env("GOENV", "off")
+        .env("GOPROXY", &a)
+        .env("GOSUMDB", "off")
+        .env("GOMODCACHE", c.dir.path().join("modcache"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&gh.stdout);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("::error") && l.contains("GMV0404")),
+        "{text}"
+    );
 }

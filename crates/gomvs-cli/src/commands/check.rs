@@ -45,16 +45,9 @@ pub enum FailLevel {
     Note,
 }
 
-/// Arguments of `gomvs check`.
+/// How findings are reported: the options `gomvs check` and `gomvs doctor` share.
 #[derive(Debug, clap::Args)]
-pub struct Args {
-    /// The policy file (default: gomvs.toml in the main module's directory,
-    /// then each parent up to the repository root; none: the defaults).
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-    /// The branch rules are scoped by (default: the checked-out branch, else CI variables).
-    #[arg(long, value_name = "NAME")]
-    pub branch: Option<String>,
+pub struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: CheckFormat,
@@ -67,6 +60,41 @@ pub struct Args {
     /// Colour of text output: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_name = "WHEN", default_value = "auto")]
     pub color: ColorChoice,
+}
+
+impl ReportArgs {
+    /// The format, `--json` winning.
+    pub fn format(&self) -> CheckFormat {
+        if self.json {
+            CheckFormat::Json
+        } else {
+            self.format
+        }
+    }
+
+    /// The lowest severity that fails.
+    pub fn fail_severity(&self) -> Severity {
+        match self.fail_level {
+            FailLevel::Error => Severity::Error,
+            FailLevel::Warning => Severity::Warning,
+            FailLevel::Note => Severity::Note,
+        }
+    }
+}
+
+/// Arguments of `gomvs check`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The policy file (default: gomvs.toml in the main module's directory,
+    /// then each parent up to the repository root; none: the defaults).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The branch rules are scoped by (default: the checked-out branch, else CI variables).
+    #[arg(long, value_name = "NAME")]
+    pub branch: Option<String>,
+    /// How findings are reported.
+    #[command(flatten)]
+    pub report: ReportArgs,
     /// Compare with a base git revision (`main`, `origin/main`, `main...HEAD`):
     /// the `[base]` rules (downgrades, new replaces, new majors, removed pins),
     /// read from the revision's objects as `gomvs diff` reads them.
@@ -240,7 +268,7 @@ pub fn run_with(args: &Args, extra: &[&dyn FindingProducer]) -> ExitCode {
     producers.push(&gosum_rules);
     producers.extend_from_slice(extra);
     let report = run_check(&ctx, &producers);
-    let text = match render_report(&report, args) {
+    let text = match render_report(&report, &args.report) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("gomvs check: {e}");
@@ -251,12 +279,7 @@ pub fn run_with(args: &Args, extra: &[&dyn FindingProducer]) -> ExitCode {
     if code != ExitCode::SUCCESS {
         return code;
     }
-    let level = match args.fail_level {
-        FailLevel::Error => Severity::Error,
-        FailLevel::Warning => Severity::Warning,
-        FailLevel::Note => Severity::Note,
-    };
-    if report.fails_at(level) {
+    if report.fails_at(args.report.fail_severity()) {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
@@ -264,13 +287,8 @@ pub fn run_with(args: &Args, extra: &[&dyn FindingProducer]) -> ExitCode {
 }
 
 /// Renders a report in the chosen format.
-pub fn render_report(report: &CheckReport, args: &Args) -> Result<String, String> {
-    let format = if args.json {
-        CheckFormat::Json
-    } else {
-        args.format
-    };
-    Ok(match format {
+pub fn render_report(report: &CheckReport, args: &ReportArgs) -> Result<String, String> {
+    Ok(match args.format() {
         CheckFormat::Text => {
             let style = FormatArgs {
                 format: render::Format::Text,

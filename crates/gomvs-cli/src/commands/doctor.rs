@@ -6,8 +6,8 @@
 //! Exit status: 0 no finding at or above `--fail-level`; 1 findings at or
 //! above it (or an export that missed files); 2 usage error.
 
-use super::check::{CheckFormat, FailLevel};
-use crate::render::{self, ColorChoice};
+use super::check::{render_report, CheckFormat, ReportArgs};
+use crate::render;
 use gomvs_graph::check::findings::{CheckReport, Code, Counts, Finding, RuleRef};
 use gomvs_graph::check::policy::{repository_root, Policy, Severity};
 use gomvs_graph::check::rules::CheckContext;
@@ -21,18 +21,10 @@ use std::process::ExitCode;
 /// Arguments of `gomvs doctor`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Output format (`json`: the plan and the findings; `sarif`/`github`: the findings).
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: CheckFormat,
-    /// Same as `--format json`.
-    #[arg(long)]
-    pub json: bool,
-    /// Exit with status 1 when a finding is at or above this severity.
-    #[arg(long, value_enum, default_value = "error")]
-    pub fail_level: FailLevel,
-    /// Colour of text output: auto, always or never.
-    #[arg(long, value_name = "WHEN", default_value = "auto")]
-    pub color: ColorChoice,
+    /// How findings are reported (`--format json`: the plan and the
+    /// findings; `sarif`/`github`: the findings), as `gomvs check` does.
+    #[command(flatten)]
+    pub report: ReportArgs,
     /// Show every module's route (default: only what is not in the module cache).
     #[arg(short, long)]
     pub verbose: bool,
@@ -212,40 +204,30 @@ pub fn run(args: &Args, prepared: Prepared) -> ExitCode {
             None
         }
     };
+    let load_failure = |what: &str, lines: &[String]| Finding {
+        code: Code::DoctorFetchFails,
+        severity: Severity::Error,
+        rule: RuleRef {
+            name: "doctor.load".to_string(),
+            location: None,
+        },
+        module: None,
+        message: format!("go mod download {what}: {}", lines.join("; ")),
+        location: None,
+        cause: None,
+    };
     let mut findings: Vec<Finding> = Vec::new();
     if !plan.load_error.is_empty() {
-        findings.push(Finding {
-            code: Code::DoctorFetchFails,
-            severity: Severity::Error,
-            rule: RuleRef {
-                name: "doctor.load".to_string(),
-                location: None,
-            },
-            module: None,
-            message: format!(
-                "go mod download fails before downloading anything: {}",
-                plan.load_error.join("; ")
-            ),
-            location: None,
-            cause: None,
-        });
+        findings.push(load_failure(
+            "fails before downloading anything",
+            &plan.load_error,
+        ));
     }
     if !plan.error_after_downloads.is_empty() {
-        findings.push(Finding {
-            code: Code::DoctorFetchFails,
-            severity: Severity::Error,
-            rule: RuleRef {
-                name: "doctor.load".to_string(),
-                location: None,
-            },
-            module: None,
-            message: format!(
-                "go mod download downloads the build list it can load, then fails: {}",
-                plan.error_after_downloads.join("; ")
-            ),
-            location: None,
-            cause: None,
-        });
+        findings.push(load_failure(
+            "downloads the build list it can load, then fails",
+            &plan.error_after_downloads,
+        ));
     }
     findings.extend(doctor_findings(plan, &env, &opts, ctx.as_ref()));
     let export = match &prepared.export_dir {
@@ -272,19 +254,9 @@ pub fn run(args: &Args, prepared: Prepared) -> ExitCode {
         counts: Counts::default(),
     };
     report.recount();
-    let fail_level = match args.fail_level {
-        FailLevel::Error => Severity::Error,
-        FailLevel::Warning => Severity::Warning,
-        FailLevel::Note => Severity::Note,
-    };
-    let format = if args.json {
-        CheckFormat::Json
-    } else {
-        args.format
-    };
-    let text = match format {
+    let text = match args.report.format() {
         CheckFormat::Text => {
-            let st = render::style_for(args.color);
+            let st = render::style_for(args.report.color);
             let mut t = render::doctor::text(plan, args.verbose, st);
             if let Some(e) = &export {
                 t.push_str(&render::doctor::export_text(e));
@@ -307,21 +279,20 @@ pub fn run(args: &Args, prepared: Prepared) -> ExitCode {
                 }
             }
         }
-        CheckFormat::Sarif => match render::check::sarif(&report) {
+        CheckFormat::Sarif | CheckFormat::Github => match render_report(&report, &args.report) {
             Ok(s) => s,
             Err(e) => {
                 eprintln!("gomvs: {e}");
                 return ExitCode::from(1);
             }
         },
-        CheckFormat::Github => render::check::github(&report),
     };
     let code = super::why::emit(&text);
     if code != ExitCode::SUCCESS {
         return code;
     }
     let export_missed = export.as_ref().is_some_and(|e| !e.missing.is_empty());
-    if report.fails_at(fail_level) || export_missed {
+    if report.fails_at(args.report.fail_severity()) || export_missed {
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS

@@ -282,3 +282,27 @@ pub fn offline_gomvs(cwd: &Path, proxy: &Path, goflags: &str, tmp: &Path) -> std
         .env("GOPATH", tmp.join("gopath"));
     c
 }
+
+/// The repository root (two levels above this crate).
+pub fn repo_root() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A validator for the vendored OASIS SARIF 2.1.0 schema (draft-04).
+pub fn sarif_validator() -> jsonschema::Validator {
+    let path = repo_root().join("testdata/sarif/sarif-schema-2.1.0.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let schema: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("schema: {e}"));
+    jsonschema::draft4::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap_or_else(|e| panic!("schema does not compile: {e}"))
+}
+
+/// The schema violations of `doc`, one line each.
+pub fn sarif_errors(v: &jsonschema::Validator, doc: &serde_json::Value) -> Vec<String> {
+    v.iter_errors(doc)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}

@@ -140,9 +140,7 @@ fn govcs_refuses(env: &GoEnv, path: &str, vcs: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn env(vars: &[(&str, &str)]) -> GoEnv {
-        GoEnv::new(vars.iter().copied(), "/")
-    }
+    use crate::env::tests::env;
 
     #[test]
     fn known_hosts_suffixes_and_meta_tags() {

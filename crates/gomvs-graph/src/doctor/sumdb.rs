@@ -214,9 +214,7 @@ fn verifier_name(key: &str) -> Result<String, &'static str> {
 mod tests {
     use super::*;
 
-    fn env(vars: &[(&str, &str)]) -> GoEnv {
-        GoEnv::new(vars.iter().copied(), "/")
-    }
+    use crate::env::tests::env;
 
     #[test]
     fn default_route_asks_the_proxy_then_the_database() {
