@@ -304,3 +304,58 @@ fn sarif_and_github_formats_carry_the_findings() {
         "{text}"
     );
 }
+
+#[test]
+fn directory_replacements_a_clean_checkout_lacks() {
+    let c = Case::new();
+    let a = c.proxy("A", &["mod", "info", "zip"]);
+    let main = c.dir.path().join("main");
+    fs::create_dir_all(main.join(".git")).unwrap();
+    // outside the repository (main/ is its root), but present here
+    write(
+        &c.dir.path().join("outside/go.mod"),
+        "module example.com/a\n\ngo 1.21\n",
+    );
+    let gomod = fs::read_to_string(main.join("go.mod")).unwrap();
+    fs::write(
+        main.join("go.mod"),
+        format!("{gomod}\nreplace example.com/a => ../outside\n"),
+    )
+    .unwrap();
+    let (plan, code) = c.doctor(&[("GOPROXY", &a), ("GOSUMDB", "off")], &[]);
+    let f: Vec<&serde_json::Value> = plan["report"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "GMV0406")
+        .collect();
+    assert_eq!(f.len(), 1, "{plan}");
+    assert!(f[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("outside the repository"));
+    assert_eq!(
+        f[0]["location"],
+        serde_json::json!({"file": "go.mod", "line": 7})
+    );
+    assert_eq!(code, 1);
+    // missing: the load fails (as go's does), and the finding still points at the line
+    fs::write(
+        main.join("go.mod"),
+        format!("{gomod}\nreplace example.com/a => ../missing\n"),
+    )
+    .unwrap();
+    let (plan, _) = c.doctor(&[("GOPROXY", &a), ("GOSUMDB", "off")], &[]);
+    assert!(!plan["plan"]["load_error"].as_array().unwrap().is_empty());
+    let msg: Vec<&str> = plan["report"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "GMV0406")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        msg.len() == 1 && msg[0].contains("does not exist"),
+        "{msg:?}"
+    );
+}

@@ -9,8 +9,7 @@
 use super::check::{render_report, CheckFormat, ReportArgs};
 use crate::render;
 use gomvs_graph::check::findings::{CheckReport, Code, Counts, Finding, RuleRef};
-use gomvs_graph::check::policy::{repository_root, Policy, Severity};
-use gomvs_graph::check::rules::CheckContext;
+use gomvs_graph::check::policy::{repository_root, Severity};
 use gomvs_graph::doctor::export::{export_proxy, is_non_empty, ExportReport};
 use gomvs_graph::doctor::findings::{doctor_findings, DoctorOptions};
 use gomvs_graph::doctor::{diagnose, FetchPlan};
@@ -185,24 +184,19 @@ pub fn run(args: &Args, prepared: Prepared) -> ExitCode {
             .collect(),
         air_gapped: args.air_gapped,
     };
-    let root;
-    let policy = Policy::default();
-    let ctx = match &diagnosis.loaded {
-        Some(loaded) => {
-            let s = &loaded.session;
+    // Findings are located relative to the repository root (else the main
+    // module's directory), as `gomvs check` locates them.
+    let root = match diagnosis.session() {
+        Some(s) => {
             let start = match (&s.work, s.mains.first()) {
                 (Some((work, _)), _) => work.parent().map(PathBuf::from),
                 (None, Some(m)) => Some(m.root.clone()),
                 (None, None) => None,
             }
             .unwrap_or_else(|| s.config.cwd.clone());
-            root = repository_root(&start).unwrap_or(start);
-            Some(CheckContext::new(loaded, &policy, None, root.clone()))
+            repository_root(&start).unwrap_or(start)
         }
-        None => {
-            root = env.cwd.clone();
-            None
-        }
+        None => env.cwd.clone(),
     };
     let load_failure = |what: &str, lines: &[String]| Finding {
         code: Code::DoctorFetchFails,
@@ -229,7 +223,13 @@ pub fn run(args: &Args, prepared: Prepared) -> ExitCode {
             &plan.error_after_downloads,
         ));
     }
-    findings.extend(doctor_findings(plan, &env, &opts, ctx.as_ref()));
+    findings.extend(doctor_findings(
+        plan,
+        &env,
+        &opts,
+        diagnosis.session(),
+        &root,
+    ));
     let export = match &prepared.export_dir {
         Some(dir) => match export_proxy(
             plan,

@@ -6,8 +6,9 @@ use super::sumdb::SkipReason;
 use super::{ChecksumCheck, FetchPlan, Outcome};
 use crate::check::findings::{Code, Finding, RuleRef};
 use crate::check::policy::Severity;
-use crate::check::rules::CheckContext;
 use crate::env::{match_prefix_patterns, GoEnv, ProxyKind};
+use crate::explain::Location;
+use crate::loader::Session;
 use crate::replace::is_directory_target;
 use gomvs_modfile::ModuleVersion;
 
@@ -70,13 +71,15 @@ fn finding(
     }
 }
 
-/// The findings for `plan` (made in `env`); `ctx` (when the graph loaded)
-/// adds the replace directives' checks and locations.
+/// The findings for `plan` (made in `env`); `session` (the main modules
+/// and their replace directives) adds the directory replacements' checks,
+/// located relative to the repository root `root`.
 pub fn doctor_findings(
     plan: &FetchPlan,
     env: &GoEnv,
     opts: &DoctorOptions,
-    ctx: Option<&CheckContext<'_>>,
+    session: Option<&Session>,
+    root: &std::path::Path,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     settings_findings(plan, env, &mut out);
@@ -114,8 +117,8 @@ pub fn doctor_findings(
     network_findings(plan, opts, &mut out);
     leak_findings(plan, env, opts, &mut out);
     checksum_findings(plan, &mut out);
-    if let Some(ctx) = ctx {
-        replace_dir_findings(ctx, &mut out);
+    if let Some(s) = session {
+        replace_dir_findings(s, root, &mut out);
     }
     out
 }
@@ -373,16 +376,22 @@ fn checksum_findings(plan: &FetchPlan, out: &mut Vec<Finding>) {
     }
 }
 
-fn replace_dir_findings(ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-    let s = &ctx.loaded.session;
-    let repo_root = &ctx.root;
+fn replace_dir_findings(s: &Session, repo_root: &std::path::Path, out: &mut Vec<Finding>) {
     let in_repo = repo_root.join(".git").exists();
     for rule in s.replacements.rules() {
         if !is_directory_target(&rule.new) {
             continue;
         }
         let dir = crate::gopath::join_clean(&rule.mod_root, &rule.new.path);
-        let location = Some(ctx.directive_location(rule));
+        let file = &rule.origin.file;
+        let location = Some(Location {
+            file: file
+                .strip_prefix(repo_root)
+                .unwrap_or(file)
+                .display()
+                .to_string(),
+            line: Some(rule.origin.span.start.line),
+        });
         let (severity, message) = if !dir.is_dir() {
             (
                 Severity::Error,

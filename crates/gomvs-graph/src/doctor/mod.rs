@@ -300,6 +300,19 @@ pub struct Diagnosis {
     pub loaded: Option<Loaded>,
     /// The module cache and GOPROXY list the plan read.
     pub sources: Arc<GoSources>,
+    /// The main modules, their replace directives and go.sum, when the
+    /// graph did not load (then [`Diagnosis::loaded`] is `None`).
+    pub opened: Option<Session>,
+}
+
+impl Diagnosis {
+    /// The session of the load, or the one opened without a graph load.
+    pub fn session(&self) -> Option<&Session> {
+        self.loaded
+            .as_ref()
+            .map(|l| &l.session)
+            .or(self.opened.as_ref())
+    }
 }
 
 /// The plan for `go mod download` (no arguments) in `env`'s working
@@ -378,6 +391,7 @@ pub fn diagnose(env: &GoEnv) -> Result<Diagnosis, EnvError> {
                 plan,
                 loaded: None,
                 sources,
+                opened: sums,
             });
         }
     };
@@ -462,6 +476,7 @@ pub fn diagnose(env: &GoEnv) -> Result<Diagnosis, EnvError> {
         plan,
         loaded: Some(loaded),
         sources,
+        opened: None,
     })
 }
 
