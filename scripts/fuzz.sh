@@ -2,7 +2,7 @@
 # Runs one cargo-fuzz target for a while, seeded from the shared corpus.
 #
 #   usage: scripts/fuzz.sh TARGET SECONDS
-#   targets: parse_gomod parse_gomod_lax parse_gowork parse_gosum versions load_universe
+#   targets: parse_gomod parse_gomod_lax parse_gowork parse_gosum versions load_universe doctor_env
 #   env:   GOMVS_SHARED_DIR (default <repo>/../shared)
 #          FUZZ_WORK (default /tmp/gomvs-fuzz): seeds, the growing corpus, artifacts
 #          CARGO_TARGET_DIR (default /tmp/gomvs-fuzz/target)
@@ -86,6 +86,21 @@ for kind in ("edge-cases", "cmd-go"):
         n += 1
         open(os.path.join(seeds, f"case-{n}"), "w").write(text[:16384])
 PY
+    ;;
+  doctor_env)
+    # GOPROXY / GONOPROXY / GOSUMDB / GOINSECURE / GOVCS / module path,
+    # NUL-separated: settings from go's documentation and module paths of
+    # the corpus' go.mod files.
+    i=0
+    while IFS= read -r p; do
+      i=$((i + 1))
+      printf '%s\0%s\0%s\0%s\0%s\0%s' "https://proxy.golang.org,direct" "*.corp.example,$p" \
+        "sum.golang.org" "" "public:git|hg,private:all" "$p" > "$seeds/env-$i"
+      i=$((i + 1))
+      printf '%s\0%s\0%s\0%s\0%s\0%s' "file:///p|https://x.example,off" "" \
+        "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ay0YjIFlYB5dJtu0 https://s.example" \
+        "$p" "github.com:off" "$p.git/sub" > "$seeds/env-$i"
+    done < <(find "$corpus" -name go.mod -path '*edge-cases*' -exec sed -n 's/^module //p' {} + | sort -u | head -200)
     ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
