@@ -359,3 +359,34 @@ fn directory_replacements_a_clean_checkout_lacks() {
         "{msg:?}"
     );
 }
+
+/// The text for people, as snapshots (temporary paths shown as `[TMP]`):
+/// a two-entry `|` chain where the first proxy lacks the .info and has a
+/// directory in place of the zip; then a go.sum whose go.mod hash is wrong
+/// (go's SECURITY ERROR stops the load).
+#[test]
+fn text_snapshots() {
+    let c = Case::new();
+    let a = c.proxy("A", &["mod", "dirzip"]);
+    let b = c.proxy("B", &["mod", "info", "zip"]);
+    let run = || {
+        let out = Command::new(env!("CARGO_BIN_EXE_gomvs"))
+            .args(["doctor", "--color", "never"])
+            .current_dir(c.dir.path().join("main"))
+            .env_clear()
+            .env("GOENV", "off")
+            .env("GOPROXY", format!("{a}|{b}"))
+            .env("GOSUMDB", "off")
+            .env("GOMODCACHE", c.dir.path().join("modcache"))
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).replace(&c.dir.path().display().to_string(), "[TMP]")
+    };
+    insta::assert_snapshot!("doctor_text", run());
+    fs::write(
+        c.dir.path().join("main/go.sum"),
+        "example.com/a v1.0.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n",
+    )
+    .unwrap();
+    insta::assert_snapshot!("doctor_text_gosum_mismatch", run());
+}

@@ -96,10 +96,12 @@ fn module_lines(m: &PlannedModule, st: Style, out: &mut String) {
                 }
             )),
         };
-        out.push_str(&format!(
-            "    {:<5} {text}\n",
-            format!("{}:", c.of).replace("go.mod:", "sum")
-        ));
+        let label = if c.of == "go.mod" {
+            "go.mod hash"
+        } else {
+            "zip hash"
+        };
+        out.push_str(&format!("    {label:<11} {text}\n"));
     }
     if let Some(e) = &m.error {
         out.push_str(&format!("    {} {}\n", st.bad("error:"), e));
