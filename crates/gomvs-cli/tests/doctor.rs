@@ -54,6 +54,21 @@ impl Case {
         format!("file://{}", self.dir.path().join(name).display())
     }
 
+    /// `gomvs doctor ARGS` in main/ with only `env` (plus GOENV=off and the case's module cache).
+    fn run(&self, env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_gomvs"));
+        c.arg("doctor")
+            .args(args)
+            .current_dir(self.dir.path().join("main"))
+            .env_clear()
+            .env("GOENV", "off")
+            .env("GOMODCACHE", self.dir.path().join("modcache"));
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        c.output().unwrap()
+    }
+
     fn doctor(&self, env: &[(&str, &str)], args: &[&str]) -> (serde_json::Value, i32) {
         let mut c = Command::new(env!("CARGO_BIN_EXE_gomvs"));
         c.arg("doctor")
@@ -263,16 +278,8 @@ fn walk(root: &Path) -> Vec<String> {
 fn sarif_and_github_formats_carry_the_findings() {
     let c = Case::new();
     let a = c.proxy("A", &["mod", "info", "dirzip"]);
-    let out = Command::new(env!("CARGO_BIN_EXE_gomvs"))
-        .args(["doctor", "--format", "sarif"])
-        .current_dir(c.dir.path().join("main"))
-        .env_clear()
-        .env("GOENV", "off")
-        .env("GOPROXY", &a)
-        .env("GOSUMDB", "off")
-        .env("GOMODCACHE", c.dir.path().join("modcache"))
-        .output()
-        .unwrap();
+    let env = [("GOPROXY", a.as_str()), ("GOSUMDB", "off")];
+    let out = c.run(&env, &["--format", "sarif"]);
     assert_eq!(out.status.code(), Some(1));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let errors = common::sarif_errors(&common::sarif_validator(), &doc);
@@ -287,16 +294,7 @@ fn sarif_and_github_formats_carry_the_findings() {
         ids.contains(&"GMV0404") && ids.contains(&"GMV0403"),
         "{ids:?}"
     );
-    let gh = Command::new(env!("CARGO_BIN_EXE_gomvs"))
-        .args(["doctor", "--format", "github"])
-        .current_dir(c.dir.path().join("main"))
-        .env_clear()
-        .env("GOENV", "off")
-        .env("GOPROXY", &a)
-        .env("GOSUMDB", "off")
-        .env("GOMODCACHE", c.dir.path().join("modcache"))
-        .output()
-        .unwrap();
+    let gh = c.run(&env, &["--format", "github"]);
     let text = String::from_utf8_lossy(&gh.stdout);
     assert!(
         text.lines()

@@ -115,7 +115,7 @@ pub fn doctor_findings(
         ));
     }
     network_findings(plan, opts, &mut out);
-    leak_findings(plan, env, opts, &mut out);
+    leak_findings(plan, opts, &mut out);
     checksum_findings(plan, &mut out);
     if let Some(s) = session {
         replace_dir_findings(s, root, &mut out);
@@ -281,7 +281,7 @@ fn network_findings(plan: &FetchPlan, opts: &DoctorOptions, out: &mut Vec<Findin
     ));
 }
 
-fn leak_findings(plan: &FetchPlan, env: &GoEnv, opts: &DoctorOptions, out: &mut Vec<Finding>) {
+fn leak_findings(plan: &FetchPlan, opts: &DoctorOptions, out: &mut Vec<Finding>) {
     let mut seen = std::collections::HashSet::new();
     for m in &plan.modules {
         let Some(why) = looks_private(opts, &m.module.path) else {
@@ -310,7 +310,6 @@ fn leak_findings(plan: &FetchPlan, env: &GoEnv, opts: &DoctorOptions, out: &mut 
         }
         let mut to = proxies.clone();
         to.extend(sumdb);
-        let _ = env;
         out.push(finding(
             Code::DoctorPrivateLeak,
             Severity::Error,
