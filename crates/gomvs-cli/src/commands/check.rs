@@ -26,7 +26,7 @@ use std::process::ExitCode;
 pub enum CheckFormat {
     /// Text for people.
     Text,
-    /// The `gomvs.check` JSON document (docs/json-schema.md).
+    /// JSON: the `gomvs.check` document, or `gomvs.doctor` for doctor (docs/json-schema.md).
     Json,
     /// SARIF 2.1.0 (code-scanning UIs).
     Sarif,
