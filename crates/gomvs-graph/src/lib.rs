@@ -71,6 +71,7 @@ pub(crate) mod error;
 pub(crate) mod fixer;
 pub(crate) mod godebug;
 mod godebug_table;
+pub(crate) mod parallel;
 pub(crate) mod replace;
 pub(crate) mod requirements;
 pub(crate) mod summary;

@@ -204,18 +204,11 @@ pub(super) fn module_info_in(
 pub fn list_all(loaded: &Loaded, cache: &CacheLayout) -> Vec<ModuleInfo> {
     let q = Querier::new(&loaded.session);
     let list = loaded.graph.build_list();
-    let mut rows = Vec::with_capacity(list.len());
-    for m in &list {
-        if m.path != "go" && m.path != "toolchain" {
-            rows.push(module_info_in(
-                loaded,
-                &q,
-                &loaded.requirements,
-                cache,
-                m,
-                true,
-            ));
-        }
-    }
-    rows
+    let list: Vec<ModuleVersion> = list
+        .into_iter()
+        .filter(|m| m.path != "go" && m.path != "toolchain")
+        .collect();
+    crate::parallel::map_in_order(&list, 32, |m| {
+        module_info_in(loaded, &q, &loaded.requirements, cache, m, true)
+    })
 }

@@ -3,16 +3,6 @@
 
 use super::*;
 
-/// Threads [`Session::prefetch_raw_summaries`] uses at most.
-const PREFETCH_MAX_THREADS: usize = 4;
-
-/// Most modules fetched per task by [`Session::prefetch_raw_summaries`].
-const PREFETCH_CHUNK: usize = 256;
-
-/// Fewest modules fetched per task (a task is one atomic increment and
-/// one lock of the shared result map).
-const PREFETCH_MIN_CHUNK: usize = 8;
-
 /// The smallest batch [`Session::prefetch_raw_summaries`] starts threads
 /// for: starting a thread costs about as much as reading and parsing a
 /// dozen go.mod files, so smaller breadth-first levels are read in line.
@@ -286,10 +276,10 @@ impl Session {
     /// each call costs a lookup per module, and threads are only started
     /// for batches of at least [`PREFETCH_MIN_BATCH`] modules to fetch.
     pub fn prefetch_raw_summaries(&self, modules: &[ModuleVersion]) {
-        let workers = std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .min(PREFETCH_MAX_THREADS);
-        if workers < 2 || modules.len() < PREFETCH_MIN_BATCH || self.sum_error.is_some() {
+        if crate::parallel::cores() < 2
+            || modules.len() < PREFETCH_MIN_BATCH
+            || self.sum_error.is_some()
+        {
             return;
         }
         let todo: Vec<ModuleVersion> = {
@@ -319,21 +309,7 @@ impl Session {
         if let Ok(mut prefetched) = self.prefetched.lock() {
             prefetched.reserve(todo.len());
         }
-        // Four tasks a worker at least, so a worker that finishes early
-        // takes over part of a slower one's share.
-        let chunk_len = todo
-            .len()
-            .div_ceil(workers * 4)
-            .clamp(PREFETCH_MIN_CHUNK, PREFETCH_CHUNK);
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let work = || loop {
-            let start = next.fetch_add(chunk_len, std::sync::atomic::Ordering::Relaxed);
-            let Some(chunk) = todo.get(start..todo.len().min(start + chunk_len)) else {
-                break;
-            };
-            if chunk.is_empty() {
-                break;
-            }
+        crate::parallel::for_each_chunk(&todo, PREFETCH_MIN_BATCH, |chunk| {
             let loaded: Vec<(ModuleVersion, FetchedGoMod)> = chunk
                 .iter()
                 .map(|a| (a.clone(), self.fetch_and_parse(a)))
@@ -341,12 +317,6 @@ impl Session {
             if let Ok(mut prefetched) = self.prefetched.lock() {
                 prefetched.extend(loaded);
             }
-        };
-        std::thread::scope(|scope| {
-            for _ in 1..workers {
-                scope.spawn(work);
-            }
-            work();
         });
     }
 
