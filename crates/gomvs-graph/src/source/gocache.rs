@@ -29,14 +29,25 @@ const NOT_CACHED: &str = "not in cache";
 pub struct ModCache {
     setting: String,
     usable: Result<PathBuf, String>,
+    /// `$GOMODCACHE/cache/download` did not exist when the cache was
+    /// opened: every read of a cached `.mod` or `.info` would fail with
+    /// "no such file", so none is tried (gomvs never fills the cache; with
+    /// an empty cache this saves one failed open per file read).
+    download_absent: bool,
 }
 
 impl ModCache {
     /// The cache at `gomodcache` (the GOMODCACHE value, possibly empty or relative).
     pub fn new(gomodcache: &str) -> ModCache {
+        let usable = check_cache_dir(gomodcache);
+        let download_absent = usable.as_ref().is_ok_and(|root| {
+            std::fs::metadata(root.join("cache/download"))
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        });
         ModCache {
             setting: gomodcache.to_string(),
-            usable: check_cache_dir(gomodcache),
+            usable,
+            download_absent,
         }
     }
 
@@ -146,6 +157,9 @@ impl ModCache {
     }
 
     fn read_cache_file(&self, m: &ModuleVersion, suffix: &str) -> Option<Vec<u8>> {
+        if self.download_absent {
+            return None;
+        }
         let file = self.cache_path(m, suffix).ok()?;
         gomvs_modfile::fsread::read(&file).ok()
     }
