@@ -2,7 +2,7 @@
 # Runs one cargo-fuzz target for a while, seeded from the shared corpus.
 #
 #   usage: scripts/fuzz.sh TARGET SECONDS
-#   targets: parse_gomod parse_gomod_lax parse_gowork parse_gosum versions load_universe doctor_env
+#   targets: parse_gomod parse_gomod_lax lax_summary_equiv parse_gowork parse_gosum versions load_universe doctor_env
 #   env:   GOMVS_SHARED_DIR (default <repo>/../shared)
 #          FUZZ_WORK (default /tmp/gomvs-fuzz): seeds, the growing corpus, artifacts
 #          CARGO_TARGET_DIR (default /tmp/gomvs-fuzz/target)
@@ -32,7 +32,7 @@ copy_named() { # copy files matching find predicate into seeds, named by a count
   done < <(find "$corpus" -type f "${@:2}" -print0 | sort -z)
 }
 case "$target" in
-  parse_gomod|parse_gomod_lax)
+  parse_gomod|parse_gomod_lax|lax_summary_equiv)
     copy_named mod \( -name go.mod -o -name '*.mod' \) ;;
   parse_gowork)
     copy_named work -name go.work

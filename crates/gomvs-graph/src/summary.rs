@@ -1,9 +1,9 @@
 //! Per-module summaries of go.mod files (`modload.modFileSummary`,
 //! `summaryFromModFile`), with the provenance of every requirement.
 
-use gomvs_modfile::gomod::ModFile;
+use gomvs_modfile::gomod::{LaxSummary, ModFile};
 use gomvs_modfile::syntax::Span;
-use gomvs_modfile::{gover, ModuleVersion, SmolStr};
+use gomvs_modfile::{gover, ErrorList, ModuleVersion, SmolStr};
 use std::num::NonZeroU32;
 use std::path::PathBuf;
 
@@ -118,46 +118,36 @@ impl ModSummary {
         }
     }
 
+    /// Parses a dependency's go.mod laxly (`modfile.ParseLax`) and
+    /// summarizes it, without the too-new check. The common well-formed
+    /// go.mod is read by the fast path
+    /// ([`gomvs_modfile::gomod::lax_summary`]); anything else, and every
+    /// error, goes through the full lax parser (`file` names the go.mod in
+    /// its errors).
+    pub fn parse_lax(
+        file: &str,
+        data: &[u8],
+        source: SummarySource,
+    ) -> Result<ModSummary, ErrorList> {
+        match gomvs_modfile::gomod::lax_summary(data) {
+            Some(fast) => Ok(Self::from_lax_summary(&fast, source)),
+            None => {
+                gomvs_modfile::gomod::parse_lax(file, data).map(|f| Self::from_mod_file(&f, source))
+            }
+        }
+    }
+
     /// `summaryFromModFile` without the too-new check (the caller does it).
     pub fn from_mod_file(f: &ModFile, source: SummarySource) -> ModSummary {
-        let go_version: SmolStr =
-            f.go.as_ref()
-                .map(|g| SmolStr::new(&g.version))
-                .unwrap_or_default();
-        let pruning = if go_version.is_empty() {
-            Pruning::Unpruned
-        } else {
-            Pruning::for_go_version(&go_version)
-        };
-        let mut require = Vec::with_capacity(f.require.len() + 1);
-        let mut require_lines = Vec::with_capacity(f.require.len() + 1);
-        for r in &f.require {
-            require.push(r.module.clone());
-            require_lines.push(NonZeroU32::new(r.span.start.line));
-        }
-        if !go_version.is_empty() && gover::compare(&go_version, gover::GO_STRICT_VERSION).is_ge() {
-            require.push(ModuleVersion::new("go", go_version.clone()));
-            require_lines.push(None);
-        }
-        ModSummary {
-            module: f
-                .module
-                .as_ref()
-                .map(|m| SmolStr::new(&m.path))
-                .unwrap_or_default(),
-            go_version,
-            toolchain: f
-                .toolchain
-                .as_ref()
-                .map(|t| SmolStr::new(&t.name))
-                .unwrap_or_default(),
-            pruning,
-            require,
-            require_lines,
-            excluded: Vec::new(),
-            excluded_require_lines: Vec::new(),
-            retract: f
-                .retract
+        Self::build(
+            f.module.as_ref().map_or("", |m| &m.path),
+            f.module.as_ref().map_or("", |m| &m.deprecated),
+            f.go.as_ref().map_or("", |g| &g.version),
+            f.toolchain.as_ref().map_or("", |t| &t.name),
+            f.require
+                .iter()
+                .map(|r| (&r.module, NonZeroU32::new(r.span.start.line))),
+            f.retract
                 .iter()
                 .map(|r| Retraction {
                     low: r.low.clone(),
@@ -165,11 +155,65 @@ impl ModSummary {
                     rationale: r.rationale.clone(),
                 })
                 .collect(),
-            deprecated: f
-                .module
-                .as_ref()
-                .map(|m| SmolStr::new(&m.deprecated))
-                .unwrap_or_default(),
+            source,
+        )
+    }
+
+    /// The summary of a go.mod read by the fast path
+    /// ([`gomvs_modfile::gomod::lax_summary`]): the same as
+    /// [`ModSummary::from_mod_file`] of its `parse_lax` result (a file in the
+    /// fast subset has no toolchain a lax parse keeps, no retractions and no
+    /// deprecation).
+    pub fn from_lax_summary(s: &LaxSummary, source: SummarySource) -> ModSummary {
+        Self::build(
+            &s.module,
+            "",
+            &s.go,
+            "",
+            s.require
+                .iter()
+                .map(|(m, line)| (m, NonZeroU32::new(*line))),
+            Vec::new(),
+            source,
+        )
+    }
+
+    fn build<'a>(
+        module: &str,
+        deprecated: &str,
+        go_version: &str,
+        toolchain: &str,
+        requires: impl ExactSizeIterator<Item = (&'a ModuleVersion, Option<NonZeroU32>)>,
+        retract: Vec<Retraction>,
+        source: SummarySource,
+    ) -> ModSummary {
+        let go_version = SmolStr::new(go_version);
+        let pruning = if go_version.is_empty() {
+            Pruning::Unpruned
+        } else {
+            Pruning::for_go_version(&go_version)
+        };
+        let mut require = Vec::with_capacity(requires.len() + 1);
+        let mut require_lines = Vec::with_capacity(requires.len() + 1);
+        for (m, line) in requires {
+            require.push(m.clone());
+            require_lines.push(line);
+        }
+        if !go_version.is_empty() && gover::compare(&go_version, gover::GO_STRICT_VERSION).is_ge() {
+            require.push(ModuleVersion::new("go", go_version.clone()));
+            require_lines.push(None);
+        }
+        ModSummary {
+            module: SmolStr::new(module),
+            go_version,
+            toolchain: SmolStr::new(toolchain),
+            pruning,
+            require,
+            require_lines,
+            excluded: Vec::new(),
+            excluded_require_lines: Vec::new(),
+            retract,
+            deprecated: SmolStr::new(deprecated),
             source,
         }
     }

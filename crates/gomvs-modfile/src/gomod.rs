@@ -1,7 +1,10 @@
 //! The go.mod model and its strict and lax parsers (`modfile.Parse`,
 //! `modfile.ParseLax`), errors identical to Go's.
 
+mod lax_summary;
 pub(crate) mod rules;
+
+pub use lax_summary::{lax_summary, LaxSummary};
 
 use crate::error::ErrorList;
 use crate::module::ModuleVersion;

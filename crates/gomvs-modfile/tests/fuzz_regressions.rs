@@ -10,9 +10,10 @@ use std::path::Path;
 
 type Check = fn(&[u8]);
 
-const TARGETS: [(&str, Check); 5] = [
+const TARGETS: [(&str, Check); 6] = [
     ("parse_gomod", fuzz_checks::parse_gomod),
     ("parse_gomod_lax", fuzz_checks::parse_gomod_lax),
+    ("lax_summary_equiv", fuzz_checks::lax_summary_equiv),
     ("parse_gowork", fuzz_checks::parse_gowork),
     ("parse_gosum", fuzz_checks::parse_gosum),
     ("versions", fuzz_checks::versions),

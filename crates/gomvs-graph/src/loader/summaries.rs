@@ -189,9 +189,8 @@ impl Session {
             }
         };
         let name = file.display().to_string();
-        let f = gomvs_modfile::gomod::parse_lax(&name, &data)
+        let s = ModSummary::parse_lax(&name, &data, SummarySource::Directory { file })
             .map_err(|e| SummaryError::module(m.clone(), format!("parsing {short}: {e}")))?;
-        let s = ModSummary::from_mod_file(&f, SummarySource::Directory { file });
         if !s.go_version.is_empty() {
             self.record_go_version(m, &s.go_version);
         }
@@ -213,13 +212,9 @@ impl Session {
             .sums
             .records_go_mod(&m.path, &m.version)
             .then(|| hash_go_mod(&data));
-        let parsed = gomvs_modfile::gomod::parse_lax("go.mod", &data)
-            .map(|f| {
-                Arc::new(ModSummary::from_mod_file(
-                    &f,
-                    SummarySource::Module { module: m.clone() },
-                ))
-            })
+        let source = SummarySource::Module { module: m.clone() };
+        let parsed = ModSummary::parse_lax("go.mod", &data, source)
+            .map(Arc::new)
             .map_err(|e| format!("parsing go.mod: {e}"));
         FetchedGoMod::Fetched { hash, parsed }
     }

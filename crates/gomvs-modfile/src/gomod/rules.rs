@@ -14,10 +14,11 @@ mod comments;
 mod goversion;
 mod modpath;
 
-use args::{major_matches_fast, module_path_major, parse_version, parse_version_interval};
+use args::parse_version_interval;
+pub(crate) use args::{major_matches_fast, module_path_major, parse_version};
 pub(crate) use args::{parse_godebug, parse_replace, parse_string};
 use comments::{is_indirect, parse_deprecation, parse_directive_comment};
-use goversion::lax_go_version;
+pub(crate) use goversion::lax_go_version;
 pub(crate) use goversion::{is_go_version, is_toolchain};
 pub(crate) use modpath::{is_directory_path, module_path};
 

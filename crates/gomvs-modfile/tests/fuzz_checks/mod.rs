@@ -33,6 +33,41 @@ pub fn parse_gomod_lax(data: &[u8]) {
     }
 }
 
+/// `lax_summary_equiv`: whenever the go.mod fast path
+/// (`gomod::lax_summary`) accepts an input, the full lax parse succeeds and
+/// agrees on everything a module summary is built from.
+pub fn lax_summary_equiv(data: &[u8]) {
+    let Some(fast) = gomvs_modfile::gomod::lax_summary(data) else {
+        return;
+    };
+    let full = match gomvs_modfile::parse_lax("go.mod", data) {
+        Ok(f) => f,
+        Err(e) => panic!("fast path accepted an input the lax parse rejects: {e}\n{fast:?}"),
+    };
+    assert_eq!(fast, lax_view(&full), "fast path and lax parse disagree");
+    let deprecated = full.module.as_ref().map_or("", |m| m.deprecated.as_str());
+    assert_eq!(deprecated, "", "fast path accepted a deprecation");
+    assert!(full.toolchain.is_none(), "lax parse kept a toolchain");
+    assert!(full.retract.is_empty(), "fast path accepted a retraction");
+}
+
+/// What a summary takes from a lax parse, in the fast path's shape.
+pub fn lax_view(f: &gomvs_modfile::ModFile) -> gomvs_modfile::gomod::LaxSummary {
+    gomvs_modfile::gomod::LaxSummary {
+        module: f
+            .module
+            .as_ref()
+            .map(|m| m.path.clone())
+            .unwrap_or_default(),
+        go: f.go.as_ref().map(|g| g.version.clone()).unwrap_or_default(),
+        require: f
+            .require
+            .iter()
+            .map(|r| (r.module.clone(), r.span.start.line))
+            .collect(),
+    }
+}
+
 /// `parse_gowork`: go.work parse without a fixer.
 pub fn parse_gowork(data: &[u8]) {
     match gomvs_modfile::parse_work("go.work", data, None) {
