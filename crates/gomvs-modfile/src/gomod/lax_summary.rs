@@ -29,10 +29,11 @@
 
 use super::rules::{
     is_go_version, lax_go_version, major_matches_fast, module_path_major, parse_string,
-    parse_version, Fixer,
 };
 use super::MAX_FILE_SIZE;
 use crate::module::{self, ModuleVersion};
+use crate::syntax::text::must_quote;
+use std::borrow::Cow;
 
 /// What [`lax_summary`] extracts from a go.mod in the fast subset.
 ///
@@ -68,30 +69,16 @@ pub fn lax_summary(data: &[u8]) -> Option<LaxSummary> {
     let mut have_go = false;
     let mut block: Option<Block> = None;
     let mut toks: Vec<&str> = Vec::with_capacity(8);
-    for (idx, raw) in data.split(|&b| b == b'\n').enumerate() {
+    // The subset is ASCII: one validation of the whole file (any other
+    // byte leaves the subset), then every byte is a char boundary.
+    let text = std::str::from_utf8(data).ok()?;
+    for (idx, raw) in text.split('\n').enumerate() {
         let line_no = u32::try_from(idx).ok()?.checked_add(1)?;
-        if raw
-            .iter()
-            .any(|&b| b >= 0x7f || (b < 0x20 && b != b'\t' && b != b'\r'))
-        {
-            return None;
-        }
-        let (code, comment) = match raw.windows(2).position(|w| w == b"//") {
-            Some(i) => (&raw[..i], &raw[i + 2..]),
-            None => (raw, &raw[raw.len()..]),
-        };
-        if comment.windows(10).any(|w| w == b"Deprecated") {
-            return None;
-        }
-        if code.windows(2).any(|w| w == b"/*")
-            || code
-                .iter()
-                .any(|&b| matches!(b, b'"' | b'`' | b'\'' | b'[' | b']' | b'{' | b'}' | b','))
-        {
+        let (code, comment) = split_line(raw)?;
+        if !comment.is_empty() && comment.contains("Deprecated") {
             return None;
         }
         // ASCII only from here on, so every byte is a char boundary.
-        let code = std::str::from_utf8(code).ok()?;
         toks.clear();
         tokenize(code, &mut toks);
         if toks.is_empty() {
@@ -158,6 +145,76 @@ pub fn lax_summary(data: &[u8]) -> Option<LaxSummary> {
     Some(out)
 }
 
+/// What one byte of a line means to the scanner ([`split_line`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    /// Printable ASCII the subset allows anywhere, tab and `\r`.
+    Plain,
+    /// `/`: starts a comment when doubled, or a `/*` the subset rejects.
+    Slash,
+    /// A quote, bracket, brace or comma: allowed in comments only.
+    CommentOnly,
+    /// A control character, DEL or a non-ASCII byte: never in the subset.
+    Outside,
+}
+
+/// [`ByteClass`] of every byte value, built once at compile time.
+const BYTE_CLASS: [ByteClass; 256] = {
+    let mut table = [ByteClass::Outside; 256];
+    let mut b = 0x20;
+    while b < 0x7f {
+        table[b] = ByteClass::Plain;
+        b += 1;
+    }
+    table[b'\t' as usize] = ByteClass::Plain;
+    table[b'\r' as usize] = ByteClass::Plain;
+    table[b'/' as usize] = ByteClass::Slash;
+    let comment_only = [b'"', b'`', b'\'', b'[', b']', b'{', b'}', b','];
+    let mut i = 0;
+    while i < comment_only.len() {
+        table[comment_only[i] as usize] = ByteClass::CommentOnly;
+        i += 1;
+    }
+    table
+};
+
+/// Splits a line (without its `\n`) into its code and the text after `//`,
+/// in one pass: `None` if the line leaves the subset (a byte outside
+/// printable ASCII, tab and `\r` anywhere; `/*`, a quote, a bracket, a
+/// brace or a comma in the code).
+fn split_line(line: &str) -> Option<(&str, &str)> {
+    let raw = line.as_bytes();
+    let mut comment_at = None;
+    for (i, &b) in raw.iter().enumerate() {
+        match BYTE_CLASS[usize::from(b)] {
+            ByteClass::Plain => {}
+            ByteClass::Slash => match raw.get(i + 1) {
+                Some(b'/') => {
+                    comment_at = Some(i);
+                    break;
+                }
+                Some(b'*') => return None,
+                _ => {}
+            },
+            ByteClass::CommentOnly | ByteClass::Outside => return None,
+        }
+    }
+    match comment_at {
+        // `/` is ASCII, so `i` and `i + 2` are char boundaries.
+        Some(i) => {
+            let comment = line.get(i + 2..).unwrap_or_default();
+            if comment
+                .bytes()
+                .any(|b| BYTE_CLASS[usize::from(b)] == ByteClass::Outside)
+            {
+                return None;
+            }
+            Some((line.get(..i).unwrap_or_default(), comment))
+        }
+        None => Some((line, "")),
+    }
+}
+
 /// Splits the code part of a line into tokens: runs of identifier bytes
 /// separated by spaces, tabs and `\r`, with `(` and `)` tokens of their own.
 fn tokenize<'a>(code: &'a str, toks: &mut Vec<&'a str>) {
@@ -186,18 +243,26 @@ fn tokenize<'a>(code: &'a str, toks: &mut Vec<&'a str>) {
 }
 
 /// `(*File).add` for a lax `require` line with arguments `args`.
+///
+/// No token of the subset needs quoting (no quote, space, control
+/// character, `//`, `/*`, bracket, brace or comma; parentheses are tokens
+/// of their own), so `parseString` returns each token as it is.
 fn add_require(out: &mut LaxSummary, args: &[&str], line: u32) -> Option<()> {
-    if args.len() != 2 {
+    let [path, version] = args else {
         return None;
-    }
-    let mut path_tok = args[0].to_owned();
-    let s = parse_string(&mut path_tok).ok()?;
-    let mut version_tok = args[1].to_owned();
-    let v = parse_version("require", &s, &mut version_tok, &mut Fixer::Canonical).ok()?;
-    let path_major = module_path_major(&s).ok()?;
+    };
+    debug_assert!(!must_quote(path) && !must_quote(version));
+    // `parseVersion` with the canonicalizing fixer: an invalid version
+    // leaves the subset (the full parser reports it).
+    let v = match module::canonical_version_cow(version) {
+        Cow::Borrowed("") => return None,
+        v => v,
+    };
+    let path_major = module_path_major(path).ok()?;
     if !major_matches_fast(&v, path_major) {
         module::check_path_major(&v, path_major).ok()?;
     }
-    out.require.push((ModuleVersion::new(s, v), line));
+    out.require
+        .push((ModuleVersion::new(*path, v.as_ref()), line));
     Some(())
 }

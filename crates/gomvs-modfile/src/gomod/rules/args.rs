@@ -232,7 +232,11 @@ pub(crate) fn parse_version(
 /// Whether `check_path_major` surely accepts the valid version `v`: no
 /// major suffix and a v0/v1 version, or a `/vN` suffix and a vN version.
 pub(crate) fn major_matches_fast(v: &str, path_major: &str) -> bool {
-    let major = v.split('.').next().unwrap_or_default();
+    // '.' is ASCII, so its position is a char boundary.
+    let major = match v.bytes().position(|b| b == b'.') {
+        Some(i) => v.get(..i).unwrap_or_default(),
+        None => v,
+    };
     if path_major.is_empty() {
         return major == "v0" || major == "v1";
     }
