@@ -92,12 +92,20 @@ def base_env(work):
 
 def opened_files(cmd, cwd, env, work):
     """The regular files `cmd` opens successfully, in order, deduplicated."""
-    log = work / "strace.log"
-    subprocess.run(["strace", "-f", "-qq", "-e", "trace=openat,open", "-o", str(log)] + cmd,
+    # One log per thread (-ff): with -f into one file, a call another thread
+    # interrupts is split into "<unfinished ...>" and "<... resumed>" lines
+    # that the pattern below cannot match, and the opens of gomvs's worker
+    # threads went uncounted.
+    for old in work.glob("strace.log.*"):
+        old.unlink()
+    prefix = work / "strace.log"
+    subprocess.run(["strace", "-ff", "-qq", "-e", "trace=openat,open", "-o", str(prefix)] + cmd,
                    cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL)
     seen, files = set(), []
     pat = re.compile(r'open(?:at)?\((?:[^,]+, )?"((?:[^"\\]|\\.)*)".*\) = (\d+)')
-    for line in log.read_text().splitlines():
+    logs = sorted(work.glob("strace.log.*"), key=lambda f: int(f.suffix[1:]))
+    lines = [line for log in logs for line in log.read_text().splitlines()]
+    for line in lines:
         m = pat.search(line)
         if not m:
             continue

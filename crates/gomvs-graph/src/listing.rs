@@ -76,11 +76,6 @@ fn fatal(msg: String) -> Fatal {
     }
 }
 
-/// The smallest `all` or pattern listing whose rows are computed on all
-/// cores (each row may read a `.info` file; below this a thread costs more
-/// than it saves).
-const PARALLEL_ROWS: usize = 32;
-
 /// `modload.ListModules` for `go list -m [-u] [-retracted] [-versions] ARGS`:
 /// the rows, the warnings and the returned error; `Err` for the argument
 /// errors go reports with `base.Fatalf`.
@@ -217,13 +212,14 @@ pub fn list_modules(
                         gomvs_modfile::module::quote(arg)
                     ));
                 }
-                // Each row reads the module's .info (through the memoized
-                // sources): independent of the others, so on all cores.
-                out.rows.extend(crate::parallel::map_in_order(
-                    &matches,
-                    PARALLEL_ROWS,
-                    |m| module_info_in(loaded, &q, rs, cache, m, true),
-                ));
+                // Each row's Query reads the module's .info: read them all
+                // first, on all cores, into the sources' memo.
+                s.prefetch_infos(&matches);
+                out.rows.reserve(matches.len());
+                for m in matches {
+                    out.rows
+                        .push(module_info_in(loaded, &q, rs, cache, &m, true));
+                }
                 continue;
             }
             let v = selected(arg);

@@ -1,5 +1,5 @@
 //! Work split across the machine's cores: the one mechanism behind the
-//! loader's go.mod prefetch and the listing's rows.
+//! loader's go.mod and `.info` prefetches.
 //!
 //! Items are handed out in chunks through one atomic counter, so a worker
 //! that finishes early takes over part of a slower one's share; the calling
@@ -15,8 +15,7 @@ const MAX_THREADS: usize = 4;
 /// Most items per chunk.
 const MAX_CHUNK: usize = 256;
 
-/// Fewest items per chunk (a chunk is one atomic increment, and for
-/// [`map_in_order`] one small vector).
+/// Fewest items per chunk (a chunk is one atomic increment).
 const MIN_CHUNK: usize = 8;
 
 /// The number of worker threads (the caller included) worth using for
@@ -46,15 +45,10 @@ fn chunk_len(items: usize, workers: usize) -> usize {
 /// threads when there are at least `min_items` items (in line otherwise).
 /// Chunks run in no particular order.
 pub(crate) fn for_each_chunk<T: Sync>(items: &[T], min_items: usize, f: impl Fn(&[T]) + Sync) {
-    for_each_indexed_chunk(items, min_items, |_, chunk| f(chunk));
-}
-
-/// [`for_each_chunk`], with each chunk's start index in `items`.
-fn for_each_indexed_chunk<T: Sync>(items: &[T], min_items: usize, f: impl Fn(usize, &[T]) + Sync) {
     let workers = workers_for(items.len(), min_items);
     if workers < 2 {
         if !items.is_empty() {
-            f(0, items);
+            f(items);
         }
         return;
     }
@@ -68,58 +62,24 @@ fn for_each_indexed_chunk<T: Sync>(items: &[T], min_items: usize, f: impl Fn(usi
         if chunk.is_empty() {
             break;
         }
-        f(start, chunk);
+        f(chunk);
     };
+    on_workers(workers, work);
+}
+
+/// Runs `work` on the calling thread and on `workers - 1` scoped threads.
+fn on_workers(workers: usize, work: impl Fn() + Sync) {
     std::thread::scope(|scope| {
         for _ in 1..workers {
-            scope.spawn(work);
+            scope.spawn(&work);
         }
         work();
     });
 }
 
-/// `items.iter().map(f).collect()`, computed on up to [`MAX_THREADS`]
-/// threads when there are at least `min_items` items; the results keep the
-/// order of `items`. `f` must not depend on the order it is called in.
-pub(crate) fn map_in_order<T: Sync, R: Send>(
-    items: &[T],
-    min_items: usize,
-    f: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    if workers_for(items.len(), min_items) < 2 {
-        return items.iter().map(f).collect();
-    }
-    let done: std::sync::Mutex<Vec<(usize, Vec<R>)>> = std::sync::Mutex::new(Vec::new());
-    for_each_indexed_chunk(items, min_items, |start, chunk| {
-        let results: Vec<R> = chunk.iter().map(&f).collect();
-        if let Ok(mut done) = done.lock() {
-            done.push((start, results));
-        }
-    });
-    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
-    done.sort_unstable_by_key(|(start, _)| *start);
-    done.into_iter().flat_map(|(_, r)| r).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn map_in_order_keeps_the_order_of_its_items() {
-        let items: Vec<u64> = (0..10_000).collect();
-        let squares = map_in_order(&items, 1, |x| x * x);
-        assert_eq!(squares, items.iter().map(|x| x * x).collect::<Vec<_>>());
-    }
-
-    #[test]
-    fn small_batches_and_zero_sized_items_run_in_line() {
-        assert_eq!(map_in_order(&[1, 2, 3], 24, |x| x + 1), vec![2, 3, 4]);
-        let units = vec![(); 1000];
-        assert_eq!(map_in_order(&units, 1, |_| 7).len(), 1000);
-        let empty: [u8; 0] = [];
-        assert!(map_in_order(&empty, 0, |x| *x).is_empty());
-    }
 
     #[test]
     fn for_each_chunk_visits_every_item_once() {

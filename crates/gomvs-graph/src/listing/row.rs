@@ -208,7 +208,8 @@ pub fn list_all(loaded: &Loaded, cache: &CacheLayout) -> Vec<ModuleInfo> {
         .into_iter()
         .filter(|m| m.path != "go" && m.path != "toolchain")
         .collect();
-    crate::parallel::map_in_order(&list, 32, |m| {
-        module_info_in(loaded, &q, &loaded.requirements, cache, m, true)
-    })
+    loaded.session.prefetch_infos(&list);
+    list.iter()
+        .map(|m| module_info_in(loaded, &q, &loaded.requirements, cache, m, true))
+        .collect()
 }

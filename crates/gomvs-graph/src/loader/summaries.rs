@@ -315,6 +315,31 @@ impl Session {
         });
     }
 
+    /// Reads the `.info` of every module in `modules` into the sources'
+    /// memo, on all cores, when there are at least [`PREFETCH_MIN_BATCH`]:
+    /// the rows of `go list -m all` each `Query` their module's exact
+    /// version, one `.info` file each, which are then found in memory.
+    /// Only a warm-up: the results (errors included) are what a later
+    /// `info` call for the same module would compute. Nothing is read in
+    /// vendor mode, where queries fail before reading.
+    pub fn prefetch_infos(&self, modules: &[ModuleVersion]) {
+        if crate::parallel::cores() < 2
+            || modules.len() < PREFETCH_MIN_BATCH
+            || self.build_mode == BuildMode::Vendor
+        {
+            return;
+        }
+        let wanted: Vec<&ModuleVersion> = modules
+            .iter()
+            .filter(|m| !m.version.is_empty() && m.path != "go" && m.path != "toolchain")
+            .collect();
+        crate::parallel::for_each_chunk(&wanted, PREFETCH_MIN_BATCH, |chunk| {
+            for m in chunk {
+                let _ = self.source.info(m);
+            }
+        });
+    }
+
     /// The module version whose go.mod `summary(m)` would fetch, if it
     /// would fetch one: `actual(m)` without recording replacement
     /// conflicts, and only when the go.sum check before the fetch passes.
