@@ -6,8 +6,8 @@ cold (an empty module cache: go must fill it from the file:// proxy, gomvs
 reads the proxy in place), this script
 
 1. checks that `gomvs list all` prints exactly what `go list -m all` prints;
-2. records the regular files a `gomvs list all` run opens (`strace -f -e
-   trace=openat,open`, successful opens only, minus the dynamic loader's and
+2. records the regular files a `gomvs list all` run opens (`strace -ff -e
+   trace=openat,open`, one log per thread, successful opens only, minus the dynamic loader's and
    the kernel's: /etc/ld.so.cache, /lib*, /usr/lib*, /proc, /sys, /dev);
 3. times with `hyperfine -N` (whole processes, no shell): an empty process
    start (`floor_read` on an empty list), the floor reader on those files on

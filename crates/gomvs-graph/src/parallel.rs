@@ -8,8 +8,8 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Threads used at most (the work is file reads and short parses: past
-/// four, the kernel's per-directory locks and the allocator gain nothing).
+/// Threads used at most (the loader's earlier bound, kept; only two cores
+/// were ever measured, where a second thread gains little: docs/benchmarks.md).
 const MAX_THREADS: usize = 4;
 
 /// Most items per chunk.

@@ -27,9 +27,7 @@
 //! Any validation failure gives `None` as well: errors only ever come from
 //! the full parser, with its texts.
 
-use super::rules::{
-    is_go_version, lax_go_version, major_matches_fast, module_path_major, parse_string,
-};
+use super::rules::{is_go_version, lax_go_version, major_matches_fast, module_path_major};
 use super::MAX_FILE_SIZE;
 use crate::module::{self, ModuleVersion};
 use crate::syntax::text::must_quote;
@@ -78,7 +76,6 @@ pub fn lax_summary(data: &[u8]) -> Option<LaxSummary> {
         if !comment.is_empty() && comment.contains("Deprecated") {
             return None;
         }
-        // ASCII only from here on, so every byte is a char boundary.
         toks.clear();
         tokenize(code, &mut toks);
         if toks.is_empty() {
@@ -116,8 +113,10 @@ pub fn lax_summary(data: &[u8]) -> Option<LaxSummary> {
                             return None;
                         }
                         have_module = true;
-                        let mut tok = toks[1].to_owned();
-                        out.module = parse_string(&mut tok).ok()?;
+                        // No token of the subset needs quoting (see
+                        // `add_require`): `parseString` returns it as it is.
+                        debug_assert!(!must_quote(toks[1]));
+                        out.module = toks[1].to_owned();
                     }
                     "go" => {
                         if have_go || toks.len() != 2 {
