@@ -17,3 +17,7 @@ pub type FastMap<K, V> = HashMap<K, V, FastHasher>;
 
 /// A [`HashSet`] with [`FastHasher`].
 pub type FastSet<T> = HashSet<T, FastHasher>;
+
+/// An [`indexmap::IndexSet`] with [`FastHasher`]: a set that keeps the
+/// order of insertion (for what is reported in the order it happened).
+pub type FastIndexSet<T> = indexmap::IndexSet<T, FastHasher>;
