@@ -221,14 +221,33 @@ pub fn layers(node_count: usize, edges: &[(usize, usize)], roots: &[usize]) -> V
     depth
 }
 
-/// Builds the page's data from a loaded graph.
+/// The most modules one page holds. The page carries a why report per
+/// module (up to about 17 KiB each: 33 MB at 2,000 modules of the synthetic
+/// universe), so its size, gomvs's memory and the browser's load time all
+/// grow with the graph. Larger graphs are refused with
+/// [`too_large_message`] before any why report is built (a 200,000-module
+/// graph made a 348 MB page and a 2.2 GB peak).
+pub const MAX_MODULES: usize = 10_000;
+
+/// The error for a graph of `modules` modules, more than [`MAX_MODULES`].
+pub fn too_large_message(modules: usize) -> String {
+    format!(
+        "the module graph has {modules} modules, more than the {MAX_MODULES} one page can hold (each carries its why report); use gomvs tree, gomvs why MODULE or gomvs graph instead"
+    )
+}
+
+/// Builds the page's data from a loaded graph; an error (see
+/// [`MAX_MODULES`]) for a graph too large for one page.
 pub fn data(
     loaded: &Loaded,
     ctx: &Context,
     options: WhyOptions,
     diff: Option<serde_json::Value>,
-) -> ExploreData {
+) -> Result<ExploreData, String> {
     let graph = EffectiveGraph::new(loaded);
+    if graph.nodes.len() > MAX_MODULES {
+        return Err(too_large_message(graph.nodes.len()));
+    }
     let plain_edges: Vec<(usize, usize)> = graph.edges.iter().map(|e| (e.from, e.to)).collect();
     let depth = layers(graph.nodes.len(), &plain_edges, &graph.roots);
     let mut by_layer: Vec<Vec<usize>> = Vec::new();
@@ -310,7 +329,7 @@ pub fn data(
             stderr: fatal.lines,
         },
     };
-    ExploreData {
+    Ok(ExploreData {
         main: loaded
             .session
             .mains
@@ -339,7 +358,7 @@ pub fn data(
         duplicates: dups,
         list,
         diff,
-    }
+    })
 }
 
 /// Reads a `gomvs diff --json` document and returns its `data`.
@@ -381,7 +400,13 @@ pub fn run(args: &Args, prepared: Prepared) -> ExitCode {
     let options = WhyOptions {
         read_pruned: !args.no_pruned,
     };
-    let model = data(&loaded, &ctx, options, diff);
+    let model = match data(&loaded, &ctx, options, diff) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("gomvs: explore: {e}");
+            return ExitCode::from(1);
+        }
+    };
     let page = match render::explore::page(&model, &model.why) {
         Ok(p) => p,
         Err(e) => {
