@@ -158,13 +158,23 @@ def gen(out):
         c.mod(f"example.com/w{i}", "v1.0.0")
         reqs.append(f"\texample.com/w{i} v1.0.0\n")
     c.gomod("require (\n" + "".join(reqs) + ")\n")
-    c = case("replaces-1000")
+    c = case("replaces-10000")
     c.mod("example.com/a", "v1.0.0")
-    c.gomod("require example.com/a v1.0.0\n" + "".join(f"replace example.com/r{i} => ./r{i}\n" for i in range(1000)))
-    c = case("versions-20000", [["list", "-m", "-versions", "example.com/a"]])
+    c.gomod("require example.com/a v1.0.0\n" + "".join(f"replace example.com/r{i} => ./r{i}\n" for i in range(10000)))
+    c = case("versions-1000000", [["list", "-m", "-versions", "example.com/a"]])
     c.mod("example.com/a", "v1.0.0")
-    w(c.p("proxy/example.com/a/@v/list"), "".join(f"v1.{i}.0\n" for i in range(20000)))
+    w(c.p("proxy/example.com/a/@v/list"), "".join(f"v1.{i}.{j}\n" for i in range(1000) for j in range(1000)))
     c.gomod("require example.com/a v1.0.0\n")
+    # 200,000 requires: in a dependency's go.mod, all of one module at
+    # 200,000 versions (pruned: that go.mod is read and every version enters
+    # the graph; only the selected one, v1.0.199999, is listed), and in the
+    # main go.mod with an invalid last line (the whole file is parsed first).
+    c = case("requires-200000-dep")
+    c.mod("example.com/a", "v1.0.0", "\nrequire (\n" + "".join(f"\texample.com/q v1.0.{i}\n" for i in range(200000)) + ")\n")
+    c.mod("example.com/q", "v1.0.199999")
+    c.gomod("require example.com/a v1.0.0\n")
+    c = case("requires-200000-main-bad-tail")
+    c.gomod("require (\n" + "".join(f"\texample.com/q{i} v1.0.0\n" for i in range(200000)) + "\texample.com/last v1.0.0.bad\n)\n")
     c = case("long-comment")
     c.mod("example.com/a", "v1.0.0")
     c.gomod("// " + "x" * (1 << 20) + "\nrequire example.com/a v1.0.0\n")

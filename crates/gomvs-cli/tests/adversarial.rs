@@ -2,15 +2,20 @@
 //! scripts/adversarial/gen.py (hostile module paths and versions,
 //! replacements and go.work `use` pointing outside the tree, at symlink
 //! loops and devices, corrupt proxy files, deep chains, cycles, wide
-//! fan-outs, many replaces, many versions) run through gomvs, each command
-//! under a 2 GB address-space limit and a time limit. Checked for every
-//! command: no panic or abort, the same output twice, nothing written
-//! under the case (its tree, module cache and HOME), and exit status,
-//! stdout and stderr identical to the real go's answers recorded by
-//! scripts/adversarial/record.py in testdata/adversarial/go-answers.json,
-//! except the differences listed, with their reason, in
-//! testdata/adversarial/known-differences.txt (an entry that now matches
-//! fails the test, so the list stays true).
+//! fan-outs, 200,000 requires, 10,000 replaces, a million versions) run
+//! through gomvs, each command under a 2 GB address-space limit and a time
+//! limit, its peak RSS measured by GNU time. On every case run the commands
+//! go answers too (`list`, `graph`) and every command of gomvs's own
+//! (`parse`, `why`, `tree`, `replaces`, `verify`, `check`, `doctor`,
+//! `upgrades`, `diff`, `get`, `explore`). Checked for every command: no
+//! panic or abort, the same output twice, nothing written under the case
+//! (its tree, module cache and HOME), a peak RSS under [`RSS_LIMIT_KIB`];
+//! and for go's commands, exit status, stdout and stderr identical to the
+//! real go's answers recorded by scripts/adversarial/record.py in
+//! testdata/adversarial/go-answers.json, except the differences listed,
+//! with their reason, in testdata/adversarial/known-differences.txt (an
+//! entry that now matches fails the test, so the list stays true). The
+//! peak RSS of each case is printed as a table.
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -43,16 +48,31 @@ fn gomvs_args(cmd: &[String]) -> Vec<String> {
     }
 }
 
+/// The most a command may take (peak resident set, KiB): far above what
+/// any case needs (the largest, 200,000 requires, about 0.6 GiB), far
+/// below what an unbounded read or output reaches.
+const RSS_LIMIT_KIB: u64 = 1024 * 1024;
+
+/// GNU time, which reports the peak RSS of the process it runs.
+const GNU_TIME: &str = "/usr/bin/time";
+
 struct Run {
     exit: i32,
     stdout: Vec<u8>,
     stderr: Vec<u8>,
+    /// Peak resident set of the gomvs process (KiB).
+    peak_rss_kib: u64,
 }
 
-fn run(case: &Path, args: &[String]) -> Run {
+/// Runs gomvs with `args` in the case's `app/`, offline, under the limits;
+/// `rss_file` (outside the case) receives GNU time's report.
+fn run(case: &Path, args: &[String], rss_file: &Path) -> Run {
+    let _ = std::fs::remove_file(rss_file);
     let mut child = Command::new("sh")
         .arg("-c")
-        .arg("ulimit -v 2000000; exec \"$0\" \"$@\"")
+        .arg("ulimit -v 2000000; exec \"$0\" -f %M -o \"$@\"")
+        .arg(GNU_TIME)
+        .arg(rss_file)
         .arg(env!("CARGO_BIN_EXE_gomvs"))
         .args(args)
         .current_dir(case.join("app"))
@@ -122,11 +142,52 @@ fn run(case: &Path, args: &[String]) -> Run {
         }
         out
     };
+    // GNU time writes "Command exited with non-zero status N" (or "Command
+    // terminated by signal N") before the format's line.
+    let report = std::fs::read_to_string(rss_file).unwrap_or_default();
+    let peak_rss_kib = report
+        .lines()
+        .last()
+        .and_then(|l| l.trim().parse().ok())
+        .unwrap_or_else(|| panic!("{GNU_TIME} -f %M wrote {report:?} for gomvs {args:?}"));
     Run {
         exit: status.code().unwrap_or(-1),
         stdout: norm(out_t.join().unwrap_or_default()),
         stderr: norm(err_t.join().unwrap_or_default()),
+        peak_rss_kib,
     }
+}
+
+/// gomvs's own commands, run on every case: `dep` is a module of the case's
+/// graph (the first requirement `gomvs list all` prints, when it lists one).
+fn gomvs_commands(dep: &str) -> Vec<Vec<String>> {
+    let cmds: [&[&str]; 12] = [
+        &["parse"],
+        &["why", dep],
+        &["tree"],
+        &["tree", "--duplicates"],
+        &["replaces"],
+        &["verify"],
+        &["check"],
+        &["doctor"],
+        &["upgrades"],
+        &["diff", "--dirs", ".", "."],
+        &["get", &format!("{dep}@none")],
+        &["explore"],
+    ];
+    cmds.iter()
+        .map(|c| c.iter().map(|s| s.to_string()).collect())
+        .collect()
+}
+
+/// Whether a run ended in a panic or an abort: Rust's panic status (101),
+/// SIGABRT (134, as the shell reports it, and GNU time's 128 + signal for
+/// any signal), or the panic message.
+fn panicked(r: &Run) -> bool {
+    r.exit == 101
+        || r.exit >= 128
+        || r.exit < 0
+        || String::from_utf8_lossy(&r.stderr).contains("panicked")
 }
 
 /// Names, kinds, sizes and contents (regular files) of everything under
@@ -162,6 +223,118 @@ fn digest_tree(dir: &Path) -> String {
     h.finalize().iter().map(|x| format!("{x:02x}")).collect()
 }
 
+/// What one case's commands showed.
+#[derive(Default)]
+struct CaseResult {
+    problems: Vec<String>,
+    mismatches: BTreeMap<String, String>,
+    commands: usize,
+    panics: usize,
+    writes: usize,
+    nondeterministic: usize,
+    /// (commands, peak RSS in KiB, the command that reached it).
+    peak: (usize, u64, String),
+}
+
+/// Runs every command of one case twice and checks it (see the module
+/// documentation); `rss_file` is this thread's GNU time report.
+fn run_case(name: &str, case: &Path, answers: &Value, rss_file: &Path) -> CaseResult {
+    let mut r = CaseResult::default();
+    let before = digest_tree(case);
+    let Some(recorded) = answers["cases"][name].as_array() else {
+        r.problems
+            .push(format!("{name}: no recorded go answer (run record.py)"));
+        return r;
+    };
+    let mut runs: Vec<(String, Vec<String>, Option<&Value>)> = Vec::new();
+    for (i, ans) in recorded.iter().enumerate() {
+        let cmd: Vec<String> = ans["cmd"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        runs.push((format!("{name}#{i}"), gomvs_args(&cmd), Some(ans)));
+    }
+    let listed = run(case, &["list".to_string(), "all".to_string()], rss_file);
+    let listed = String::from_utf8_lossy(&listed.stdout).into_owned();
+    let dep = match listed
+        .lines()
+        .nth(1)
+        .and_then(|l| l.split_whitespace().next())
+    {
+        Some(d) => d.to_string(),
+        None => "example.com/a".to_string(),
+    };
+    for cmd in gomvs_commands(&dep) {
+        runs.push((format!("{name} gomvs {}", cmd.join(" ")), cmd, None));
+    }
+    let (mut case_peak, mut case_peak_cmd) = (0u64, String::new());
+    for (id, args, ans) in &runs {
+        let first = run(case, args, rss_file);
+        let second = run(case, args, rss_file);
+        r.commands += 1;
+        let err_text = String::from_utf8_lossy(&first.stderr);
+        if panicked(&first) || panicked(&second) {
+            r.panics += 1;
+            r.problems.push(format!(
+                "{id}: panic or abort (exit {}): {err_text}",
+                first.exit
+            ));
+        }
+        if (first.exit, &first.stdout, &first.stderr)
+            != (second.exit, &second.stdout, &second.stderr)
+        {
+            r.nondeterministic += 1;
+            r.problems
+                .push(format!("{id}: different output on a second run"));
+        }
+        let peak = first.peak_rss_kib.max(second.peak_rss_kib);
+        if peak > RSS_LIMIT_KIB {
+            r.problems.push(format!(
+                "{id}: peak RSS {} MiB, over the {} MiB limit",
+                peak / 1024,
+                RSS_LIMIT_KIB / 1024
+            ));
+        }
+        if peak > case_peak {
+            (case_peak, case_peak_cmd) = (peak, args.join(" "));
+        }
+        let Some(ans) = ans else {
+            // gomvs's own commands: usage errors (exit 2) would mean
+            // the command never ran.
+            if first.exit == 2 {
+                r.problems.push(format!("{id}: exit 2 (usage): {err_text}"));
+            }
+            continue;
+        };
+        let same = i64::from(first.exit) == ans["exit"].as_i64().unwrap_or(-99)
+            && hex(&first.stdout) == ans["stdout_sha256"].as_str().unwrap_or("")
+            && hex(&first.stderr) == ans["stderr_sha256"].as_str().unwrap_or("");
+        if !same {
+            r.mismatches.insert(
+                id.clone(),
+                format!(
+                    "go: exit {} stderr {:?}\n  gomvs: exit {} stderr {:?}",
+                    ans["exit"],
+                    ans["stderr_head"].as_str().unwrap_or(""),
+                    first.exit,
+                    err_text.chars().take(300).collect::<String>()
+                ),
+            );
+        }
+    }
+    if digest_tree(case) != before {
+        r.writes += 1;
+        r.problems
+            .push(format!("{name}: something under the case was written"));
+    }
+    r.peak = (runs.len(), case_peak, case_peak_cmd);
+    r
+}
+
 #[test]
 fn adversarial_cases_match_go_without_panics_writes_or_nondeterminism() {
     let answers_path = root().join("testdata/adversarial/go-answers.json");
@@ -192,61 +365,54 @@ fn adversarial_cases_match_go_without_panics_writes_or_nondeterminism() {
     .unwrap_or_else(|e| panic!("cases.json: {e}"));
     assert!(names.len() >= 60, "{} cases", names.len());
 
+    assert!(
+        Path::new(GNU_TIME).exists(),
+        "{GNU_TIME} (GNU time) measures each command's peak RSS: install it (apt-get install time)"
+    );
+    // The cases run on a few threads (each command is a process of its own).
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(4);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<(usize, CaseResult)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                let (names, cases_dir, answers, next) = (&names, &cases_dir, &answers, &next);
+                let rss_file = tmp.path().join(format!("rss-{w}.txt"));
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(name) = names.get(i) else { break };
+                        done.push((i, run_case(name, &cases_dir.join(name), answers, &rss_file)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| panic!("a case thread panicked"))
+            })
+            .collect()
+    });
+    let mut results = results;
+    results.sort_by_key(|(i, _)| *i);
     let mut mismatches: BTreeMap<String, String> = BTreeMap::new();
     let mut problems = Vec::new();
-    let mut commands = 0;
-    for name in &names {
-        let case = cases_dir.join(name);
-        let before = digest_tree(&case);
-        let Some(recorded) = answers["cases"][name.as_str()].as_array() else {
-            problems.push(format!("{name}: no recorded go answer (run record.py)"));
-            continue;
-        };
-        for (i, ans) in recorded.iter().enumerate() {
-            let cmd: Vec<String> = ans["cmd"]
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|s| s.as_str().map(String::from))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let args = gomvs_args(&cmd);
-            let first = run(&case, &args);
-            let second = run(&case, &args);
-            commands += 1;
-            let id = format!("{name}#{i}");
-            let err_text = String::from_utf8_lossy(&first.stderr);
-            if matches!(first.exit, 101 | 134 | -1) || err_text.contains("panicked") {
-                problems.push(format!(
-                    "{id}: panic or abort (exit {}): {err_text}",
-                    first.exit
-                ));
-            }
-            if (first.exit, &first.stdout, &first.stderr)
-                != (second.exit, &second.stdout, &second.stderr)
-            {
-                problems.push(format!("{id}: different output on a second run"));
-            }
-            let same = i64::from(first.exit) == ans["exit"].as_i64().unwrap_or(-99)
-                && hex(&first.stdout) == ans["stdout_sha256"].as_str().unwrap_or("")
-                && hex(&first.stderr) == ans["stderr_sha256"].as_str().unwrap_or("");
-            if !same {
-                mismatches.insert(
-                    id,
-                    format!(
-                        "go: exit {} stderr {:?}\n  gomvs: exit {} stderr {:?}",
-                        ans["exit"],
-                        ans["stderr_head"].as_str().unwrap_or(""),
-                        first.exit,
-                        err_text.chars().take(300).collect::<String>()
-                    ),
-                );
-            }
-        }
-        if digest_tree(&case) != before {
-            problems.push(format!("{name}: something under the case was written"));
-        }
+    let (mut commands, mut panics, mut writes, mut nondeterministic) = (0, 0, 0, 0);
+    let mut peaks: Vec<(String, usize, u64, String)> = Vec::new();
+    for (i, r) in results {
+        problems.extend(r.problems);
+        mismatches.extend(r.mismatches);
+        commands += r.commands;
+        panics += r.panics;
+        writes += r.writes;
+        nondeterministic += r.nondeterministic;
+        let (n, peak, cmd) = r.peak;
+        peaks.push((names[i].clone(), n, peak, cmd));
     }
     for (id, what) in &mismatches {
         if !known.contains(id) {
@@ -260,10 +426,20 @@ fn adversarial_cases_match_go_without_panics_writes_or_nondeterminism() {
             ));
         }
     }
+    eprintln!("| case | commands | peak RSS [MiB] | reached by |\n|---|---:|---:|---|");
+    for (name, n, peak, cmd) in &peaks {
+        eprintln!(
+            "| {name} | {n} | {:.1} | `gomvs {cmd}` |",
+            *peak as f64 / 1024.0
+        );
+    }
     eprintln!(
-        "adversarial: {} cases, {commands} commands, {} known differences from go",
+        "adversarial: {} cases, {commands} commands (each run twice), {} known differences from go, \
+         {panics} panics or aborts, {writes} cases written to, {nondeterministic} nondeterministic, \
+         largest peak RSS {:.1} MiB",
         names.len(),
-        mismatches.len()
+        mismatches.len(),
+        peaks.iter().map(|p| p.2).max().unwrap_or(0) as f64 / 1024.0
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
