@@ -426,20 +426,27 @@ fn adversarial_cases_match_go_without_panics_writes_or_nondeterminism() {
             ));
         }
     }
-    eprintln!("| case | commands | peak RSS [MiB] | reached by |\n|---|---:|---:|---|");
+    let mut report =
+        String::from("| case | commands | peak RSS [MiB] | reached by |\n|---|---:|---:|---|\n");
     for (name, n, peak, cmd) in &peaks {
-        eprintln!(
-            "| {name} | {n} | {:.1} | `gomvs {cmd}` |",
+        report.push_str(&format!(
+            "| {name} | {n} | {:.1} | `gomvs {cmd}` |\n",
             *peak as f64 / 1024.0
-        );
+        ));
     }
-    eprintln!(
-        "adversarial: {} cases, {commands} commands (each run twice), {} known differences from go, \
+    report.push_str(&format!(
+        "\nadversarial: {} cases, {commands} commands (each run twice), {} known differences from go, \
          {panics} panics or aborts, {writes} cases written to, {nondeterministic} nondeterministic, \
-         largest peak RSS {:.1} MiB",
+         largest peak RSS {:.1} MiB\n",
         names.len(),
         mismatches.len(),
         peaks.iter().map(|p| p.2).max().unwrap_or(0) as f64 / 1024.0
-    );
+    ));
+    eprint!("{report}");
+    // cargo test keeps a passing test's output to itself: the table is also
+    // left where .ci/run prints it from (target/tmp/adversarial-peaks.md).
+    let report_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("adversarial-peaks.md");
+    std::fs::write(&report_path, &report)
+        .unwrap_or_else(|e| panic!("{}: {e}", report_path.display()));
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
