@@ -49,7 +49,7 @@ fn gomvs_args(cmd: &[String]) -> Vec<String> {
 }
 
 /// The most a command may take (peak resident set, KiB): far above what
-/// any case needs (the largest, 200,000 requires, about 0.6 GiB), far
+/// any case needs (the largest, 200,000 requires, about 0.5 GiB), far
 /// below what an unbounded read or output reaches.
 const RSS_LIMIT_KIB: u64 = 1024 * 1024;
 

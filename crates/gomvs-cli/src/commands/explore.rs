@@ -34,7 +34,7 @@ use std::time::Duration;
 /// Arguments of `gomvs explore`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Writes the page on stdout unless -o FILE names a file (the only file gomvs ever writes). --serve serves it on http://127.0.0.1:PORT/ until interrupted, and opens nothing by itself."
+    after_help = "Writes the page on stdout unless -o FILE names a file (the only file gomvs ever writes). --serve serves it on http://127.0.0.1:PORT/ until interrupted, and opens nothing by itself. A page holds at most 10,000 modules (each with its why report): a larger graph is refused, exit 1."
 )]
 pub struct Args {
     /// Write the page to FILE (created or overwritten) instead of stdout.
